@@ -1,0 +1,3 @@
+from appkit.cli import main
+
+main()

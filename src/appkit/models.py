@@ -1,0 +1,161 @@
+"""The candidate profile: pydantic models that mirror the profile YAML keys one to one."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from appkit.text import Line, Text, Url
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+class Strict(BaseModel):
+    """Base of every input model: unknown keys are errors (typos), values are immutable."""
+
+    # extra="forbid" turns a typo such as `stat:` into an error instead of silently dropping data.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def check_date(value: str) -> str:
+    match = _DATE.match(value.strip())
+    if not match:
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value[:40]!r}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        date(year or 1, month or 1, day or 1)
+    except ValueError:
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value[:40]!r}") from None
+    return value.strip()
+
+
+PartialDate = Annotated[str, AfterValidator(check_date)]
+EndDate = PartialDate | Literal["present"]
+
+
+def month_index(value: str, today: date | None = None) -> int:
+    """Months since year 0 for a partial date or 'present' (used for sorting and durations)."""
+    if value == "present":
+        today = today or date.today()
+        return today.year * 12 + today.month - 1
+    match = _DATE.match(value)
+    assert match, value
+    return int(match[1]) * 12 + (int(match[2]) - 1 if match[2] else 0)
+
+
+def format_date(value: str) -> str:
+    """'2021-03' -> 'Mar 2021'; '2021' -> '2021'; 'present' -> 'Present'."""
+    if value == "present":
+        return "Present"
+    match = _DATE.match(value)
+    if not match:
+        return value
+    return f"{_MONTHS[int(match[2]) - 1]} {match[1]}" if match[2] else match[1]
+
+
+class Link(Strict):
+    label: Line
+    url: Url
+
+
+class Basics(Strict):
+    name: Line = Field(min_length=1, description="Full name as it should appear on the documents")
+    headline: Line | None = Field(None, description="One-line professional title")
+    email: Line | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    phone: Line | None = None
+    location: Line | None = Field(None, description="City, State")
+    links: list[Link] = Field(default_factory=list, max_length=10)
+
+
+class Dated(Strict):
+    start: PartialDate | None = None
+    end: EndDate | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Dated:
+        if self.start and self.end and month_index(self.end) < month_index(self.start):
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    @property
+    def dates(self) -> str:
+        """Human date range: 'Mar 2021 – Present'."""
+        if not self.start:
+            return format_date(self.end) if self.end else ""
+        return f"{format_date(self.start)} – {format_date(self.end or 'present')}"
+
+
+Highlights = Annotated[list[Text], Field(default_factory=list, max_length=30)]
+
+
+class Experience(Dated):
+    title: Line = Field(min_length=1)
+    organization: Line = Field(min_length=1)
+    location: Line | None = None
+    start: PartialDate
+    highlights: Highlights
+
+
+class Education(Dated):
+    institution: Line = Field(min_length=1)
+    degree: Line = Field(min_length=1, description="e.g. 'Bachelor of Science in Nursing (BSN)'")
+    location: Line | None = None
+    gpa: Line | None = None
+    highlights: Highlights
+
+
+class Certification(Strict):
+    name: Line = Field(min_length=1)
+    issuer: Line | None = None
+    date: PartialDate | None = None
+    expires: PartialDate | None = None
+
+
+class SkillGroup(Strict):
+    group: Line = Field(min_length=1)
+    items: list[Line] = Field(min_length=1, max_length=60)
+
+
+class Language(Strict):
+    language: Line = Field(min_length=1)
+    fluency: Line | None = None
+
+
+class Project(Dated):
+    name: Line = Field(min_length=1)
+    description: Text | None = None
+    url: Url | None = None
+    highlights: Highlights
+
+
+class Volunteer(Dated):
+    organization: Line = Field(min_length=1)
+    role: Line = Field(min_length=1)
+    location: Line | None = None
+    highlights: Highlights
+
+
+class Award(Strict):
+    title: Line = Field(min_length=1)
+    awarder: Line | None = None
+    date: PartialDate | None = None
+    summary: Text | None = None
+
+
+class Profile(Strict):
+    """Everything appkit knows about a candidate. Only what is here may appear in a document."""
+
+    basics: Basics
+    summary: Text | None = None
+    experience: list[Experience] = Field(default_factory=list, max_length=40)
+    education: list[Education] = Field(default_factory=list, max_length=20)
+    certifications: list[Certification] = Field(default_factory=list, max_length=40)
+    skills: list[SkillGroup] = Field(default_factory=list, max_length=20)
+    languages: list[Language] = Field(default_factory=list, max_length=20)
+    projects: list[Project] = Field(default_factory=list, max_length=20)
+    volunteer: list[Volunteer] = Field(default_factory=list, max_length=20)
+    awards: list[Award] = Field(default_factory=list, max_length=20)
