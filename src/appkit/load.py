@@ -88,7 +88,10 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise InputError.single(file, str(exc.problem or exc.context or "invalid YAML"), line) from None
+        message = str(exc.problem or exc.context or "invalid YAML")
+        if exc.context and exc.context_mark and exc.problem:
+            message += f" ({exc.context} started at line {exc.context_mark.line + 1})"
+        raise InputError.single(file, message, line) from None
     except yaml.YAMLError as exc:
         raise InputError.single(file, f"invalid YAML: {exc}") from None
     except RecursionError:

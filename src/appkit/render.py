@@ -1,0 +1,95 @@
+"""Fill a document template with typed objects and return HTML; pure, no files written."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SecurityError
+from pydantic import BaseModel, ConfigDict
+
+from appkit.errors import TemplateError
+from appkit.guide_model import Guide, Posting
+from appkit.models import Profile
+from appkit.tailor import Tailored
+from appkit.themes import environment, search_path
+
+
+class DocInfo(BaseModel):
+    """Document-level facts: they become <title>, <meta> and the PDF/DOCX metadata."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: str
+    title: str
+    author: str
+    keywords: str = ""
+    description: str = ""
+    lang: str = "en-US"
+    date: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a template can see. Extra document data (letter, prep) are typed models too."""
+
+    doc: DocInfo
+    profile: Profile
+    tailored: Tailored
+    guide: Guide | None = None
+    posting: Posting | None = None
+    letter: Any = None
+    prep: Any = None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    template: str
+    base_dir: Path  # the folder of the template that won: PDF assets resolve against it
+
+
+def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
+    """Jinja rewrites tracebacks so template frames carry the template file and line."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".htm", ".j2", ".xml")):
+            return frame.filename, frame.lineno
+    return None, None
+
+
+def _display(filename: str | None, fallback: str, user_dirs: Sequence[Path]) -> str:
+    if not filename:
+        return fallback
+    path = Path(filename)
+    for folder in search_path(user_dirs):
+        if path.is_relative_to(folder):
+            return path.relative_to(folder).as_posix()
+    return path.name
+
+
+def render_html(kind: str, theme: str, context: Context, user_dirs: Sequence[Path] = ()) -> Rendered:
+    """Render templates/<kind>/<theme>.html with `context`; template faults become TemplateError."""
+    name = f"{kind}/{theme}.html"
+    env = environment(tuple(Path(d) for d in user_dirs))
+    try:
+        template = env.get_template(name)
+        html = template.render({f.name: getattr(context, f.name) for f in fields(context)})
+    except jinja2.TemplateNotFound as exc:
+        where = ", ".join(str(d) for d in search_path(user_dirs))
+        raise TemplateError(name, None, f"template {exc.name!r} not found (searched {where})") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(_display(exc.filename, name, user_dirs), exc.lineno, exc.message or "syntax error") from None
+    except SecurityError as exc:
+        file, line = _template_line(exc)
+        raise TemplateError(_display(file, name, user_dirs), line, f"unsafe operation refused: {exc}") from None
+    except jinja2.UndefinedError as exc:
+        file, line = _template_line(exc)
+        raise TemplateError(_display(file, name, user_dirs), line, f"undefined value: {exc.message}") from None
+    except (TypeError, ValueError, ArithmeticError, AttributeError, LookupError, RecursionError) as exc:
+        file, line = _template_line(exc)
+        raise TemplateError(_display(file, name, user_dirs), line, f"{type(exc).__name__}: {exc}") from None
+    base_dir = Path(template.filename).parent if template.filename else search_path(user_dirs)[-1] / kind
+    return Rendered(html=html, template=name, base_dir=base_dir)

@@ -1,0 +1,110 @@
+"""Profile loading: strings stay strings, every problem is reported with file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from appkit.errors import InputError
+from appkit.load import load_model
+from appkit.models import Profile
+from tests.conftest import DATA
+
+INVALID = DATA / "invalid"
+
+EXPECTED = {
+    "syntax.yaml": [(4, "", "(while parsing a flow sequence started at line 3)")],
+    "unknown-field.yaml": [(6, "experience[0].stat", "unknown field; did you mean 'start'?")],
+    "bad-date.yaml": [(9, "experience[1].start", "expected YYYY, YYYY-MM or YYYY-MM-DD, got '2020-13'")],
+    "missing-name.yaml": [(1, "basics.name", "required field is missing")],
+    "control-char.yaml": [(2, "basics.name", "contains character U+0007 at position 3")],
+    "alias-bomb.yaml": [(1, "", "YAML anchors and aliases are not allowed")],
+    "duplicate-key.yaml": [(4, "", "duplicate key 'email' (first at line 3)")],
+    "python-tag.yaml": [(2, "", "could not determine a constructor for the tag")],
+    "duplicate-key.json": [(None, "", "duplicate key 'email'")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_invalid_profiles_report_file_line_field(name: str) -> None:
+    with pytest.raises(InputError) as caught:
+        load_model(INVALID / name, Profile, label=f"profiles/{name}")
+    got = [(p.line, p.where, p.message) for p in caught.value.problems]
+    assert len(got) == len(EXPECTED[name])
+    for (line, where, message), (exp_line, exp_where, exp_message) in zip(got, EXPECTED[name], strict=True):
+        assert (line, where) == (exp_line, exp_where)
+        assert exp_message in message
+    assert all(str(p).startswith(f"profiles/{name}") for p in caught.value.problems)
+
+
+def test_python_tag_runs_nothing() -> None:
+    with pytest.raises(InputError):
+        load_model(INVALID / "python-tag.yaml", Profile)
+    assert not Path("/tmp/appkit-pwn").exists()
+
+
+def test_all_problems_reported_at_once(tmp_path: Path) -> None:
+    bad = tmp_path / "ana.yaml"
+    bad.write_text(
+        "basics:\n  name: Ana\n  email: nope\nexperience:\n"
+        "  - title: RN\n    organization: Mercy\n    start: 2020-13\n"
+        "  - title: RN\n    organization: Mercy\n    stat: 2020-01\n"
+    )
+    with pytest.raises(InputError) as caught:
+        load_model(bad, Profile, label="profiles/ana.yaml")
+    lines = str(caught.value).splitlines()
+    assert lines == [
+        "profiles/ana.yaml:3: basics.email: not a valid e-mail address",
+        "profiles/ana.yaml:7: experience[0].start: expected YYYY, YYYY-MM or YYYY-MM-DD, got '2020-13'",
+        "profiles/ana.yaml:8: experience[1].start: required field is missing",
+        "profiles/ana.yaml:10: experience[1].stat: unknown field; did you mean 'start'?",
+    ]
+
+
+def test_scalars_stay_strings(tmp_path: Path) -> None:
+    profile = load_model(DATA / "profiles" / "full.yaml", Profile)
+    assert profile.basics.phone == "0123 555 0199"
+    assert profile.education[0].gpa == "3.50"
+    odd = tmp_path / "odd.yaml"
+    odd.write_text("basics:\n  name: 'Null'\n  phone: 0123\n  location: NO\n")
+    loaded = load_model(odd, Profile)
+    assert (loaded.basics.name, loaded.basics.phone, loaded.basics.location) == ("Null", "0123", "NO")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_bom_encodings_load_the_same(tmp_path: Path, encoding: str) -> None:
+    text = (DATA / "profiles" / "full.yaml").read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(text.encode(encoding))
+    assert load_model(path, Profile) == load_model(DATA / "profiles" / "full.yaml", Profile)
+
+
+def test_latin1_and_nul_are_clear_errors(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("basics:\n  name: Jos\u00e9\n".encode("latin-1"))
+    with pytest.raises(InputError, match=r"not UTF-8 \(byte 0xE9 at offset 19\)"):
+        load_model(latin, Profile)
+    nul = tmp_path / "nul.yaml"
+    nul.write_bytes(b"basics:\n  name: A\x00\n")
+    with pytest.raises(InputError, match="NUL byte at offset 17"):
+        load_model(nul, Profile)
+
+
+def test_json_profile_loads(tmp_path: Path) -> None:
+    path = tmp_path / "p.json"
+    path.write_text('{"basics": {"name": "Ana", "phone": "0123"}, "experience": []}')
+    assert load_model(path, Profile).basics.phone == "0123"
+
+
+def test_unsafe_link_scheme_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("basics:\n  name: Ana\n  links:\n    - label: x\n      url: javascript:alert(1)\n")
+    with pytest.raises(InputError, match=r"p.yaml:5: basics.links\[0\].url: URL scheme not allowed"):
+        load_model(path, Profile)
+
+
+def test_nfd_name_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("basics:\n  name: Jose\u0301\n", encoding="utf-8")
+    assert load_model(path, Profile).basics.name == "Jos\u00e9"
