@@ -1,28 +1,36 @@
 """Tailoring: order the profile's real evidence for a target role. Never adds anything.
 
-This is the first version (keyword counting); the matching engine replaces `tailor()` in place.
+Built on one `MatchResult` (appkit.match), computed once and carried in `Tailored.match`:
+
+- jobs stay in reverse-chronological order (current jobs first, then by end and start date);
+- bullets within a job are ordered by relevance (sum of weight x credit of the requirements they
+  evidence), ties keep the profile's order; `bullet_budget` keeps only the N most relevant;
+- skill groups and the items within them lead with the matched ones;
+- `competencies` are the short names (technical skills, tools, soft skills, posting skills) of
+  requirements the profile *covers*, heaviest first, at most MAX_COMPETENCIES; partial and missing
+  requirements never appear in the fields the resume and cover letter use;
+- the summary is the profile's own; the target title is the posting's, else the guide's.
 """
 
 from __future__ import annotations
 
-import re
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
 from appkit.guide_model import Guide, Posting
-from appkit.models import Experience, Profile, SkillGroup
+from appkit.match import MatchResult, match_profile
+from appkit.models import Experience, Profile, SkillGroup, month_index
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z+#/-]*")
-_STOP = set(
-    "a an and are as at be by for from in into is it of on or the to with within their they this "
-    "that all any other such e.g including ensure ensuring".split()
-)
+MAX_COMPETENCIES = 12
+COMPETENCY_CATEGORIES = ("technical_skill", "tool", "soft_skill")
 
 
 class TailoredJob(BaseModel):
     model_config = ConfigDict(frozen=True)
     job: Experience
     highlights: list[str]
+    dropped: int = 0
 
 
 class Tailored(BaseModel):
@@ -35,36 +43,53 @@ class Tailored(BaseModel):
     experience: list[TailoredJob]
     skills: list[SkillGroup]
     competencies: list[str] = []
+    match: MatchResult | None = None
 
 
-def _keywords(guide: Guide | None, posting: Posting | None) -> set[str]:
-    texts: list[str] = []
-    if guide:
-        texts += guide.responsibilities
-        for skill in guide.technical_skills:
-            texts += [skill.name, skill.acronym or "", *skill.examples]
-        texts += [tool.name for tool in guide.tools]
-    if posting:
-        texts += [*posting.responsibilities, *posting.qualifications, *posting.skills]
-    return {w.lower() for t in texts for w in _WORD.findall(t) if w.lower() not in _STOP and len(w) > 2}
+def _chronological(profile: Profile, today: date | None) -> list[int]:
+    def key(i: int) -> tuple[int, int]:
+        job = profile.experience[i]
+        return month_index(job.end or "present", today), month_index(job.start)
+
+    return sorted(range(len(profile.experience)), key=key, reverse=True)
 
 
-def _score(text: str, keywords: set[str]) -> int:
-    return sum(1 for w in _WORD.findall(text) if w.lower() in keywords)
+def competencies(result: MatchResult) -> list[str]:
+    """Short names of covered skill/tool/soft-skill requirements, heaviest first, no repeats."""
+    covered = [r for r in result.requirements
+               if r.status == "covered" and r.category in COMPETENCY_CATEGORIES]
+    covered.sort(key=lambda r: (-r.weight, COMPETENCY_CATEGORIES.index(r.category)))
+    names: dict[str, str] = {}
+    for r in covered:
+        names.setdefault(r.name.casefold(), r.name)
+    return list(names.values())[:MAX_COMPETENCIES]
 
 
-def tailor(profile: Profile, guide: Guide | None = None, posting: Posting | None = None) -> Tailored:
-    """Order bullets and skills by how many role keywords they carry; name the target role."""
-    keywords = _keywords(guide, posting)
-    jobs = sorted(profile.experience, key=lambda j: (j.end == "present", j.end or "", j.start), reverse=True)
-    experience = [
-        TailoredJob(job=j, highlights=sorted(j.highlights, key=lambda h: -_score(h, keywords)))
-        for j in jobs
-    ]
-    skills = [
-        SkillGroup(group=g.group, items=sorted(g.items, key=lambda s: -_score(s, keywords)))
-        for g in profile.skills
-    ]
+def tailor(
+    profile: Profile,
+    guide: Guide | None = None,
+    posting: Posting | None = None,
+    bullet_budget: int | None = None,
+    today: date | None = None,
+) -> Tailored:
+    """Order bullets and skills by the requirements they evidence; name the target role."""
+    result = match_profile(profile, guide, posting, today) if guide or posting else None
+    rel = result.relevance if result else {}
+    experience = []
+    for i in _chronological(profile, today):
+        job = profile.experience[i]
+        order = sorted(range(len(job.highlights)),
+                       key=lambda j, i=i: -rel.get(f"experience[{i}].highlights[{j}]", 0.0))
+        keep = order if bullet_budget is None else order[: max(bullet_budget, 0)]
+        experience.append(TailoredJob(job=job, highlights=[job.highlights[j] for j in keep],
+                                      dropped=len(order) - len(keep)))
+    groups = []
+    for g, group in enumerate(profile.skills):
+        scores = [rel.get(f"skills[{g}].items[{k}]", 0.0) for k in range(len(group.items))]
+        order = sorted(range(len(group.items)), key=lambda k, s=scores: -s[k])
+        groups.append((-max(scores, default=0.0), g,
+                       SkillGroup(group=group.group, items=[group.items[k] for k in order])))
+    skills = [sg for *_, sg in sorted(groups, key=lambda t: (t[0], t[1]))]
     title = posting.title if posting else guide.title if guide else None
     return Tailored(
         target_title=title,
@@ -72,4 +97,6 @@ def tailor(profile: Profile, guide: Guide | None = None, posting: Posting | None
         summary=profile.summary,
         experience=experience,
         skills=skills,
+        competencies=competencies(result) if result else [],
+        match=result,
     )

@@ -1,0 +1,143 @@
+"""The `appkit` command line: parse options, call the library, print results. Nothing else."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from appkit import __version__
+from appkit.errors import AppkitError
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def user_errors(func: F) -> F:
+    """Turn AppkitError into a clean message and exit code 1; anything else is a bug (traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AppkitError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            raise SystemExit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    bad = [f for f in formats if f not in ("pdf", "docx")]
+    if bad or not formats:
+        raise click.BadParameter(f"expected pdf, docx or pdf,docx, got {value!r}")
+    return formats
+
+
+def target_options(func: F) -> F:
+    """Options shared by every command that renders documents for a target role."""
+    options = [
+        click.argument("profile", type=click.Path(path_type=Path)),
+        click.option("--guide", "-g", "guide", metavar="NAME|PATH",
+                     help="Role guide: a built-in name (see `appkit guide list`) or a .txt/.md/.yaml/.json file."),
+        click.option("--posting", "-p", type=click.Path(path_type=Path),
+                     help="A job posting (.txt, .md, or JSON Resume job .json); its words take precedence."),
+        click.option("--format", "-f", "formats", default="pdf,docx", show_default=True,
+                     callback=_formats, help="Comma-separated output formats."),
+        click.option("--out", "-o", "out_dir", type=click.Path(path_type=Path), default=Path("out"),
+                     show_default=True, help="Output folder; documents go to OUT/<name>/."),
+        click.option("--theme", default="classic", show_default=True, help="Template theme name."),
+        click.option("--templates", "-t", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+                     help="Folder of template overrides, searched before the built-ins (repeatable)."),
+        click.option("--company", help="Employer name (default: the posting's)."),
+        click.option("--hiring-manager", help="Addressee of the cover letter, e.g. 'Ms. Rivera'."),
+        click.option("--job-title", help="Job title (default: the posting's or guide's title)."),
+        click.option("--date", "date_", metavar="YYYY-MM-DD", help="Date on the documents (default: today)."),
+        click.option("--bullet-budget", type=click.IntRange(1, 30),
+                     help="Keep at most this many bullets per job, dropping the least relevant."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _run(kinds: list[str], profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
+    from appkit.generate import Options, generate, load_inputs
+
+    inputs = load_inputs(profile, guide, posting)
+    values = {"formats": opts["formats"], "out_dir": opts["out_dir"], "theme": opts["theme"],
+              "templates": tuple(opts["templates"]), "company": opts["company"],
+              "hiring_manager": opts["hiring_manager"], "job_title": opts["job_title"],
+              "bullet_budget": opts["bullet_budget"], "date": opts["date_"]}
+    options = Options(**{k: v for k, v in values.items() if v is not None})
+    for output in generate(kinds, inputs, options):
+        click.echo(str(output.path))
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="appkit")
+def cli() -> None:
+    """Tailored job-application documents from a candidate profile and a role guide.
+
+    \b
+    Quick start:
+      appkit resume profiles/maria-santos.yaml --guide clinical-coordinator
+      appkit guide list
+      appkit doctor
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@target_options
+@user_errors
+def resume(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
+    """Write a tailored resume (PDF and DOCX) for PROFILE."""
+    _run(["resume"], profile, guide, posting, **opts)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(profiles: tuple[Path, ...]) -> None:
+    """Check one or more profiles; print every problem as file:line: field: message."""
+    from appkit.load import load_model
+    from appkit.models import Profile
+
+    failed = False
+    for path in profiles:
+        try:
+            load_model(path, Profile)
+            click.echo(f"{path}: ok")
+        except AppkitError as exc:
+            failed = True
+            click.echo(exc.message, err=True)
+    if failed:
+        raise SystemExit(1)
+
+
+@cli.command(context_settings=CONTEXT)
+def doctor() -> None:
+    """Check fonts, the HarfBuzz subsetter and library versions."""
+    from appkit.doctor import run_checks
+
+    checks = run_checks()
+    for check in checks:
+        mark = "ok  " if check.ok else "FAIL"
+        click.echo(f"[{mark}] {check.name}: {check.detail}")
+        if not check.ok and check.fix:
+            click.echo(f"       fix: {check.fix}")
+    if not all(c.ok for c in checks):
+        raise SystemExit(1)
+
+
+def main() -> None:
+    cli(prog_name="appkit")
+
+
+# Registered last: these modules import the helpers defined above.
+from appkit.cli_guide import guide  # noqa: E402
+
+cli.add_command(guide)

@@ -1,0 +1,157 @@
+"""Word styles for appkit's DOCX output: a clean default look and small style helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Pt, RGBColor
+
+__all__ = ["BODY_FONT", "apply_default_look", "get_style", "set_language"]
+
+BODY_FONT = "Calibri"  # Carlito is its metric-compatible substitute on Linux
+_FONT_ATTRS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
+
+# name: (size pt, bold, colour, space before pt, space after pt)
+_HEADINGS: dict[str, tuple[float, bool, str, float, float]] = {
+    "Title": (20, True, "1F2937", 0, 2),
+    "Heading 1": (12, True, "1F3A5F", 10, 3),
+    "Heading 2": (11, True, "222222", 6, 0),
+    "Heading 3": (10.5, True, "444444", 4, 0),
+}
+
+
+def _child(parent: Any, tag: str) -> Any:
+    """Return the first child ``tag`` of ``parent``, creating it if missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.append(found)
+    return found
+
+
+def _set_fonts(rpr: Any, name: str) -> None:
+    """Set every script's font on an ``w:rPr`` and drop theme-font overrides."""
+    fonts = rpr.get_or_add_rFonts()
+    for attr in _THEME_ATTRS:
+        fonts.attrib.pop(qn(attr), None)
+    for attr in _FONT_ATTRS:
+        fonts.set(qn(attr), name)
+
+
+def _doc_defaults_rpr(doc: Any) -> Any:
+    """The ``w:docDefaults/w:rPrDefault/w:rPr`` element of the styles part."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    return _child(rpr_default, "w:rPr")
+
+
+def get_style(doc: Any, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> Any:
+    """Return style ``name`` of ``kind``, creating it (based on Normal) if missing."""
+    try:
+        style = doc.styles[name]
+    except KeyError:
+        style = None
+    if style is not None and style.type == kind:
+        return style
+    if style is not None:  # same name, other type: use a distinct name
+        name = f"{name} ({'Char' if kind == WD_STYLE_TYPE.CHARACTER else 'Para'})"
+        try:
+            return doc.styles[name]
+        except KeyError:
+            pass
+    style = doc.styles.add_style(name, kind)
+    if kind == WD_STYLE_TYPE.PARAGRAPH:
+        style.base_style = doc.styles["Normal"]
+        style.quick_style = True
+    elif name == "Hyperlink":
+        style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        style.font.underline = True
+    return style
+
+
+def set_language(doc: Any, lang: str) -> None:
+    """Set the proofing language on the document defaults and the Normal style."""
+    if not lang:
+        return
+    for rpr in (_doc_defaults_rpr(doc), doc.styles["Normal"].element.get_or_add_rPr()):
+        element = rpr.find(qn("w:lang"))
+        if element is None:
+            element = OxmlElement("w:lang")
+            rpr.insert_element_before(element, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+        element.set(qn("w:val"), lang)
+
+
+_PBDR_SUCCESSORS = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def _bottom_border(style: Any, color: str = "9CA3AF") -> None:
+    """Give a paragraph style a thin bottom rule."""
+    _no_border(style)
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", color)):
+        bottom.set(qn(f"w:{key}"), value)
+    border.append(bottom)
+    style.element.get_or_add_pPr().insert_element_before(border, *_PBDR_SUCCESSORS)
+
+
+def _no_border(style: Any) -> None:
+    """Remove any paragraph border from a style."""
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:pBdr")):
+        ppr.remove(old)
+
+
+def apply_default_look(doc: Any) -> None:
+    """Letter, 0.75in margins, Calibri 10.5pt, modest headings, tight spacing, tidy lists."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Inches(8.5), Inches(11)
+        for side in ("left", "right", "top", "bottom"):
+            setattr(section, f"{side}_margin", Inches(0.75))
+    _set_fonts(_doc_defaults_rpr(doc), BODY_FONT)
+    normal = doc.styles["Normal"]
+    _set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
+    normal.font.size = Pt(10.5)
+    normal.font.color.rgb = RGBColor(0x1F, 0x1F, 0x1F)
+    fmt = normal.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(3), 1.0
+    for name, (size, bold, color, before, after) in _HEADINGS.items():
+        style = get_style(doc, name)
+        _set_fonts(style.element.get_or_add_rPr(), BODY_FONT)
+        style.font.size, style.font.bold = Pt(size), bold
+        for old in style.element.get_or_add_rPr().findall(qn("w:szCs")):
+            old.set(qn("w:val"), str(int(size * 2)))
+        style.font.italic = False
+        style.font.color.rgb = RGBColor.from_string(color)
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(after)
+        style.paragraph_format.keep_with_next = True
+        _no_border(style)
+    title_rpr = doc.styles["Title"].element.get_or_add_rPr()
+    for tag in ("w:spacing", "w:kern"):
+        for old in title_rpr.findall(qn(tag)):
+            title_rpr.remove(old)
+    _bottom_border(doc.styles["Heading 1"])
+    for name in ("List Bullet", "List Number"):
+        style = get_style(doc, name)
+        style.paragraph_format.left_indent = Inches(0.25)
+        style.paragraph_format.first_line_indent = Inches(-0.18)
+        style.paragraph_format.space_after = Pt(1)
+    get_style(doc, "Hyperlink", WD_STYLE_TYPE.CHARACTER)

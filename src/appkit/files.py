@@ -1,0 +1,96 @@
+"""Safe file output: atomic writes, file-name slugs and containment checks."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import secrets
+import unicodedata
+from pathlib import Path
+
+from appkit.errors import RenderError
+
+__all__ = ["atomic_write", "contained", "safe_slug"]
+
+_RESERVED = {
+    "con", "prn", "aux", "nul", "clock$", "conin$", "conout$",
+    *(f"com{i}" for i in "0123456789¹²³"),
+    *(f"lpt{i}" for i in "0123456789¹²³"),
+}  # fmt: skip
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def safe_slug(text: str, max_len: int = 60) -> str:
+    """Turn any text into a portable file-name stem: ``[a-z0-9-]``, never empty or reserved."""
+    max_len = max(max_len, 8)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    slug = slug[:max_len].rstrip("-")
+    if not slug:
+        slug = "untitled"
+    if slug in _RESERVED:  # Windows reserves these stems ("con.pdf"); "con-file" is fine
+        slug = f"{slug}-file"[:max_len]
+    return slug
+
+
+def contained(root: Path, candidate: Path) -> Path:
+    """Return the real path of ``candidate`` (relative to ``root`` if not absolute) inside ``root``.
+
+    Raises RenderError if it resolves outside ``root`` (``..``, absolute paths, symlinks).
+    """
+    real_root = Path(os.path.realpath(root))
+    target = candidate if candidate.is_absolute() else Path(root) / candidate
+    real = Path(os.path.realpath(target))
+    if real == real_root or not real.is_relative_to(real_root):
+        raise RenderError(f"output path {str(candidate)[:80]!r} is outside {Path(root).name}/")
+    return real
+
+
+def _describe(exc: OSError, path: Path) -> str:
+    """A one-line, user-facing message for a write failure."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return f"disk full while writing {path.name}"
+    if exc.errno in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
+        return f"permission denied while writing {path.name} (is it open in another program?)"
+    if exc.errno == errno.EROFS:
+        return f"read-only file system: cannot write {path.name}"
+    if exc.errno == errno.ENOENT:
+        return f"folder {path.parent.name or path.parent} does not exist: cannot write {path.name}"
+    return f"cannot write {path.name}: {exc.strerror or exc}"
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd`` (os.write may write less than asked)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, os.replace.
+
+    On any failure (including KeyboardInterrupt) the temp file is removed and an existing
+    ``path`` is left untouched. OS errors become RenderError with a clear message.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    fd = -1
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        _write_all(fd, data)
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+    except BaseException as exc:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise RenderError(_describe(exc, path)) from exc
+        raise

@@ -1,0 +1,145 @@
+"""Orchestration: inputs -> tailored documents -> files. The only module that decides where files go.
+
+Everything is rendered to bytes first and written only when every document succeeded, each file
+atomically, so a failure never leaves a partial packet behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from appkit.files import atomic_write, safe_slug
+from appkit.guide import load_guide
+from appkit.guide_model import Guide, Posting
+from appkit.load import load_model
+from appkit.models import Profile
+from appkit.posting import load_posting
+from appkit.render import Context, DocInfo, render_html
+from appkit.tailor import Tailored, tailor
+
+Format = Literal["pdf", "docx"]
+Kind = Literal["resume", "cover", "interview", "report"]
+FILE_STEMS: dict[str, str] = {
+    "resume": "resume",
+    "cover": "cover-letter",
+    "interview": "interview-prep",
+    "report": "gap-report",
+}
+KIND_TITLES = {"resume": "Resume", "cover": "Cover Letter", "interview": "Interview Prep", "report": "Skill-Gap Report"}
+
+
+class Options(BaseModel):
+    """Every output option, defined once; the CLI only fills it in."""
+
+    model_config = ConfigDict(frozen=True)
+    formats: tuple[Format, ...] = ("pdf", "docx")
+    out_dir: Path = Path("out")
+    theme: str = "classic"
+    templates: tuple[Path, ...] = ()
+    company: str | None = None
+    hiring_manager: str | None = None
+    job_title: str | None = None
+    date: str = Field(default_factory=lambda: date.today().isoformat())
+    bullet_budget: int | None = None
+
+
+class Inputs(BaseModel):
+    """The loaded, validated inputs for one candidate."""
+
+    model_config = ConfigDict(frozen=True)
+    profile: Profile
+    guide: Guide | None = None
+    posting: Posting | None = None
+
+
+class Output(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: str
+    format: str
+    path: Path
+
+
+def load_inputs(profile: Path | str, guide: str | Path | None = None, posting: Path | str | None = None) -> Inputs:
+    """Load and validate a profile, and optionally a guide and a posting."""
+    loaded_guide = load_guide(guide) if guide else None
+    return Inputs(
+        profile=load_model(Path(profile), Profile),
+        guide=loaded_guide,
+        posting=load_posting(Path(posting), vocabulary=loaded_guide) if posting else None,
+    )
+
+
+def doc_info(kind: str, inputs: Inputs, tailored: Tailored, options: Options) -> DocInfo:
+    """Title, author and keywords shared by a document's PDF and DOCX metadata."""
+    name = inputs.profile.basics.name
+    target = options.job_title or tailored.target_title
+    title = " – ".join(filter(None, [name, KIND_TITLES[kind], target]))
+    keywords = tailored.competencies or [i for g in tailored.skills for i in g.items][:12]
+    guide = inputs.guide
+    description = f"{KIND_TITLES[kind]} of {name}" + (f" for {target}" if target else "")
+    if guide and guide.attribution:
+        description += f". {guide.attribution}"
+    return DocInfo(kind=kind, title=title[:250], author=name, keywords=_join_within(keywords, 250),
+                   description=description, date=options.date)
+
+
+def _join_within(items: Sequence[str], limit: int) -> str:
+    """Comma-join as many items as fit in `limit` characters (Word caps core properties at 255)."""
+    out = ""
+    for item in items:
+        candidate = f"{out}, {item}" if out else item
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out
+
+
+def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> dict[str, bytes]:
+    """Render every requested document in every format to bytes, keyed by file name."""
+    from appkit.docxwriter import render_docx
+    from appkit.pdfwriter import render_pdf
+
+    tailored = tailor(inputs.profile, inputs.guide, inputs.posting, bullet_budget=options.bullet_budget)
+    if options.company or options.job_title:
+        tailored = tailored.model_copy(update={
+            "company": options.company or tailored.company,
+            "target_title": options.job_title or tailored.target_title,
+        })
+    files: dict[str, bytes] = {}
+    for kind in kinds:
+        context = Context(doc=doc_info(kind, inputs, tailored, options), profile=inputs.profile,
+                          tailored=tailored, guide=inputs.guide, posting=inputs.posting)
+        rendered = render_html(kind, options.theme, context, options.templates)
+        stem = FILE_STEMS[kind]
+        if "pdf" in options.formats:
+            files[f"{stem}.pdf"] = render_pdf(rendered.html, rendered.base_dir)
+        if "docx" in options.formats:
+            files[f"{stem}.docx"] = render_docx(rendered.html)
+    return files
+
+
+def output_dir(inputs: Inputs, options: Options) -> Path:
+    """out/<name-slug>/: one folder per candidate."""
+    return options.out_dir / safe_slug(inputs.profile.basics.name)
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file atomically into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in files.items():
+        atomic_write(folder / name, data)
+        paths.append(folder / name)
+    return paths
+
+
+def generate(kinds: Sequence[str], inputs: Inputs, options: Options) -> list[Output]:
+    """Render the requested documents for one candidate and write them; all or nothing."""
+    files = render_documents(kinds, inputs, options)
+    paths = write_files(output_dir(inputs, options), files)
+    return [Output(kind=p.stem, format=p.suffix[1:], path=p) for p in paths]

@@ -1,0 +1,268 @@
+"""Parse appkit's documented HTML subset (templates/README.md) into paragraphs and runs.
+
+The DOCX writer consumes the result; nothing here knows about Word. Whitespace is collapsed the
+way a browser does, so template indentation never creates stray spaces or empty paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+import lxml.html
+
+__all__ = ["Block", "ParsedDoc", "Run", "clean_text", "parse_html", "safe_href"]
+
+_NOT_XML10 = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_WS = re.compile(r"[ \t\n\r\f]+")
+_LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+
+HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
+PARAGRAPH_TAGS = {"p", "h5", "h6", "dt", "dd", "caption", "figcaption", "summary", "pre"}
+LIST_TAGS = {"ul": "List Bullet", "ol": "List Number"}
+SKIP_TAGS = {
+    "head", "title", "meta", "link", "base", "style", "script", "noscript", "template", "img",
+    "picture", "source", "svg", "math", "object", "embed", "iframe", "video", "audio", "canvas",
+    "input", "select", "textarea", "map", "area", "track",
+}  # fmt: skip
+BLOCK_TAGS = {
+    "html", "body", "div", "section", "header", "footer", "article", "main", "nav", "aside",
+    "address", "blockquote", "dl", "figure", "form", "fieldset", "details", "hr", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "center",
+}  # fmt: skip
+BOLD_TAGS = {"strong", "b"}
+ITALIC_TAGS = {"em", "i"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with its formatting; ``brk`` marks a line break."""
+
+    text: str = ""
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+    brk: bool = False
+
+
+@dataclass
+class Block:
+    """One Word paragraph: its style, runs, and the runs of a right-aligned date."""
+
+    style: str
+    runs: list[Run] = field(default_factory=list)
+    date: list[Run] = field(default_factory=list)
+    list_id: int | None = None  # which <ol> a List Number item belongs to (for restarts)
+    is_item: bool = False
+
+
+@dataclass
+class ParsedDoc:
+    """Metadata and paragraphs of one HTML document."""
+
+    title: str = ""
+    author: str = ""
+    keywords: str = ""
+    description: str = ""
+    lang: str = ""
+    date: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise and drop characters XML 1.0 cannot hold."""
+    return _NOT_XML10.sub("", unicodedata.normalize("NFC", text))
+
+
+def safe_href(href: str | None) -> str | None:
+    """Return the href if it is an http(s), mailto or tel URL, else None."""
+    if not href:
+        return None
+    href = href.strip()
+    return href if href.lower().startswith(_LINK_SCHEMES) and len(href) <= 2000 else None
+
+
+def _classes(el: lxml.html.HtmlElement) -> set[str]:
+    """The element's class names."""
+    return set((el.get("class") or "").split())
+
+
+def _collapse(runs: list[Run]) -> list[Run]:
+    """Collapse whitespace across runs like a browser; trim at line starts and ends."""
+    out: list[Run] = []
+    at_space = True  # at a line start or after a space
+    for run in runs:
+        if run.brk:
+            _trim_end(out)
+            out.append(run)
+            at_space = True
+            continue
+        text = _WS.sub(" ", run.text)
+        if at_space:
+            text = text.lstrip(" ")
+        if text:
+            out.append(replace(run, text=text))
+            at_space = text.endswith(" ")
+    _trim_end(out)
+    return out
+
+
+def _trim_end(runs: list[Run]) -> None:
+    """Remove trailing spaces from the last text runs (before a break or the end)."""
+    while runs and not runs[-1].brk:
+        text = runs[-1].text.rstrip(" ")
+        if text:
+            runs[-1] = replace(runs[-1], text=text)
+            return
+        runs.pop()
+
+
+class _Walker:
+    """Depth-first walk of the body, producing Blocks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.current: Block | None = None
+        self.bold = 0
+        self.italic = 0
+        self.href: list[str | None] = []
+        self.in_date = 0
+        self.lists: list[tuple[str, int | None, str | None]] = []  # (style, list id, data-style)
+        self.defaults: list[str] = ["Normal"]
+        self.ol_count = 0
+
+    def close(self) -> None:
+        """Finish the current paragraph, dropping it if it holds no text."""
+        block, self.current = self.current, None
+        if block is None:
+            return
+        block.runs = _collapse(block.runs)
+        block.date = _collapse(block.date)
+        if any(r.text for r in block.runs) or any(r.text for r in block.date):
+            self.blocks.append(block)
+
+    def open(self, style: str, *, list_id: int | None = None, is_item: bool = False) -> None:
+        """Start a new paragraph with ``style``."""
+        self.close()
+        self.current = Block(style=style, list_id=list_id, is_item=is_item)
+
+    def add(self, run: Run) -> None:
+        """Append a run to the current paragraph (opening an anonymous one if needed)."""
+        if self.current is None:
+            if not run.brk and not _WS.sub("", run.text):
+                return
+            self.open(self.defaults[-1])
+        assert self.current is not None
+        (self.current.date if self.in_date else self.current.runs).append(run)
+
+    def text(self, text: str | None) -> None:
+        """Add text with the formatting currently in effect."""
+        if text:
+            href = self.href[-1] if self.href else None
+            self.add(Run(clean_text(text), self.bold > 0, self.italic > 0, href))
+
+    def walk(self, el: lxml.html.HtmlElement) -> None:
+        """Process ``el`` and its children (its tail is handled by the caller)."""
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag or tag in SKIP_TAGS:
+            return
+        classes = _classes(el)
+        if "pdf-only" in classes or el.get("hidden") is not None:
+            return
+        data_style = clean_text(el.get("data-style") or "").strip()[:100] or None
+        if tag == "br":
+            self.add(Run(brk=True))
+        elif tag in HEADING_STYLES or tag in PARAGRAPH_TAGS:
+            self.open(data_style or HEADING_STYLES.get(tag, "Normal"))
+            self.children(el)
+            self.close()
+        elif tag == "li":
+            style, list_id, list_data_style = (
+                self.lists[-1] if self.lists else ("List Bullet", None, None)
+            )
+            self.open(data_style or list_data_style or style, list_id=list_id, is_item=True)
+            self.children(el)
+            self.close()
+        elif tag in LIST_TAGS:
+            self.close()
+            list_id = None
+            if tag == "ol":
+                list_id, self.ol_count = self.ol_count, self.ol_count + 1
+            self.lists.append((LIST_TAGS[tag], list_id, data_style))
+            self.children(el)
+            self.lists.pop()
+            self.close()
+        elif tag in BLOCK_TAGS:
+            self.close()
+            self.defaults.append(data_style or self.defaults[-1])
+            self.children(el)
+            self.close()
+            self.defaults.pop()
+        else:
+            self.inline(el, tag, classes)
+
+    def inline(self, el: lxml.html.HtmlElement, tag: str, classes: set[str]) -> None:
+        """Walk an inline element, tracking bold/italic/link/date state."""
+        bold, italic, date = tag in BOLD_TAGS, tag in ITALIC_TAGS, "date" in classes
+        self.bold += bold
+        self.italic += italic
+        self.in_date += date
+        if tag == "a":
+            self.href.append(safe_href(el.get("href")))
+        self.children(el)
+        if tag == "a":
+            self.href.pop()
+        self.bold -= bold
+        self.italic -= italic
+        self.in_date -= date
+
+    def children(self, el: lxml.html.HtmlElement) -> None:
+        """Walk the text and children of ``el``, reusing an empty list item for a first <p>."""
+        self.text(el.text)
+        for child in el:
+            item = self.current
+            reuse = (
+                item is not None
+                and item.is_item
+                and not any(r.brk or _WS.sub("", r.text) for r in item.runs)
+                and isinstance(child.tag, str)
+                and child.tag.lower() == "p"
+            )
+            if reuse:
+                self.children(child)
+            else:
+                self.walk(child)
+            self.text(child.tail)
+
+
+def _meta(root: lxml.html.HtmlElement, name: str) -> str:
+    """Content of the first ``<meta name=…>`` (case-insensitive)."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").strip().lower() == name:
+            return clean_text(meta.get("content") or "").strip()
+    return ""
+
+
+def parse_html(html: str) -> ParsedDoc:
+    """Parse an HTML document of the appkit subset into metadata and paragraphs."""
+    html = clean_text(html)
+    if not html.strip():
+        return ParsedDoc()
+    root = lxml.html.document_fromstring(html)
+    title_el = root.find(".//title")
+    title = _WS.sub(" ", title_el.text_content()).strip() if title_el is not None else ""
+    doc = ParsedDoc(
+        title=clean_text(title),
+        author=_meta(root, "author"),
+        keywords=_meta(root, "keywords"),
+        description=_meta(root, "description"),
+        lang=clean_text(root.get("lang") or "").strip(),
+        date=_meta(root, "date") or _meta(root, "dcterms.created"),
+    )
+    walker = _Walker()
+    body = root.find("body")
+    walker.walk(body if body is not None else root)
+    walker.close()
+    doc.blocks = walker.blocks
+    return doc

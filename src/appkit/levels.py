@@ -1,0 +1,114 @@
+"""Level fit: years of relevant experience mapped onto the guide's career levels and salary bands.
+
+Years are the union of the relevant jobs' month intervals (overlapping jobs count once). A month
+end ("2021-03") includes that month, a year end ("2021") runs to December, "present" (or no end)
+includes the current month. The level is the last career level whose `years_min` <= years; its
+salary band is the salary level with the same title (exact, else closest by fuzzy ratio >= 80).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz
+
+from appkit.guide_model import CareerLevel, Guide
+from appkit.models import Experience, month_index
+
+
+class SalaryBand(BaseModel):
+    """The guide's salary figures for one level (USD per year)."""
+
+    level: str
+    median: int | None = None
+    average: int | None = None
+
+
+class LevelFit(BaseModel):
+    """Where the candidate's relevant years put them on the guide's career ladder, and what's next."""
+
+    years: float
+    relevant_jobs: list[str] = []
+    level: str | None = None
+    level_range: str | None = None
+    description: str = ""
+    salary: SalaryBand | None = None
+    next_level: str | None = None
+    next_range: str | None = None
+    next_description: str = ""
+    next_focus_areas: str = ""
+    next_salary: SalaryBand | None = None
+    years_to_next: float | None = None
+
+
+def _interval(job: Experience, today: date | None) -> tuple[int, int]:
+    start = month_index(job.start)
+    end = job.end or "present"
+    stop = month_index(end, today) + (12 if len(end) == 4 else 1)
+    return start, max(stop, start + 1)
+
+
+def relevant_years(jobs: list[Experience], today: date | None = None) -> float:
+    """Years covered by the union of the jobs' month intervals, to one decimal."""
+    spans = sorted(_interval(j, today) for j in jobs)
+    months, cur_start, cur_end = 0, None, None
+    for start, end in spans:
+        if cur_end is None or start > cur_end:
+            if cur_end is not None:
+                months += cur_end - cur_start
+            cur_start, cur_end = start, end
+        else:
+            cur_end = max(cur_end, end)
+    if cur_end is not None:
+        months += cur_end - cur_start
+    return round(months / 12, 1)
+
+
+def level_index(levels: list[CareerLevel], years: float) -> int | None:
+    """Index of the last career level whose minimum years the candidate meets."""
+    found = None
+    for i, level in enumerate(sorted(levels, key=lambda lv: lv.years_min)):
+        if years >= level.years_min:
+            found = i
+    return found
+
+
+def _range(level: CareerLevel) -> str:
+    return f"{level.years_min}+ years" if level.years_max is None else (
+        f"{level.years_min}-{level.years_max} years")
+
+
+def salary_for(guide: Guide, title: str) -> SalaryBand | None:
+    """The salary level whose title matches a career level title."""
+    best, best_score = None, 0.0
+    for s in guide.salary_levels:
+        score = 100.0 if s.level.casefold() == title.casefold() else fuzz.ratio(s.level.casefold(), title.casefold())
+        if score > best_score:
+            best, best_score = s, score
+    if best is None or best_score < 80:
+        return None
+    return SalaryBand(level=best.level, median=best.median, average=best.average)
+
+
+def level_fit(
+    guide: Guide, jobs: list[Experience], paths: list[str], today: date | None = None
+) -> LevelFit | None:
+    """Map the relevant jobs' years onto the guide's career levels; None if the guide has none."""
+    if not guide.career_levels:
+        return None
+    years = relevant_years(jobs, today)
+    levels = sorted(guide.career_levels, key=lambda lv: lv.years_min)
+    i = level_index(levels, years)
+    fit = LevelFit(years=years, relevant_jobs=paths)
+    if i is not None:
+        cur = levels[i]
+        fit.level, fit.level_range, fit.description = cur.title, _range(cur), cur.description
+        fit.salary = salary_for(guide, cur.title)
+    nxt = levels[0] if i is None else levels[i + 1] if i + 1 < len(levels) else None
+    if nxt is not None:
+        fit.next_level, fit.next_range = nxt.title, _range(nxt)
+        fit.next_description, fit.next_focus_areas = nxt.description, nxt.focus_areas
+        fit.next_salary = salary_for(guide, nxt.title)
+        fit.years_to_next = round(max(0.0, nxt.years_min - years), 1)
+    return fit

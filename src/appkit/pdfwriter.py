@@ -1,0 +1,274 @@
+"""HTML → PDF with WeasyPrint, loading only the theme's own files and ``data:`` URLs.
+
+Every ``HTML()``/``CSS()`` call goes through :class:`ThemeOnlyFetcher` (deny by default, no
+redirects, realpath containment, 5 MB cap). After layout, links whose scheme is not http(s),
+mailto or tel are dropped (WeasyPrint turns relative hrefs into ``file:///…`` URIs that would leak
+local paths) and attachments are removed, so a PDF never embeds a local file. WeasyPrint ERROR log
+records raise :class:`RenderError`; URLs our fetcher refused are only reported as warnings.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import mimetypes
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote_to_bytes, urlsplit
+from urllib.request import url2pathname
+
+from appkit.errors import RenderError
+
+if TYPE_CHECKING:
+    from weasyprint import CSS
+    from weasyprint.document import Document
+    from weasyprint.text.fonts import FontConfiguration
+
+__all__ = ["MAX_RESOURCE_BYTES", "PRODUCER", "ResourceRefusedError", "make_fetcher", "render_pdf"]
+
+log = logging.getLogger("appkit.pdf")
+
+MAX_RESOURCE_BYTES = 5 * 1024 * 1024
+PRODUCER = "appkit"
+_LINK_SCHEMES = ("http", "https", "mailto", "tel")
+
+_font_config: FontConfiguration | None = None
+_css_cache: dict[tuple[str, int, int, str], CSS] = {}
+_FORMAT_CSS = ".docx-only { display: none !important }"
+
+
+class ResourceRefusedError(ValueError):
+    """A URL our fetcher refused by policy (expected: the resource is dropped, not fatal)."""
+
+
+def _font_configuration() -> FontConfiguration:
+    """Return the process-wide FontConfiguration (Pango font map and shaping caches)."""
+    global _font_config
+    if _font_config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _font_config = FontConfiguration()
+    return _font_config
+
+
+def _check_local(url: str, root: Path) -> Path:
+    """Map a ``file:`` URL to a regular file inside ``root`` or raise ResourceRefusedError."""
+    parts = urlsplit(url)
+    if parts.netloc or parts.query or parts.fragment:
+        raise ResourceRefusedError(f"file URL with host/query/fragment refused: {url[:80]}")
+    path = Path(os.path.realpath(url2pathname(parts.path)))  # resolves .., %2e%2e, symlinks
+    if not path.is_relative_to(root):
+        raise ResourceRefusedError(f"outside the theme directory: {url[:80]}")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        # Inside the theme but missing: a real template bug, reported as an error.
+        raise FileNotFoundError(f"theme file not found: {path.name}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ResourceRefusedError(f"not a regular file: {url[:80]}")
+    if info.st_size > MAX_RESOURCE_BYTES:
+        raise ResourceRefusedError(f"file larger than 5 MB: {url[:80]}")
+    return path
+
+
+def _decode_data_url(url: str) -> tuple[bytes, str]:
+    """Decode a ``data:[<mime>][;base64],<payload>`` URL without urllib's opener machinery."""
+    header, sep, payload = url[5:].partition(",")
+    if not sep:
+        raise ResourceRefusedError("malformed data: URL")
+    params = [p.strip() for p in header.split(";")]
+    mime = params[0].lower() or "text/plain"
+    raw = unquote_to_bytes(payload)
+    if "base64" in (p.lower() for p in params[1:]):
+        try:
+            raw = base64.b64decode(raw, validate=False)
+        except binascii.Error:
+            raise ResourceRefusedError("malformed base64 in data: URL") from None
+    return raw, mime
+
+
+def make_fetcher(base_dir: Path, refused: list[str] | None = None) -> Any:
+    """Build a deny-by-default URLFetcher for ``base_dir`` (the theme directory)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class ThemeOnlyFetcher(URLFetcher):
+        """Fetch only ``data:`` URLs and regular files under the theme directory."""
+
+        def __init__(self) -> None:
+            super().__init__(timeout=5, allowed_protocols={"data", "file"}, allow_redirects=False)
+            self.root = Path(os.path.realpath(base_dir))
+            self.refused = refused if refused is not None else []
+
+        def _refuse(self, why: str) -> ResourceRefusedError:
+            self.refused.append(why)
+            log.warning("resource refused: %s", why)
+            return ResourceRefusedError(why)
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme == "data":
+                if len(url) > MAX_RESOURCE_BYTES * 4 // 3 + 200:
+                    raise self._refuse("data: URL larger than 5 MB")
+                data, mime = _decode_data_url(url)
+                return URLFetcherResponse("data:", data, headers={"Content-Type": mime})
+            if scheme != "file":
+                raise self._refuse(f"scheme {scheme or '(none)'!r} not allowed: {url[:80]}")
+            try:
+                path = _check_local(url, self.root)
+            except ResourceRefusedError as exc:
+                raise self._refuse(str(exc)) from None
+            with path.open("rb") as f:
+                data = f.read(MAX_RESOURCE_BYTES + 1)
+            if len(data) > MAX_RESOURCE_BYTES:
+                raise self._refuse(f"file larger than 5 MB: {url[:80]}")
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(path.as_uri(), data, headers={"Content-Type": mime})
+
+    return ThemeOnlyFetcher()
+
+
+class _ErrorCollector(logging.Handler):
+    """Collect WeasyPrint ERROR records during one render."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record must not hide the render result
+            message = str(record.msg)
+        if ResourceRefusedError.__name__ not in message:
+            self.messages.append(message)
+
+
+def _drop_refusals(record: logging.LogRecord) -> bool:
+    """Logger filter: our own refusals are reported on ``appkit.pdf``, not as WeasyPrint errors."""
+    return ResourceRefusedError.__name__ not in str(record.msg) + repr(record.args)
+
+
+@contextmanager
+def _collect_errors() -> Iterator[_ErrorCollector]:
+    """Attach an error collector to the ``weasyprint`` logger for the duration of a render."""
+    logger = logging.getLogger("weasyprint")
+    handler = _ErrorCollector()
+    logger.addHandler(handler)
+    logger.addFilter(_drop_refusals)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.removeFilter(_drop_refusals)
+
+
+def _stylesheet(path: Path, base_dir: Path, fetcher: Any) -> CSS:
+    """Parse a theme stylesheet once per (path, mtime, size, theme dir)."""
+    from weasyprint import CSS
+
+    real = Path(os.path.realpath(path))
+    if not real.is_relative_to(Path(os.path.realpath(base_dir))):
+        raise RenderError(f"stylesheet {path.name} is outside the theme directory")
+    info = real.stat()
+    key = (str(real), info.st_mtime_ns, info.st_size, str(base_dir))
+    if key not in _css_cache:
+        _css_cache[key] = CSS(
+            string=real.read_text(encoding="utf-8"),
+            base_url=real.parent.as_uri() + "/",
+            url_fetcher=fetcher,
+            font_config=_font_configuration(),
+        )
+    return _css_cache[key]
+
+
+def _format_stylesheet(fetcher: Any) -> CSS:
+    """The built-in user stylesheet hiding ``class="docx-only"`` content (parsed once)."""
+    from weasyprint import CSS
+
+    key = ("<format>", 0, 0, "")
+    if key not in _css_cache:
+        _css_cache[key] = CSS(
+            string=_FORMAT_CSS, url_fetcher=fetcher, font_config=_font_configuration()
+        )
+    return _css_cache[key]
+
+
+def _link_allowed(link_type: str, target: Any) -> bool:
+    """Keep internal anchors and http(s)/mailto/tel links; drop file:, data:, javascript:, …."""
+    if link_type == "internal":
+        return True
+    if link_type != "external" or not isinstance(target, str):
+        return False
+    return target.split(":", 1)[0].lower() in _LINK_SCHEMES and ":" in target
+
+
+def _scrub(document: Document, lang: str | None) -> None:
+    """Remove attachments and non-web links; apply the language override."""
+    document.metadata.attachments = []
+    for page in document.pages:
+        page.links = [link for link in page.links if _link_allowed(link[0], link[1])]
+    if lang:
+        document.metadata.lang = lang
+
+
+def _finish(_document: Any, pdf: Any) -> None:
+    """Set a neutral Producer and make sure no embedded-file tree survives."""
+    import pydyf
+
+    pdf.info["Producer"] = pydyf.String(PRODUCER)
+    names = pdf.catalog.get("Names")
+    if names is not None and "EmbeddedFiles" in names:
+        del names["EmbeddedFiles"]
+
+
+def render_pdf(
+    html: str,
+    base_dir: Path,
+    *,
+    lang: str | None = None,
+    stylesheets: Sequence[Path] = (),
+    warnings: list[str] | None = None,
+) -> bytes:
+    """Render ``html`` to PDF bytes; relative URLs resolve inside ``base_dir`` (the theme folder).
+
+    ``stylesheets`` are extra theme CSS files (parsed once and cached); ``warnings`` collects the
+    URLs the fetcher refused. Raises RenderError if WeasyPrint reports an error.
+    """
+    from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    from appkit.htmlsubset import clean_text
+
+    html = clean_text(html)  # NFC, and no characters XML 1.0 (or Pango) cannot hold
+    base_dir = Path(base_dir)
+    if not base_dir.is_dir():
+        raise RenderError(f"theme directory not found: {base_dir.name}")
+    refused: list[str] = warnings if warnings is not None else []
+    fetcher = make_fetcher(base_dir, refused)
+    try:
+        with _collect_errors() as errors:
+            css = [_format_stylesheet(fetcher)]
+            css += [_stylesheet(Path(p), base_dir, fetcher) for p in stylesheets]
+            document = HTML(
+                string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+            ).render(font_config=_font_configuration(), stylesheets=css)
+            _scrub(document, lang)
+            # Tagged PDF needs a document language; without one WeasyPrint logs an error.
+            tags = bool(document.metadata.lang)
+            data = document.write_pdf(finisher=_finish, pdf_tags=tags)
+    except FatalURLFetchingError as exc:  # BaseException subclass: never let it escape
+        raise RenderError(f"PDF rendering stopped: {exc}") from None
+    except RenderError:
+        raise
+    except (ValueError, TypeError, OSError, RecursionError, MemoryError) as exc:
+        raise RenderError(f"PDF rendering failed: {type(exc).__name__}: {exc}") from exc
+    if errors.messages:
+        first = errors.messages[0]
+        more = f" (and {len(errors.messages) - 1} more)" if len(errors.messages) > 1 else ""
+        raise RenderError(f"PDF rendering failed: {first}{more}")
+    return data

@@ -1,0 +1,111 @@
+"""Template rendering: sandbox, autoescape, overrides, and template errors with their line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from appkit.errors import TemplateError
+from appkit.load import load_model
+from appkit.models import Profile
+from appkit.render import Context, DocInfo, render_html
+from appkit.tailor import tailor
+from appkit.themes import list_templates, search_path
+from tests.conftest import DATA
+
+
+def _context(name: str = "Ana Ortega") -> Context:
+    profile = load_model(DATA / "profiles" / "full.yaml", Profile).model_copy(
+        update={"basics": load_model(DATA / "profiles" / "full.yaml", Profile).basics.model_copy(update={"name": name})}
+    )
+    doc = DocInfo(kind="resume", title="t", author=name, date="2026-01-15")
+    return Context(doc=doc, profile=profile, tailored=tailor(profile))
+
+
+def _theme(tmp_path: Path, body: str, name: str = "resume/evil.html") -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body)
+    return tmp_path
+
+
+SSTI = [
+    "{{ cycler.__init__.__globals__.os.popen('touch /tmp/appkit-ssti').read() }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ lipsum.__globals__['os'].popen('touch /tmp/appkit-ssti') }}",
+    "{{ self._TemplateReference__context }}",
+    "{{ joiner.__init__.__globals__ }}",
+    "{{ namespace.__init__.__globals__ }}",
+    "{{ profile.__class__.__init__.__globals__ }}",
+    "{{ '{0.__class__}'.format(profile) }}",
+    "{{ '{0.__class__.__init__.__globals__}'|attr('format')(profile) }}",
+    "{% set x = profile.basics.links.append(1) %}",
+    "{{ 10 ** 10000000 }}",
+    "{{ 'x' * 1000000000 }}",
+]
+
+
+@pytest.mark.parametrize("payload", SSTI)
+def test_sandbox_blocks_template_injection(tmp_path: Path, payload: str) -> None:
+    user = _theme(tmp_path, "line one\n" + payload)
+    with pytest.raises(TemplateError) as caught:
+        render_html("resume", "evil", _context(), [user])
+    assert caught.value.template == "resume/evil.html"
+    assert not Path("/tmp/appkit-ssti").exists()
+
+
+def test_autoescape_renders_markup_as_text(tmp_path: Path) -> None:
+    user = _theme(tmp_path, "<h1>{{ profile.basics.name }}</h1>")
+    html = render_html("resume", "evil", _context('<img src="file:///etc/passwd">'), [user]).html
+    assert html == '<h1>&lt;img src=&#34;file:///etc/passwd&#34;&gt;</h1>'
+
+
+def test_undefined_value_names_template_and_line(tmp_path: Path) -> None:
+    user = _theme(tmp_path, "<p>ok</p>\n<p>{{ profile.basics.nmae }}</p>\n")
+    with pytest.raises(TemplateError) as caught:
+        render_html("resume", "evil", _context(), [user])
+    assert (caught.value.template, caught.value.line) == ("resume/evil.html", 2)
+    assert "nmae" in caught.value.message
+
+
+def test_syntax_error_names_line(tmp_path: Path) -> None:
+    user = _theme(tmp_path, "<p>\n{% if x %}\n</p>\n")
+    with pytest.raises(TemplateError) as caught:
+        render_html("resume", "evil", _context(), [user])
+    assert caught.value.template == "resume/evil.html"
+    assert caught.value.line is not None and caught.value.line >= 2
+
+
+def test_missing_template_lists_search_path(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="not found"):
+        render_html("resume", "nope", _context(), [tmp_path])
+
+
+def test_user_override_extends_builtin(tmp_path: Path) -> None:
+    _theme(tmp_path, "{% extends '!builtin/resume/base.html' %}", "resume/base.html")
+    _theme(tmp_path, "{% extends '!builtin/resume/classic.html' %}"
+           "{% block summary %}<p>Custom summary</p>{{ super() }}{% endblock %}", "resume/classic.html")
+    rendered = render_html("resume", "classic", _context(), [tmp_path])
+    assert "<p>Custom summary</p>" in rendered.html
+    assert "Coordinator with four years" in rendered.html  # super() kept the built-in block
+    assert rendered.base_dir == tmp_path / "resume"
+
+
+def test_search_order_and_listing(tmp_path: Path) -> None:
+    _theme(tmp_path, "x", "resume/classic.html")
+    assert search_path([tmp_path])[0] == tmp_path.resolve()
+    listing = dict(list_templates([tmp_path]))
+    assert listing["resume/classic.html"] == str(tmp_path.resolve())
+    assert listing["resume/base.html"] == "builtin"
+
+
+def test_symlinked_template_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    user = tmp_path / "user"
+    (user / "resume").mkdir(parents=True)
+    (user / "resume" / "evil.html").symlink_to(secret)
+    with pytest.raises(TemplateError) as caught:
+        render_html("resume", "evil", _context(), [user])
+    assert "TOP-SECRET" not in caught.value.message
