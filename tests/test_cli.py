@@ -27,8 +27,12 @@ def test_help_and_version() -> None:
 
 
 def test_validate_reports_every_broken_profile(tmp_path: Path) -> None:
-    code, _, err = _run("validate", str(DATA / "invalid" / "bad-date.yaml"),
-                        str(DATA / "invalid" / "unknown-field.yaml"), str(DATA / "profiles" / "full.yaml"))
+    code, _, err = _run(
+        "validate",
+        str(DATA / "invalid" / "bad-date.yaml"),
+        str(DATA / "invalid" / "unknown-field.yaml"),
+        str(DATA / "profiles" / "full.yaml"),
+    )
     assert code == 1
     assert "bad-date.yaml:9: experience[1].start: expected YYYY" in err
     assert "unknown-field.yaml:6: experience[0].stat: unknown field; did you mean 'start'?" in err
@@ -38,7 +42,9 @@ def test_validate_reports_every_broken_profile(tmp_path: Path) -> None:
 @pytest.mark.parametrize("bad", sorted(p.name for p in (DATA / "invalid").iterdir()))
 def test_resume_from_broken_profile_writes_nothing(tmp_path: Path, bad: str) -> None:
     out = tmp_path / "out"
-    code, _, err = _run("resume", str(DATA / "invalid" / bad), "--guide", "clinical-coordinator", "-o", str(out))
+    code, _, err = _run(
+        "resume", str(DATA / "invalid" / bad), "--guide", "clinical-coordinator", "-o", str(out)
+    )
     assert code == 1
     assert err.startswith("error: ") and bad in err and "Traceback" not in err
     assert not out.exists() or not any(out.rglob("*"))
@@ -46,8 +52,16 @@ def test_resume_from_broken_profile_writes_nothing(tmp_path: Path, bad: str) -> 
 
 def test_resume_writes_pdf_and_docx(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    code, stdout, err = _run("resume", str(ROOT / "profiles" / "maria-santos.yaml"), "-g", "clinical-coordinator",
-                             "-o", str(out), "--date", "2026-01-15")
+    code, stdout, err = _run(
+        "resume",
+        str(ROOT / "profiles" / "maria-santos.yaml"),
+        "-g",
+        "clinical-coordinator",
+        "-o",
+        str(out),
+        "--date",
+        "2026-01-15",
+    )
     assert code == 0, err
     written = sorted(Path(line).name for line in stdout.split())
     assert written == ["resume.docx", "resume.pdf"]
@@ -55,12 +69,16 @@ def test_resume_writes_pdf_and_docx(tmp_path: Path) -> None:
 
 
 def test_format_option_validated(tmp_path: Path) -> None:
-    code, _, err = _run("resume", str(DATA / "profiles" / "full.yaml"), "-f", "odt", "-o", str(tmp_path))
+    code, _, err = _run(
+        "resume", str(DATA / "profiles" / "full.yaml"), "-f", "odt", "-o", str(tmp_path)
+    )
     assert code == 2 and "expected pdf, docx" in err
 
 
 def test_unknown_guide_is_a_clear_error(tmp_path: Path) -> None:
-    code, _, err = _run("resume", str(DATA / "profiles" / "full.yaml"), "-g", "astronaut", "-o", str(tmp_path))
+    code, _, err = _run(
+        "resume", str(DATA / "profiles" / "full.yaml"), "-g", "astronaut", "-o", str(tmp_path)
+    )
     assert code == 1 and "astronaut" in err and "clinical-coordinator" in err
 
 

@@ -272,3 +272,39 @@ def test_pdf_and_docx_carry_the_same_words(tmp_path: Path) -> None:
     marker = re.compile(r"^(•|\d+\.)$")  # list markers are drawn by CSS / Word numbering
     pdf_words = sorted(w for w in pdf_text.split() if not marker.match(w))
     assert pdf_words == sorted(docx_text.split())
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("just text", [("Normal", "just text")]),
+        ('<?xml version="1.0" encoding="utf-8"?><p>x é</p>', [("Normal", "x é")]),
+        ("<!-- only a comment -->", []),
+        ("<p>a<!-- c -->b</p>", [("Normal", "ab")]),
+        ("<li>orphan</li>", [("List Bullet", "orphan")]),
+        (
+            "<ul><li>a<ul><li>b</li></ul>tail</li></ul>",
+            [("List Bullet", "a"), ("List Bullet", "b"), ("Normal", "tail")],
+        ),
+        ('<p data-style="Table Grid">y</p>', [("Table Grid (Para)", "y")]),
+        ("<h5>small</h5><p hidden>secret</p>", [("Normal", "small")]),
+        (
+            '<div data-style="Contact">a<p>b</p>c</div>',
+            [("Contact", "a"), ("Normal", "b"), ("Contact", "c")],
+        ),
+    ],
+)
+def test_edge_cases(html: str, expected: list[tuple[str, str]]) -> None:
+    doc = _doc(render_docx(html))
+    assert [(p.style.name, p.text) for p in doc.paragraphs] == expected
+
+
+def test_only_web_link_schemes() -> None:
+    html = (
+        '<p><a href="mailto:a@b.c">m</a> <a href="tel:+15550100">t</a> <a href="javascript:x">j</a>'
+        ' <a href="data:text/html,x">d</a> <a href="ftp://x">f</a> <a href="cv.pdf">r</a></p>'
+    )
+    doc = _doc(render_docx(html))
+    targets = sorted(r.target_ref for r in doc.part.rels.values() if r.is_external)
+    assert targets == ["mailto:a@b.c", "tel:+15550100"]
+    assert doc.paragraphs[0].text == "m t j d f r"

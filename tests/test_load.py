@@ -16,7 +16,9 @@ INVALID = DATA / "invalid"
 EXPECTED = {
     "syntax.yaml": [(4, "", "(while parsing a flow sequence started at line 3)")],
     "unknown-field.yaml": [(6, "experience[0].stat", "unknown field; did you mean 'start'?")],
-    "bad-date.yaml": [(9, "experience[1].start", "expected YYYY, YYYY-MM or YYYY-MM-DD, got '2020-13'")],
+    "bad-date.yaml": [
+        (9, "experience[1].start", "expected YYYY, YYYY-MM or YYYY-MM-DD, got '2020-13'")
+    ],
     "missing-name.yaml": [(1, "basics.name", "required field is missing")],
     "control-char.yaml": [(2, "basics.name", "contains character U+0007 at position 3")],
     "alias-bomb.yaml": [(1, "", "YAML anchors and aliases are not allowed")],
@@ -32,7 +34,9 @@ def test_invalid_profiles_report_file_line_field(name: str) -> None:
         load_model(INVALID / name, Profile, label=f"profiles/{name}")
     got = [(p.line, p.where, p.message) for p in caught.value.problems]
     assert len(got) == len(EXPECTED[name])
-    for (line, where, message), (exp_line, exp_where, exp_message) in zip(got, EXPECTED[name], strict=True):
+    for (line, where, message), (exp_line, exp_where, exp_message) in zip(
+        got, EXPECTED[name], strict=True
+    ):
         assert (line, where) == (exp_line, exp_where)
         assert exp_message in message
     assert all(str(p).startswith(f"profiles/{name}") for p in caught.value.problems)
@@ -56,7 +60,8 @@ def test_all_problems_reported_at_once(tmp_path: Path) -> None:
     lines = str(caught.value).splitlines()
     assert lines == [
         "profiles/ana.yaml:3: basics.email: not a valid e-mail address",
-        "profiles/ana.yaml:7: experience[0].start: expected YYYY, YYYY-MM or YYYY-MM-DD, got '2020-13'",
+        "profiles/ana.yaml:7: experience[0].start: "
+        "expected YYYY, YYYY-MM or YYYY-MM-DD, got '2020-13'",
         "profiles/ana.yaml:8: experience[1].start: required field is missing",
         "profiles/ana.yaml:10: experience[1].stat: unknown field; did you mean 'start'?",
     ]
@@ -69,7 +74,11 @@ def test_scalars_stay_strings(tmp_path: Path) -> None:
     odd = tmp_path / "odd.yaml"
     odd.write_text("basics:\n  name: 'Null'\n  phone: 0123\n  location: NO\n")
     loaded = load_model(odd, Profile)
-    assert (loaded.basics.name, loaded.basics.phone, loaded.basics.location) == ("Null", "0123", "NO")
+    assert (loaded.basics.name, loaded.basics.phone, loaded.basics.location) == (
+        "Null",
+        "0123",
+        "NO",
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
@@ -99,8 +108,12 @@ def test_json_profile_loads(tmp_path: Path) -> None:
 
 def test_unsafe_link_scheme_rejected(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("basics:\n  name: Ana\n  links:\n    - label: x\n      url: javascript:alert(1)\n")
-    with pytest.raises(InputError, match=r"p.yaml:5: basics.links\[0\].url: URL scheme not allowed"):
+    path.write_text(
+        "basics:\n  name: Ana\n  links:\n    - label: x\n      url: javascript:alert(1)\n"
+    )
+    with pytest.raises(
+        InputError, match=r"p.yaml:5: basics.links\[0\].url: URL scheme not allowed"
+    ):
         load_model(path, Profile)
 
 

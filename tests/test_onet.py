@@ -12,9 +12,8 @@ from appkit.errors import InputError
 from appkit.guide import dump_guide, load_guide
 from appkit.onet import ATTRIBUTION, build_onet_guide
 
-SHARED = Path("/work/shared/data/onet")
+SHARED = Path(__file__).resolve().parent / "data" / "onet"
 SUBSET = SHARED / "db_subset"
-pytestmark = pytest.mark.skipif(not SUBSET.is_dir(), reason=f"O*NET subset not found at {SUBSET}")
 CODES = {
     "11-9111.00": "11-9111_00_medical_and_health_services_managers.json",
     "29-1141.00": "29-1141_00_registered_nurses.json",
@@ -68,11 +67,9 @@ def test_subset_only_gives_tasks_and_tools() -> None:
 
 
 def test_attribution_is_the_readme_line() -> None:
-    readme = (SHARED.parent / "README.md").read_text(encoding="utf-8")
-    quoted = " ".join(
-        line.removeprefix("> ").strip() for line in readme.splitlines() if line.startswith("> ")
-    )
-    assert quoted == ATTRIBUTION
+    readme = (SHARED / "README.md").read_text(encoding="utf-8")
+    assert " ".join(readme.split()[-40:]).endswith(" ".join(ATTRIBUTION.split()[-8:]))
+    assert " ".join(ATTRIBUTION.split()) in " ".join(readme.split())
 
 
 @pytest.mark.parametrize("code", list(CODES))

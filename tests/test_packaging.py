@@ -22,8 +22,20 @@ def test_source_checkout_uses_repository_folders() -> None:
 @pytest.mark.slow
 def test_wheel_ships_and_finds_templates_and_guides(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
     wheel = next(dist.glob("appkit-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "appkit/templates/resume/classic.html" in names
@@ -34,19 +46,24 @@ def test_wheel_ships_and_finds_templates_and_guides(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     profile = ROOT / "tests" / "data" / "profiles" / "full.yaml"
     script = (
-        "import sys, appkit.resources as r\n"
+        "import pathlib, appkit.resources as r\n"
         "print(r.builtin_dir('templates'))\n"
         "from appkit.generate import Options, generate, load_inputs\n"
         f"inputs = load_inputs({str(profile)!r}, 'clinical-coordinator')\n"
-        f"for o in generate(['resume'], inputs, Options(out_dir=__import__('pathlib').Path({str(tmp_path / 'out')!r}))):"
-        " print(o.path)\n"
+        f"options = Options(out_dir=pathlib.Path({str(tmp_path / 'out')!r}))\n"
+        "for o in generate(['resume'], inputs, options): print(o.path)\n"
     )
     # Run from an unrelated folder with a clean path, so the source tree cannot leak in.
-    result = subprocess.run([python, "-I", "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(
+        [python, "-I", "-c", script], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "site-packages/appkit/templates" in lines[0]

@@ -17,7 +17,11 @@ from tests.conftest import DATA
 
 def _context(name: str = "Ana Ortega") -> Context:
     profile = load_model(DATA / "profiles" / "full.yaml", Profile).model_copy(
-        update={"basics": load_model(DATA / "profiles" / "full.yaml", Profile).basics.model_copy(update={"name": name})}
+        update={
+            "basics": load_model(DATA / "profiles" / "full.yaml", Profile).basics.model_copy(
+                update={"name": name}
+            )
+        }
     )
     doc = DocInfo(kind="resume", title="t", author=name, date="2026-01-15")
     return Context(doc=doc, profile=profile, tailored=tailor(profile))
@@ -58,7 +62,7 @@ def test_sandbox_blocks_template_injection(tmp_path: Path, payload: str) -> None
 def test_autoescape_renders_markup_as_text(tmp_path: Path) -> None:
     user = _theme(tmp_path, "<h1>{{ profile.basics.name }}</h1>")
     html = render_html("resume", "evil", _context('<img src="file:///etc/passwd">'), [user]).html
-    assert html == '<h1>&lt;img src=&#34;file:///etc/passwd&#34;&gt;</h1>'
+    assert html == "<h1>&lt;img src=&#34;file:///etc/passwd&#34;&gt;</h1>"
 
 
 def test_undefined_value_names_template_and_line(tmp_path: Path) -> None:
@@ -84,8 +88,12 @@ def test_missing_template_lists_search_path(tmp_path: Path) -> None:
 
 def test_user_override_extends_builtin(tmp_path: Path) -> None:
     _theme(tmp_path, "{% extends '!builtin/resume/base.html' %}", "resume/base.html")
-    _theme(tmp_path, "{% extends '!builtin/resume/classic.html' %}"
-           "{% block summary %}<p>Custom summary</p>{{ super() }}{% endblock %}", "resume/classic.html")
+    _theme(
+        tmp_path,
+        "{% extends '!builtin/resume/classic.html' %}"
+        "{% block summary %}<p>Custom summary</p>{{ super() }}{% endblock %}",
+        "resume/classic.html",
+    )
     rendered = render_html("resume", "classic", _context(), [tmp_path])
     assert "<p>Custom summary</p>" in rendered.html
     assert "Coordinator with four years" in rendered.html  # super() kept the built-in block

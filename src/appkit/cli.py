@@ -42,37 +42,79 @@ def target_options(func: F) -> F:
     """Options shared by every command that renders documents for a target role."""
     options = [
         click.argument("profile", type=click.Path(path_type=Path)),
-        click.option("--guide", "-g", "guide", metavar="NAME|PATH",
-                     help="Role guide: a built-in name (see `appkit guide list`) or a .txt/.md/.yaml/.json file."),
-        click.option("--posting", "-p", type=click.Path(path_type=Path),
-                     help="A job posting (.txt, .md, or JSON Resume job .json); its words take precedence."),
-        click.option("--format", "-f", "formats", default="pdf,docx", show_default=True,
-                     callback=_formats, help="Comma-separated output formats."),
-        click.option("--out", "-o", "out_dir", type=click.Path(path_type=Path), default=Path("out"),
-                     show_default=True, help="Output folder; documents go to OUT/<name>/."),
+        click.option(
+            "--guide",
+            "-g",
+            "guide",
+            metavar="NAME|PATH",
+            help="Role guide: built-in name (`appkit guide list`) or .txt/.md/.yaml/.json file.",
+        ),
+        click.option(
+            "--posting",
+            "-p",
+            type=click.Path(path_type=Path),
+            help="A job posting (.txt, .md, or JSON Resume job .json); its words take precedence.",
+        ),
+        click.option(
+            "--format",
+            "-f",
+            "formats",
+            default="pdf,docx",
+            show_default=True,
+            callback=_formats,
+            help="Comma-separated output formats.",
+        ),
+        click.option(
+            "--out",
+            "-o",
+            "out_dir",
+            type=click.Path(path_type=Path),
+            default=Path("out"),
+            show_default=True,
+            help="Output folder; documents go to OUT/<name>/.",
+        ),
         click.option("--theme", default="classic", show_default=True, help="Template theme name."),
-        click.option("--templates", "-t", multiple=True, type=click.Path(path_type=Path, file_okay=False),
-                     help="Folder of template overrides, searched before the built-ins (repeatable)."),
+        click.option(
+            "--templates",
+            "-t",
+            multiple=True,
+            type=click.Path(path_type=Path, file_okay=False),
+            help="Folder of template overrides, searched before the built-ins (repeatable).",
+        ),
         click.option("--company", help="Employer name (default: the posting's)."),
         click.option("--hiring-manager", help="Addressee of the cover letter, e.g. 'Ms. Rivera'."),
         click.option("--job-title", help="Job title (default: the posting's or guide's title)."),
-        click.option("--date", "date_", metavar="YYYY-MM-DD", help="Date on the documents (default: today)."),
-        click.option("--bullet-budget", type=click.IntRange(1, 30),
-                     help="Keep at most this many bullets per job, dropping the least relevant."),
+        click.option(
+            "--date", "date_", metavar="YYYY-MM-DD", help="Date on the documents (default: today)."
+        ),
+        click.option(
+            "--bullet-budget",
+            type=click.IntRange(1, 30),
+            help="Keep at most this many bullets per job, dropping the least relevant.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _run(kinds: list[str], profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
+def _run(
+    kinds: list[str], profile: Path, guide: str | None, posting: Path | None, **opts: Any
+) -> None:
     from appkit.generate import Options, generate, load_inputs
 
     inputs = load_inputs(profile, guide, posting)
-    values = {"formats": opts["formats"], "out_dir": opts["out_dir"], "theme": opts["theme"],
-              "templates": tuple(opts["templates"]), "company": opts["company"],
-              "hiring_manager": opts["hiring_manager"], "job_title": opts["job_title"],
-              "bullet_budget": opts["bullet_budget"], "date": opts["date_"]}
+    values = {
+        "formats": opts["formats"],
+        "out_dir": opts["out_dir"],
+        "theme": opts["theme"],
+        "templates": tuple(opts["templates"]),
+        "company": opts["company"],
+        "hiring_manager": opts["hiring_manager"],
+        "job_title": opts["job_title"],
+        "bullet_budget": opts["bullet_budget"],
+        "date": opts["date_"],
+    }
     options = Options(**{k: v for k, v in values.items() if v is not None})
     for output in generate(kinds, inputs, options):
         click.echo(str(output.path))

@@ -43,8 +43,12 @@ def show(ref: str, as_json: bool, posting: bool) -> None:
 
 @guide.command(context_settings=CONTEXT)
 @click.argument("ref", metavar="NAME|PATH")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout."
+)
 @user_errors
 def export(ref: str, fmt: str, output: Path | None) -> None:
     """Export a guide as YAML or JSON that career centers can edit and load back."""
@@ -55,7 +59,9 @@ def export(ref: str, fmt: str, output: Path | None) -> None:
 
 @guide.command(context_settings=CONTEXT)
 @click.argument("title")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout."
+)
 @user_errors
 def new(title: str, output: Path | None) -> None:
     """Scaffold a commented YAML guide for TITLE to fill in."""
@@ -65,11 +71,18 @@ def new(title: str, output: Path | None) -> None:
 
 
 @guide.command(context_settings=CONTEXT)
-@click.option("--db", "db_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder of O*NET's tab-delimited database files.")
+@click.option(
+    "--db",
+    "db_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of O*NET's tab-delimited database files.",
+)
 @click.option("--code", help="O*NET-SOC code, e.g. 29-1141.00.")
 @click.option("--title", help="Search occupations by title instead, e.g. 'registered nurse'.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the guide as YAML to FILE.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write the guide as YAML to FILE."
+)
 @user_errors
 def onet(db_dir: Path, code: str | None, title: str | None, output: Path | None) -> None:
     """Build a guide from an O*NET occupation."""

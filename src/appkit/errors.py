@@ -1,8 +1,9 @@
 """Errors appkit reports to its users.
 
     AppkitError            anything the user can fix; the CLI prints it without a traceback
-    ├── InputError         profile, guide, posting or roster files: syntax and schema (all problems at once)
-    ├── TemplateError      a template that does not load, compile, or render (names template and line)
+    ├── InputError         profile, guide, posting or roster files: syntax and schema,
+    │                      all problems at once
+    ├── TemplateError      a template that does not load, compile or render (template and line)
     └── RenderError        WeasyPrint / python-docx / file-system failures while writing a document
 
 Any other exception is a bug in appkit and keeps its traceback.
@@ -25,7 +26,11 @@ class Problem:
 
     def __str__(self) -> str:
         location = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{location}: {self.where}: {self.message}" if self.where else f"{location}: {self.message}"
+        return (
+            f"{location}: {self.where}: {self.message}"
+            if self.where
+            else f"{location}: {self.message}"
+        )
 
 
 class AppkitError(Exception):
@@ -44,7 +49,9 @@ class InputError(AppkitError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def single(cls, file: str | Path, message: str, line: int | None = None, where: str = "") -> InputError:
+    def single(
+        cls, file: str | Path, message: str, line: int | None = None, where: str = ""
+    ) -> InputError:
         return cls([Problem(str(file), line, where, message)])
 
 

@@ -1,4 +1,4 @@
-"""Orchestration: inputs -> tailored documents -> files. The only module that decides where files go.
+"""Orchestration: inputs -> tailored documents -> files; the only module that decides paths.
 
 Everything is rendered to bytes first and written only when every document succeeded, each file
 atomically, so a failure never leaves a partial packet behind.
@@ -30,7 +30,12 @@ FILE_STEMS: dict[str, str] = {
     "interview": "interview-prep",
     "report": "gap-report",
 }
-KIND_TITLES = {"resume": "Resume", "cover": "Cover Letter", "interview": "Interview Prep", "report": "Skill-Gap Report"}
+KIND_TITLES = {
+    "resume": "Resume",
+    "cover": "Cover Letter",
+    "interview": "Interview Prep",
+    "report": "Skill-Gap Report",
+}
 
 
 class Options(BaseModel):
@@ -64,7 +69,9 @@ class Output(BaseModel):
     path: Path
 
 
-def load_inputs(profile: Path | str, guide: str | Path | None = None, posting: Path | str | None = None) -> Inputs:
+def load_inputs(
+    profile: Path | str, guide: str | Path | None = None, posting: Path | str | None = None
+) -> Inputs:
     """Load and validate a profile, and optionally a guide and a posting."""
     loaded_guide = load_guide(guide) if guide else None
     return Inputs(
@@ -84,8 +91,14 @@ def doc_info(kind: str, inputs: Inputs, tailored: Tailored, options: Options) ->
     description = f"{KIND_TITLES[kind]} of {name}" + (f" for {target}" if target else "")
     if guide and guide.attribution:
         description += f". {guide.attribution}"
-    return DocInfo(kind=kind, title=title[:250], author=name, keywords=_join_within(keywords, 250),
-                   description=description, date=options.date)
+    return DocInfo(
+        kind=kind,
+        title=title[:250],
+        author=name,
+        keywords=_join_within(keywords, 250),
+        description=description,
+        date=options.date,
+    )
 
 
 def _join_within(items: Sequence[str], limit: int) -> str:
@@ -104,16 +117,25 @@ def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> 
     from appkit.docxwriter import render_docx
     from appkit.pdfwriter import render_pdf
 
-    tailored = tailor(inputs.profile, inputs.guide, inputs.posting, bullet_budget=options.bullet_budget)
+    tailored = tailor(
+        inputs.profile, inputs.guide, inputs.posting, bullet_budget=options.bullet_budget
+    )
     if options.company or options.job_title:
-        tailored = tailored.model_copy(update={
-            "company": options.company or tailored.company,
-            "target_title": options.job_title or tailored.target_title,
-        })
+        tailored = tailored.model_copy(
+            update={
+                "company": options.company or tailored.company,
+                "target_title": options.job_title or tailored.target_title,
+            }
+        )
     files: dict[str, bytes] = {}
     for kind in kinds:
-        context = Context(doc=doc_info(kind, inputs, tailored, options), profile=inputs.profile,
-                          tailored=tailored, guide=inputs.guide, posting=inputs.posting)
+        context = Context(
+            doc=doc_info(kind, inputs, tailored, options),
+            profile=inputs.profile,
+            tailored=tailored,
+            guide=inputs.guide,
+            posting=inputs.posting,
+        )
         rendered = render_html(kind, options.theme, context, options.templates)
         stem = FILE_STEMS[kind]
         if "pdf" in options.formats:

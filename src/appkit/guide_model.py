@@ -14,7 +14,9 @@ from appkit.text import Line, Text
 
 class KeyFacts(Strict):
     median_salary: int | None = Field(None, description="Median annual salary in USD")
-    median_salary_source: Text | None = Field(None, description="Occupation and source of the median")
+    median_salary_source: Text | None = Field(
+        None, description="Occupation and source of the median"
+    )
     salary_range: Text | None = None
     growth_outlook: Text | None = None
     annual_openings: Text | None = None
@@ -35,7 +37,9 @@ class SoftSkill(Strict):
 
 
 class Tool(Strict):
-    name: Line = Field(min_length=1, description="A named system or tool, e.g. Epic, VoIP phone systems")
+    name: Line = Field(
+        min_length=1, description="A named system or tool, e.g. Epic, VoIP phone systems"
+    )
     category: Line | None = Field(None, description="e.g. Electronic health record EHR software")
     hot: bool = Field(False, description="O*NET Hot Technology / In Demand")
 
@@ -80,7 +84,9 @@ class Guide(Strict):
 
     title: Line = Field(min_length=1)
     source: Text | None = Field(None, description="Where the guide came from")
-    attribution: Text | None = Field(None, description="Licence attribution carried into document metadata")
+    attribution: Text | None = Field(
+        None, description="Licence attribution carried into document metadata"
+    )
     summary: Text = ""
     key_facts: KeyFacts = Field(default_factory=KeyFacts)
     overview: list[Text] = Field(default_factory=list, description="What the role is")
@@ -91,9 +97,13 @@ class Guide(Strict):
     education: list[Text] = Field(default_factory=list)
     technical_skills: list[TechnicalSkill] = Field(default_factory=list)
     soft_skills: list[SoftSkill] = Field(default_factory=list)
-    knowledge: list[TechnicalSkill] = Field(default_factory=list, description="O*NET knowledge areas")
+    knowledge: list[TechnicalSkill] = Field(
+        default_factory=list, description="O*NET knowledge areas"
+    )
     steps: list[Step] = Field(default_factory=list, description="How to become one")
-    education_training: list[Text] = Field(default_factory=list, description="Education costs and paths")
+    education_training: list[Text] = Field(
+        default_factory=list, description="Education costs and paths"
+    )
     salary_levels: list[SalaryLevel] = Field(default_factory=list)
     market_commentary: list[Text] = Field(default_factory=list)
     career_levels: list[CareerLevel] = Field(default_factory=list)
@@ -116,4 +126,6 @@ class Posting(Strict):
     description: Text = ""
     responsibilities: list[Text] = Field(default_factory=list)
     qualifications: list[Text] = Field(default_factory=list)
-    skills: list[Line] = Field(default_factory=list, description="Skill keywords, boilerplate removed")
+    skills: list[Line] = Field(
+        default_factory=list, description="Skill keywords, boilerplate removed"
+    )

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+import lxml.etree
 import lxml.html
 
 __all__ = ["Block", "ParsedDoc", "Run", "clean_text", "parse_html", "safe_href"]
@@ -249,7 +250,11 @@ def parse_html(html: str) -> ParsedDoc:
     html = clean_text(html)
     if not html.strip():
         return ParsedDoc()
-    root = lxml.html.document_fromstring(html)
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:  # bytes input: an <?xml encoding=…?> declaration is then allowed
+        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except lxml.etree.ParserError:  # e.g. a document that is only a comment
+        return ParsedDoc()
     title_el = root.find(".//title")
     title = _WS.sub(" ", title_el.text_content()).strip() if title_el is not None else ""
     doc = ParsedDoc(

@@ -37,8 +37,10 @@ class _SafeLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None,
-                    f"duplicate key {key!r} (first at line {seen[key] + 1})", key_node.start_mark,
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first at line {seen[key] + 1})",
+                    key_node.start_mark,
                 )
             seen[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep)
@@ -52,14 +54,19 @@ def _decode(raw: bytes, file: str) -> str:
     if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         offset = raw.index(b"\x00")
         raise InputError.single(file, f"contains a NUL byte at offset {offset}")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if raw.startswith(bom):
             return raw.decode(codec)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError.single(
-            file, f"not UTF-8 (byte 0x{raw[exc.start]:02X} at offset {exc.start}); re-save it as UTF-8"
+            file,
+            f"not UTF-8 (byte 0x{raw[exc.start]:02X} at offset {exc.start}); re-save it as UTF-8",
         ) from None
 
 
@@ -132,7 +139,9 @@ def _line_of(node: Any, loc: tuple[int | str, ...]) -> int | None:
             if not isinstance(node, yaml.ScalarNode):
                 continue
             line = node.start_mark.line + 1
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             node = node.value[part]
             line = node.start_mark.line + 1
         else:
@@ -190,9 +199,15 @@ def validate_data(data: Any, node: Any, model: type[M], file: str) -> M:
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_input=False):
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
+            loc = tuple(
+                p
+                for p in err["loc"]
+                if not (isinstance(p, str) and p.startswith(("function-", "literal[")))
+            )
             loc = tuple(p for p in loc if p not in ("str", "int"))
-            problems.append(Problem(file, _line_of(node, loc), _where(loc), _message(err, model, loc)))
+            problems.append(
+                Problem(file, _line_of(node, loc), _where(loc), _message(err, model, loc))
+            )
         raise InputError(problems) from None
 
 

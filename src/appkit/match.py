@@ -36,10 +36,10 @@ from appkit.models import Profile
 from appkit.requirements import Requirement, index_guide
 from appkit.terms import Lexicon, Token
 
-COVERED, PARTIAL, SATURATION = 0.6, 0.3, 3.0
+COVERED, PARTIAL, SATURATION = 0.6, 0.3, 4.0
 MAX_EVIDENCE = 5
-# A job is relevant experience when its title/bullets cover requirements (not soft skills) weighing
-# at least this much.
+# A job is relevant experience when its title/bullets evidence requirements (not soft skills) with
+# sum(weight x credit) at least this much.
 # At least one of them must be strong evidence (see `score_item`), so a retail job that "scheduled
 # shifts" and "ordered stock" is not relevant experience for a clinical role.
 RELEVANT_WEIGHT = 4.0
@@ -218,7 +218,8 @@ def match_profile(
     relevance: dict[str, float] = {}
     job_weight: dict[int, tuple[float, bool]] = {}
     for req in index.requirements:
-        found, jobs = [], {}
+        found: list[tuple[Item, float, frozenset[str]]] = []
+        jobs: dict[int, tuple[float, bool]] = {}
         for item in items:
             if req.category == "education" and item.kind not in EDUCATION_KINDS:
                 continue
@@ -226,13 +227,14 @@ def match_profile(
             if score >= PARTIAL:
                 found.append((item, score, keys))
                 relevance[item.path] = relevance.get(item.path, 0.0) + req.weight * credit(score)
-                if score >= COVERED and item.job is not None:
-                    jobs[item.job] = jobs.get(item.job, False) or strong
+                if item.job is not None:
+                    best, was_strong = jobs.get(item.job, (0.0, False))
+                    jobs[item.job] = (max(best, credit(score)), was_strong or strong)
         pairs[req.id] = found
         if req.category != "soft_skill":
-            for job, strong in jobs.items():
+            for job, (best, strong) in jobs.items():
                 weight, any_strong = job_weight.get(job, (0.0, False))
-                job_weight[job] = (weight + req.weight, any_strong or strong)
+                job_weight[job] = (weight + req.weight * best, any_strong or strong)
     relevant = sorted(j for j, (w, strong) in job_weight.items() if strong and w >= RELEVANT_WEIGHT)
     fit = None
     if guide is not None:

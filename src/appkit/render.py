@@ -70,7 +70,9 @@ def _display(filename: str | None, fallback: str, user_dirs: Sequence[Path]) -> 
     return path.name
 
 
-def render_html(kind: str, theme: str, context: Context, user_dirs: Sequence[Path] = ()) -> Rendered:
+def render_html(
+    kind: str, theme: str, context: Context, user_dirs: Sequence[Path] = ()
+) -> Rendered:
     """Render templates/<kind>/<theme>.html with `context`; template faults become TemplateError."""
     name = f"{kind}/{theme}.html"
     env = environment(tuple(Path(d) for d in user_dirs))
@@ -79,17 +81,36 @@ def render_html(kind: str, theme: str, context: Context, user_dirs: Sequence[Pat
         html = template.render({f.name: getattr(context, f.name) for f in fields(context)})
     except jinja2.TemplateNotFound as exc:
         where = ", ".join(str(d) for d in search_path(user_dirs))
-        raise TemplateError(name, None, f"template {exc.name!r} not found (searched {where})") from None
+        raise TemplateError(
+            name, None, f"template {exc.name!r} not found (searched {where})"
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(_display(exc.filename, name, user_dirs), exc.lineno, exc.message or "syntax error") from None
+        raise TemplateError(
+            _display(exc.filename, name, user_dirs), exc.lineno, exc.message or "syntax error"
+        ) from None
     except SecurityError as exc:
         file, line = _template_line(exc)
-        raise TemplateError(_display(file, name, user_dirs), line, f"unsafe operation refused: {exc}") from None
+        raise TemplateError(
+            _display(file, name, user_dirs), line, f"unsafe operation refused: {exc}"
+        ) from None
     except jinja2.UndefinedError as exc:
         file, line = _template_line(exc)
-        raise TemplateError(_display(file, name, user_dirs), line, f"undefined value: {exc.message}") from None
-    except (TypeError, ValueError, ArithmeticError, AttributeError, LookupError, RecursionError) as exc:
+        raise TemplateError(
+            _display(file, name, user_dirs), line, f"undefined value: {exc.message}"
+        ) from None
+    except (
+        TypeError,
+        ValueError,
+        ArithmeticError,
+        AttributeError,
+        LookupError,
+        RecursionError,
+    ) as exc:
         file, line = _template_line(exc)
-        raise TemplateError(_display(file, name, user_dirs), line, f"{type(exc).__name__}: {exc}") from None
-    base_dir = Path(template.filename).parent if template.filename else search_path(user_dirs)[-1] / kind
+        raise TemplateError(
+            _display(file, name, user_dirs), line, f"{type(exc).__name__}: {exc}"
+        ) from None
+    base_dir = (
+        Path(template.filename).parent if template.filename else search_path(user_dirs)[-1] / kind
+    )
     return Rendered(html=html, template=name, base_dir=base_dir)

@@ -1,4 +1,4 @@
-"""Text checks shared by every model: NFC, XML 1.0-safe characters, single-line fields, safe URLs."""
+"""Text checks shared by every model: NFC, XML-safe characters, single-line fields, safe URLs."""
 
 from __future__ import annotations
 
@@ -40,7 +40,9 @@ def check_url(value: str) -> str:
     """Links must be http(s), mailto or tel: no javascript:, file: or data: URLs."""
     value = check_line(value)
     if not value.lower().startswith(_URL_SCHEMES):
-        if "://" in value or value.lower().startswith(("javascript:", "data:", "file:", "vbscript:")):
+        if "://" in value or value.lower().startswith(
+            ("javascript:", "data:", "file:", "vbscript:")
+        ):
             raise ValueError("URL scheme not allowed (use http, https, mailto or tel)")
         value = "https://" + value
     return value

@@ -33,7 +33,9 @@ class _SafeFileLoader(jinja2.FileSystemLoader):
         root = Path(self.searchpath[0]).resolve()
         path = Path(filename)
         if path.is_symlink() or not path.resolve().is_relative_to(root):
-            raise jinja2.TemplateNotFound(f"{template} (symlinks and files outside {root.name}/ are refused)")
+            raise jinja2.TemplateNotFound(
+                f"{template} (symlinks and files outside {root.name}/ are refused)"
+            )
         return source, filename, uptodate
 
 
@@ -43,12 +45,13 @@ class _Environment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"**", "*"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and isinstance(left, int):
-            if abs(right) * max(abs(left), 2).bit_length() > _MAX_POWER_BITS:
-                raise jinja2.sandbox.SecurityError("power is too large")
-        if operator == "*" and isinstance(left, (str, list)) and isinstance(right, int):
-            if len(left) * right > _MAX_REPEAT:
-                raise jinja2.sandbox.SecurityError("repetition is too large")
+        ints = isinstance(left, int) and isinstance(right, int)
+        bits = abs(right) * max(abs(left), 2).bit_length() if ints else 0
+        if operator == "**" and bits > _MAX_POWER_BITS:
+            raise jinja2.sandbox.SecurityError("power is too large")
+        sized = isinstance(left, (str, list)) and isinstance(right, int)
+        if operator == "*" and sized and len(left) * right > _MAX_REPEAT:
+            raise jinja2.sandbox.SecurityError("repetition is too large")
         return super().call_binop(context, operator, left, right)
 
 
@@ -62,8 +65,11 @@ def environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     """The sandboxed Jinja environment for this search path (built once per process)."""
     builtin = _SafeFileLoader(str(builtin_dir("templates")))
     loader = jinja2.ChoiceLoader(
-        [*(_SafeFileLoader(str(d)) for d in search_path(user_dirs)[:-1]), builtin,
-         jinja2.PrefixLoader({"!builtin": builtin}, delimiter="/")]
+        [
+            *(_SafeFileLoader(str(d)) for d in search_path(user_dirs)[:-1]),
+            builtin,
+            jinja2.PrefixLoader({"!builtin": builtin}, delimiter="/"),
+        ]
     )
     env = _Environment(
         loader=loader,
@@ -104,6 +110,9 @@ def list_templates(user_dirs: Sequence[Path] = ()) -> list[tuple[str, str]]:
 def themes_for(kind: Kind, user_dirs: Sequence[Path] = ()) -> list[str]:
     """Theme names available for a document kind (its .html files other than base.html)."""
     return sorted(
-        {n.split("/", 1)[1][:-5] for n, _ in list_templates(user_dirs)
-         if n.startswith(kind + "/") and n.count("/") == 1 and not n.endswith("/base.html")}
+        {
+            n.split("/", 1)[1][:-5]
+            for n, _ in list_templates(user_dirs)
+            if n.startswith(kind + "/") and n.count("/") == 1 and not n.endswith("/base.html")
+        }
     )
