@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
+from appkit.guide_index import index_guide
 from appkit.guide_model import Guide, Posting
 from appkit.load import load_model
 from appkit.match import MatchResult, match_profile
 from appkit.match_report import format_match
 from appkit.models import Profile
-from appkit.requirements import index_guide
 
 DATA = Path(__file__).parent / "data" / "match"
 PROFILES = Path(__file__).parent.parent / "profiles"
@@ -35,8 +35,14 @@ def fixture(name: str) -> Profile:
 def profile_with(*bullets: str, skills: list[str] | None = None) -> Profile:
     data: dict[str, Any] = {
         "basics": {"name": "Test Person"},
-        "experience": [{"title": "Assistant", "organization": "Clinic", "start": "2020-01",
-                        "highlights": list(bullets)}],
+        "experience": [
+            {
+                "title": "Assistant",
+                "organization": "Clinic",
+                "start": "2020-01",
+                "highlights": list(bullets),
+            }
+        ],
     }
     if skills:
         data["skills"] = [{"group": "Skills", "items": skills}]
@@ -59,7 +65,12 @@ def scores(guide: Guide, names: list[str]) -> dict[str, float]:
 
 def test_scores_order_as_a_person_expects(guide: Guide) -> None:
     s = scores(guide, FIXTURES)
-    assert s["senior-coordinator"] > s["rn-to-coordinator"] > s["ma-stepping-up"] > s["unrelated-retail"]
+    assert (
+        s["senior-coordinator"]
+        > s["rn-to-coordinator"]
+        > s["ma-stepping-up"]
+        > s["unrelated-retail"]
+    )
     assert s["unrelated-retail"] < s["ma-stepping-up"] / 2
 
 
@@ -81,7 +92,9 @@ def check_evidence(profile: Profile, result: MatchResult) -> None:
 
 
 def test_epic_and_prior_authorization(guide: Guide) -> None:
-    result = match_profile(profile_with("Used Epic daily; obtained prior authorization for MRIs"), guide)
+    result = match_profile(
+        profile_with("Used Epic daily; obtained prior authorization for MRIs"), guide
+    )
     ehr = result.get("technical_skills[0]")
     assert ehr.status == "covered" and ehr.evidence[0].matched == ["Epic"]
     preauth = result.get("technical_skills[3]")
@@ -131,10 +144,13 @@ def test_any_of_groups_count_once(guide: Guide) -> None:
 
 
 def test_posting_items_weigh_most(guide: Guide) -> None:
-    posting = Posting(title="Patient Care Coordinator", company="Acme Health",
-                      responsibilities=["Obtain prior authorizations for imaging"],
-                      qualifications=["2+ years of experience in a medical office"],
-                      skills=["Epic", "Spanish"])
+    posting = Posting(
+        title="Patient Care Coordinator",
+        company="Acme Health",
+        responsibilities=["Obtain prior authorizations for imaging"],
+        qualifications=["2+ years of experience in a medical office"],
+        skills=["Epic", "Spanish"],
+    )
     result = match_profile(fixture("ma-stepping-up"), guide, posting, today=TODAY)
     assert result.target_title == "Patient Care Coordinator" and result.company == "Acme Health"
     posted = [r for r in result.requirements if r.source == "posting"]
@@ -152,7 +168,8 @@ def test_result_is_json_and_level_fit(guide: Guide) -> None:
     assert result.level.salary and result.level.salary.median == 68000
     assert result.level.next_level == "Senior Clinical Coordinator"
     assert set(result.covered) | set(result.partial) | set(result.missing) == {
-        r.id for r in result.requirements}
+        r.id for r in result.requirements
+    }
 
 
 def test_next_steps_come_from_the_guide(guide: Guide) -> None:
@@ -161,8 +178,9 @@ def test_next_steps_come_from_the_guide(guide: Guide) -> None:
     ids = {r.id for r in result.requirements}
     for step in result.next_steps:
         assert step.requirement_id in result.missing + result.partial
-        assert step.source in ids or step.source.startswith(("steps[", "certifications[",
-                                                              "education_training["))
+        assert step.source in ids or step.source.startswith(
+            ("steps[", "certifications[", "education_training[")
+        )
     soft = match_profile(fixture("senior-coordinator"), guide, today=TODAY)
     organised = next(s for s in soft.next_steps if s.requirement_id == "soft_skills[0]")
     assert organised.source == "steps[2]"  # "Develop ... organizational competencies"
@@ -175,8 +193,14 @@ def test_guide_side_is_cached(guide: Guide) -> None:
 
 def test_format_match_report(guide: Guide) -> None:
     text = format_match(match_profile(fixture("ma-stepping-up"), guide, today=TODAY))
-    for heading in ("Match for Clinical Coordinator", "By category", "Covered", "Missing",
-                    "Level fit", "Next steps"):
+    for heading in (
+        "Match for Clinical Coordinator",
+        "By category",
+        "Covered",
+        "Missing",
+        "Level fit",
+        "Next steps",
+    ):
         assert heading in text
     assert "matched: prior authorizations" in " ".join(text.split())
     assert "Cerner [tool" not in text  # an unneeded alternative is not reported as missing
@@ -203,12 +227,16 @@ def test_sample_evidence_resolves_to_profile_text(name: str) -> None:
         check_evidence(profile, match_profile(profile, guide, today=TODAY))
 
 
-@pytest.mark.skipif(not {"linda-chen", "maria-santos", "james-okafor", "derek-walsh"} <= set(SAMPLES),
-                    reason="sample profiles missing")
+@pytest.mark.skipif(
+    not {"linda-chen", "maria-santos", "james-okafor", "derek-walsh"} <= set(SAMPLES),
+    reason="sample profiles missing",
+)
 def test_sample_profiles_order() -> None:
     guide = real_guide()
-    s = {n: match_profile(load_model(PROFILES / f"{n}.yaml", Profile), guide, today=TODAY).overall
-         for n in ("linda-chen", "maria-santos", "james-okafor", "derek-walsh")}
+    s = {
+        n: match_profile(load_model(PROFILES / f"{n}.yaml", Profile), guide, today=TODAY).overall
+        for n in ("linda-chen", "maria-santos", "james-okafor", "derek-walsh")
+    }
     assert s["linda-chen"] > max(s["maria-santos"], s["james-okafor"])
     assert min(s["maria-santos"], s["james-okafor"]) > s["derek-walsh"]
     assert s["derek-walsh"] < s["maria-santos"] / 2

@@ -171,7 +171,7 @@ def doctor() -> None:
         click.echo(f"[{mark}] {check.name}: {check.detail}")
         if not check.ok and check.fix:
             click.echo(f"       fix: {check.fix}")
-    if not all(c.ok for c in checks):
+    if not all(c.ok or c.optional for c in checks):
         raise SystemExit(1)
 
 

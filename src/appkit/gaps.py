@@ -71,19 +71,26 @@ def advice_candidates(guide: Guide, lex: Lexicon) -> list[Advice]:
 
 def _own_step(req: Requirement, status: str) -> NextStep:
     if req.category == "certification":
-        return NextStep(requirement_id=req.id, requirement=req.name, status=status,
-                        action=f"Earn the {req.name}", source=req.id)
+        return NextStep(
+            requirement_id=req.id,
+            requirement=req.name,
+            status=status,
+            action=f"Earn the {req.name}",
+            source=req.id,
+        )
     if req.category in ("technical_skill", "tool"):
         extra = f" (e.g. {', '.join(req.examples[:3])})" if req.examples else ""
         action = f"Practise {req.name}{extra}, then add a bullet that shows it in use"
     elif req.category == "soft_skill":
         why = req.text.split(": ", 1)[-1]
         action = f"Add a bullet with a concrete example of your {req.name.lower()}" + (
-            f" ({why})" if why != req.text else "")
+            f" ({why})" if why != req.text else ""
+        )
     else:
         action = f"Take on (or describe, if you already do) duties that show: {req.text}"
-    return NextStep(requirement_id=req.id, requirement=req.name, status=status, action=action,
-                    source=req.id)
+    return NextStep(
+        requirement_id=req.id, requirement=req.name, status=status, action=action, source=req.id
+    )
 
 
 def pick_step(req: Requirement, status: str, advice: list[Advice]) -> NextStep:
@@ -91,8 +98,13 @@ def pick_step(req: Requirement, status: str, advice: list[Advice]) -> NextStep:
     if req.category == "certification":
         own = next((a for a in advice if a.source == req.id), None)
         if own:
-            return NextStep(requirement_id=req.id, requirement=req.name, status=status,
-                            action=own.action, source=own.source)
+            return NextStep(
+                requirement_id=req.id,
+                requirement=req.name,
+                status=status,
+                action=own.action,
+                source=own.source,
+            )
         return _own_step(req, status)
     wanted = {k for k, w in req.keys.items() if k not in GENERIC}
     for phrase in req.phrases:
@@ -105,8 +117,13 @@ def pick_step(req: Requirement, status: str, advice: list[Advice]) -> NextStep:
     need = 1 if req.category in ("soft_skill", "education") else 2
     if best is None or best_n < need:
         return _own_step(req, status)
-    return NextStep(requirement_id=req.id, requirement=req.name, status=status, action=best.action,
-                    source=best.source)
+    return NextStep(
+        requirement_id=req.id,
+        requirement=req.name,
+        status=status,
+        action=best.action,
+        source=best.source,
+    )
 
 
 def next_steps(gaps: list[tuple[Requirement, str]], advice: list[Advice]) -> list[NextStep]:

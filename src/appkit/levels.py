@@ -2,8 +2,9 @@
 
 Years are the union of the relevant jobs' month intervals (overlapping jobs count once). A month
 end ("2021-03") includes that month, a year end ("2021") runs to December, "present" (or no end)
-includes the current month. The level is the last career level whose `years_min` <= years; its
-salary band is the salary level with the same title (exact, else closest by fuzzy ratio >= 80).
+runs up to the start of the current month. The level is the last career level whose
+`years_min` <= years; its salary band is the salary level with the same title (exact, else the
+closest by fuzzy ratio >= 80).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ class SalaryBand(BaseModel):
 
 
 class LevelFit(BaseModel):
-    """Where the candidate's relevant years put them on the guide's career ladder, and what's next."""
+    """Where relevant years put the candidate on the guide's career ladder, and what's next."""
 
     years: float
     relevant_jobs: list[str] = []
@@ -45,7 +46,7 @@ class LevelFit(BaseModel):
 def _interval(job: Experience, today: date | None) -> tuple[int, int]:
     start = month_index(job.start)
     end = job.end or "present"
-    stop = month_index(end, today) + (12 if len(end) == 4 else 1)
+    stop = month_index(end, today) + (0 if end == "present" else 12 if len(end) == 4 else 1)
     return start, max(stop, start + 1)
 
 
@@ -75,15 +76,22 @@ def level_index(levels: list[CareerLevel], years: float) -> int | None:
 
 
 def _range(level: CareerLevel) -> str:
-    return f"{level.years_min}+ years" if level.years_max is None else (
-        f"{level.years_min}-{level.years_max} years")
+    return (
+        f"{level.years_min}+ years"
+        if level.years_max is None
+        else (f"{level.years_min}-{level.years_max} years")
+    )
 
 
 def salary_for(guide: Guide, title: str) -> SalaryBand | None:
     """The salary level whose title matches a career level title."""
     best, best_score = None, 0.0
     for s in guide.salary_levels:
-        score = 100.0 if s.level.casefold() == title.casefold() else fuzz.ratio(s.level.casefold(), title.casefold())
+        score = (
+            100.0
+            if s.level.casefold() == title.casefold()
+            else fuzz.ratio(s.level.casefold(), title.casefold())
+        )
         if score > best_score:
             best, best_score = s, score
     if best is None or best_score < 80:

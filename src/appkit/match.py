@@ -25,15 +25,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
-from pydantic import BaseModel
-
-from appkit.gaps import NextStep, next_steps
+from appkit.gaps import next_steps
+from appkit.guide_index import index_guide
 from appkit.guide_model import Guide, Posting
 from appkit.levels import LevelFit, level_fit
+from appkit.match_models import (
+    CategoryScore,
+    Evidence,
+    MatchResult,
+    RequirementMatch,
+    Status,
+)
 from appkit.models import Profile
-from appkit.requirements import Requirement, index_guide
+from appkit.requirements import Requirement
 from appkit.terms import Lexicon, Token
 
 COVERED, PARTIAL, SATURATION = 0.6, 0.3, 4.0
@@ -46,66 +51,15 @@ RELEVANT_WEIGHT = 4.0
 # Education requirements are evidenced by education and certifications only, never by job bullets.
 EDUCATION_KINDS = frozenset({"degree", "education", "certification"})
 _NONE: frozenset[str] = frozenset()
-Status = Literal["covered", "partial", "missing"]
-CATEGORIES = ("responsibility", "qualification", "technical_skill", "tool", "certification",
-              "education", "soft_skill")
-
-
-class Evidence(BaseModel):
-    """One profile item that supports a requirement."""
-
-    source: str
-    kind: str
-    text: str
-    matched: list[str]
-    score: float
-
-
-class RequirementMatch(BaseModel):
-    """A requirement with its status and the profile evidence for it."""
-
-    id: str
-    category: str
-    source: str
-    text: str
-    name: str
-    weight: float
-    group: str | None = None
-    terms: list[str] = []
-    status: Status
-    score: float
-    evidence: list[Evidence] = []
-
-
-class CategoryScore(BaseModel):
-    """Coverage of one requirement category."""
-
-    category: str
-    score: float
-    covered: int
-    partial: int
-    missing: int
-
-
-class MatchResult(BaseModel):
-    """Everything the documents and the gap report need, computed once per profile/guide/posting."""
-
-    target_title: str | None = None
-    company: str | None = None
-    guide_title: str | None = None
-    overall: float
-    categories: list[CategoryScore]
-    requirements: list[RequirementMatch]
-    covered: list[str]
-    partial: list[str]
-    missing: list[str]
-    level: LevelFit | None = None
-    next_steps: list[NextStep] = []
-    relevance: dict[str, float] = {}
-
-    def get(self, requirement_id: str) -> RequirementMatch:
-        """The requirement with this id."""
-        return next(r for r in self.requirements if r.id == requirement_id)
+CATEGORIES = (
+    "responsibility",
+    "qualification",
+    "technical_skill",
+    "tool",
+    "certification",
+    "education",
+    "soft_skill",
+)
 
 
 @dataclass
@@ -126,10 +80,16 @@ def profile_items(profile: Profile, lex: Lexicon) -> list[Item]:
     raw: list[tuple[str, str, str, int | None]] = []
     for i, job in enumerate(profile.experience):
         raw.append((f"experience[{i}].title", "title", job.title, i))
-        raw += [(f"experience[{i}].highlights[{j}]", "bullet", h, i) for j, h in enumerate(job.highlights)]
+        raw += [
+            (f"experience[{i}].highlights[{j}]", "bullet", h, i)
+            for j, h in enumerate(job.highlights)
+        ]
     for i, ed in enumerate(profile.education):
         raw.append((f"education[{i}].degree", "degree", ed.degree, None))
-        raw += [(f"education[{i}].highlights[{j}]", "education", h, None) for j, h in enumerate(ed.highlights)]
+        raw += [
+            (f"education[{i}].highlights[{j}]", "education", h, None)
+            for j, h in enumerate(ed.highlights)
+        ]
     for i, cert in enumerate(profile.certifications):
         raw.append((f"certifications[{i}].name", "certification", cert.name, None))
     for g, group in enumerate(profile.skills):
@@ -138,10 +98,16 @@ def profile_items(profile: Profile, lex: Lexicon) -> list[Item]:
         raw.append((f"projects[{i}].name", "project", p.name, None))
         if p.description:
             raw.append((f"projects[{i}].description", "project", p.description, None))
-        raw += [(f"projects[{i}].highlights[{j}]", "project", h, None) for j, h in enumerate(p.highlights)]
+        raw += [
+            (f"projects[{i}].highlights[{j}]", "project", h, None)
+            for j, h in enumerate(p.highlights)
+        ]
     for i, v in enumerate(profile.volunteer):
         raw.append((f"volunteer[{i}].role", "volunteer", v.role, None))
-        raw += [(f"volunteer[{i}].highlights[{j}]", "volunteer", h, None) for j, h in enumerate(v.highlights)]
+        raw += [
+            (f"volunteer[{i}].highlights[{j}]", "volunteer", h, None)
+            for j, h in enumerate(v.highlights)
+        ]
     for i, a in enumerate(profile.awards):
         raw.append((f"awards[{i}].title", "award", a.title, None))
         if a.summary:
@@ -211,7 +177,7 @@ def coverage(reqs: list[RequirementMatch]) -> float:
 def match_profile(
     profile: Profile, guide: Guide | None, posting: Posting | None = None, today: date | None = None
 ) -> MatchResult:
-    """Match a profile against a guide and/or posting; the guide side is computed once and cached."""
+    """Match a profile against a guide and/or posting (the guide side is cached)."""
     index = index_guide(guide, posting)
     items = profile_items(profile, index.lexicon)
     pairs: dict[str, list[tuple[Item, float, frozenset[str]]]] = {}
@@ -241,14 +207,25 @@ def match_profile(
         jobs = [profile.experience[j] for j in relevant]
         fit = level_fit(guide, jobs, [f"experience[{j}]" for j in relevant], today)
     results = [_result(req, pairs[req.id], profile, relevant, fit) for req in index.requirements]
-    by_status = {s: [r.id for r in results if r.status == s] for s in ("covered", "partial", "missing")}
+    by_status = {
+        s: [r.id for r in results if r.status == s] for s in ("covered", "partial", "missing")
+    }
     categories = []
     for cat in CATEGORIES:
         members = [r for r in results if r.category == cat]
         if members:
-            counts = [sum(1 for m in members if m.status == s) for s in ("covered", "partial", "missing")]
-            categories.append(CategoryScore(category=cat, score=coverage(members), covered=counts[0],
-                                            partial=counts[1], missing=counts[2]))
+            counts = [
+                sum(1 for m in members if m.status == s) for s in ("covered", "partial", "missing")
+            ]
+            categories.append(
+                CategoryScore(
+                    category=cat,
+                    score=coverage(members),
+                    covered=counts[0],
+                    partial=counts[1],
+                    missing=counts[2],
+                )
+            )
     reqs = {r.id: r for r in index.requirements}
     gaps = []
     for members in _units(results).values():
@@ -271,21 +248,42 @@ def match_profile(
     )
 
 
-def _result(req: Requirement, found: list, profile: Profile, relevant: list[int],
-            fit: LevelFit | None) -> RequirementMatch:
+def _result(
+    req: Requirement, found: list, profile: Profile, relevant: list[int], fit: LevelFit | None
+) -> RequirementMatch:
     found = sorted(found, key=lambda f: -f[1])
-    evidence = [Evidence(source=i.path, kind=i.kind, text=i.text, matched=matched_words(i, k), score=s)
-                for i, s, k in found[:MAX_EVIDENCE]]
+    evidence = [
+        Evidence(source=i.path, kind=i.kind, text=i.text, matched=matched_words(i, k), score=s)
+        for i, s, k in found[:MAX_EVIDENCE]
+    ]
     score = found[0][1] if found else 0.0
     if req.min_years and fit is not None and fit.years >= req.min_years / 2:
         years_score = 1.0 if fit.years >= req.min_years else 0.5
         if years_score > score:
             score = years_score
-            evidence = [Evidence(source=f"experience[{j}].title", kind="title",
-                                 text=profile.experience[j].title, matched=[], score=years_score)
-                        for j in relevant] + evidence
+            evidence = [
+                Evidence(
+                    source=f"experience[{j}].title",
+                    kind="title",
+                    text=profile.experience[j].title,
+                    matched=[],
+                    score=years_score,
+                )
+                for j in relevant
+            ] + evidence
     return RequirementMatch(
-        id=req.id, category=req.category, source=req.source, text=req.text, name=req.name,
-        weight=req.weight, group=req.group, terms=list(req.terms), status=status_of(score),
-        score=score, evidence=evidence[:MAX_EVIDENCE],
+        id=req.id,
+        category=req.category,
+        source=req.source,
+        text=req.text,
+        name=req.name,
+        weight=req.weight,
+        group=req.group,
+        terms=list(req.terms),
+        status=status_of(score),
+        score=score,
+        evidence=evidence[:MAX_EVIDENCE],
     )
+
+
+__all__ = ["CategoryScore", "Evidence", "MatchResult", "RequirementMatch", "match_profile"]

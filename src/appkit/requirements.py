@@ -34,11 +34,10 @@ relevant experience.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from appkit.guide_model import Guide, Posting
-from appkit.terms import GENERIC, HEAD, Lexicon, base_lexicon, declared_acronyms, expansion_in
+from appkit.terms import GENERIC, HEAD, Lexicon
 
 GENERIC_WEIGHT = 0.25
 _SPLIT = re.compile(r"\s+and\s+|\s*[,;/&]\s*|\s+or\s+", re.I)
@@ -74,17 +73,6 @@ class Requirement:
     examples: tuple[str, ...] = ()
 
 
-@dataclass
-class GuideIndex:
-    """Everything computed once per (guide, posting): lexicon, requirements, advice candidates."""
-
-    guide: Guide | None
-    posting: Posting | None
-    lexicon: Lexicon
-    requirements: list[Requirement]
-    advice: list = field(default_factory=list)
-
-
 def _keys(lex: Lexicon, text: str) -> dict[str, float]:
     return {k: GENERIC_WEIGHT if k in GENERIC else 1.0 for k in lex.keys(text)}
 
@@ -107,8 +95,13 @@ def _phrase(lex: Lexicon, text: str, proper_ok: bool = False) -> Phrase | None:
     return Phrase(frozenset(keys), text.strip(), proper and keys[0] not in lex.acronyms, strong)
 
 
-def _short(lex: Lexicon, name: str, acronym: str | None = None, examples: tuple[str, ...] = (),
-           proper: bool = False) -> tuple[tuple[Phrase, ...], tuple[str, ...]]:
+def _short(
+    lex: Lexicon,
+    name: str,
+    acronym: str | None = None,
+    examples: tuple[str, ...] = (),
+    proper: bool = False,
+) -> tuple[tuple[Phrase, ...], tuple[str, ...]]:
     """Phrases and readable terms of a short item: sub-phrases, acronym, examples."""
     parts = [p for p in _SPLIT.split(_PAREN.sub("", name)) if p.strip()]
     found = [_phrase(lex, p, proper) for p in parts]
@@ -123,48 +116,67 @@ def _short(lex: Lexicon, name: str, acronym: str | None = None, examples: tuple[
     return phrases, tuple(dict.fromkeys(p.label for p in phrases))
 
 
-def _long(lex: Lexicon, rid: str, category: str, text: str, weight: float, source: str,
-          group: str | None = None) -> Requirement:
+def _long(
+    lex: Lexicon,
+    rid: str,
+    category: str,
+    text: str,
+    weight: float,
+    source: str,
+    group: str | None = None,
+) -> Requirement:
     """A sentence-like requirement: matched by key overlap plus any acronym it names."""
     keys = _keys(lex, text)
-    phrases = tuple(Phrase(frozenset({k}), k.upper(), strong=True) for k in keys if k in lex.acronyms)
+    phrases = tuple(
+        Phrase(frozenset({k}), k.upper(), strong=True) for k in keys if k in lex.acronyms
+    )
     years = _YEARS.search(text) if category in ("education", "qualification") else None
     terms = tuple(k for k, w in keys.items() if w == 1.0)
-    return Requirement(rid, category, text, text, weight, source, group, terms, phrases, keys,
-                       int(years[1]) if years else None)
+    return Requirement(
+        rid,
+        category,
+        text,
+        text,
+        weight,
+        source,
+        group,
+        terms,
+        phrases,
+        keys,
+        int(years[1]) if years else None,
+    )
 
 
-def _declare(lex: Lexicon, guide: Guide | None, posting: Posting | None) -> None:
-    """Add every acronym the guide/posting declares to the lexicon (before any tokenising)."""
-    texts: list[str] = []
-    if guide:
-        for skill in guide.technical_skills:
-            if skill.acronym:
-                lex.add_acronym(skill.acronym, expansion_in(skill.acronym, skill.name))
-        for cert in guide.certifications:
-            if cert.acronym:
-                lex.add_acronym(cert.acronym, cert.name)
-        texts += [*guide.responsibilities, *guide.education, guide.tools_text,
-                  *(c.sentence for c in guide.certifications)]
-    if posting:
-        texts += [posting.description, *posting.responsibilities, *posting.qualifications]
-    for text in texts:
-        for acronym, expansion in declared_acronyms(text):
-            lex.add_acronym(acronym, expansion)
-
-
-def build_requirements(guide: Guide | None, posting: Posting | None, lex: Lexicon) -> list[Requirement]:
+def build_requirements(
+    guide: Guide | None, posting: Posting | None, lex: Lexicon
+) -> list[Requirement]:
     """Turn a guide and an optional posting into weighted requirements (see the module table)."""
     reqs: list[Requirement] = []
     if posting:
         for i, text in enumerate(posting.responsibilities):
-            reqs.append(_long(lex, f"posting.responsibilities[{i}]", "responsibility", text, 3.0, "posting"))
+            reqs.append(
+                _long(lex, f"posting.responsibilities[{i}]", "responsibility", text, 3.0, "posting")
+            )
         for i, text in enumerate(posting.qualifications):
-            reqs.append(_long(lex, f"posting.qualifications[{i}]", "qualification", text, 3.0, "posting"))
+            reqs.append(
+                _long(lex, f"posting.qualifications[{i}]", "qualification", text, 3.0, "posting")
+            )
         for i, name in enumerate(posting.skills):
             phrases, terms = _short(lex, name, proper=True)
-            reqs.append(Requirement(f"posting.skills[{i}]", "technical_skill", name, name, 3.0,
-                                    "posting", None, terms, phrases, _name_keys(lex, name, phrases)))
+            reqs.append(
+                Requirement(
+                    f"posting.skills[{i}]",
+                    "technical_skill",
+                    name,
+                    name,
+                    3.0,
+                    "posting",
+                    None,
+                    terms,
+                    phrases,
+                    _name_keys(lex, name, phrases),
+                )
+            )
     if not guide:
         return [r for r in reqs if r.keys or r.phrases]
     for i, text in enumerate(guide.responsibilities):
@@ -173,46 +185,73 @@ def build_requirements(guide: Guide | None, posting: Posting | None, lex: Lexico
         weight = 0.4 * s.importance if s.importance else 2.0
         phrases, terms = _short(lex, s.name, s.acronym, tuple(s.examples))
         keys = _keys(lex, f"{s.name} {s.acronym or ''}")
-        reqs.append(Requirement(f"technical_skills[{i}]", "technical_skill", s.name, s.name, weight,
-                                "guide", None, terms, phrases, keys, None, tuple(s.examples)))
+        reqs.append(
+            Requirement(
+                f"technical_skills[{i}]",
+                "technical_skill",
+                s.name,
+                s.name,
+                weight,
+                "guide",
+                None,
+                terms,
+                phrases,
+                keys,
+                None,
+                tuple(s.examples),
+            )
+        )
     for i, t in enumerate(guide.tools):
         phrases, terms = _short(lex, t.name, proper=True)
         group = f"tool:{t.category.casefold()}" if t.category else None
-        reqs.append(Requirement(f"tools[{i}]", "tool", t.name, t.name, 1.5 if t.hot else 1.0,
-                                "guide", group, terms, phrases, _name_keys(lex, t.name, phrases)))
+        reqs.append(
+            Requirement(
+                f"tools[{i}]",
+                "tool",
+                t.name,
+                t.name,
+                1.5 if t.hot else 1.0,
+                "guide",
+                group,
+                terms,
+                phrases,
+                _name_keys(lex, t.name, phrases),
+            )
+        )
     for i, text in enumerate(guide.education):
         reqs.append(_long(lex, f"education[{i}]", "education", text, 2.0, "guide", "education"))
     for i, c in enumerate(guide.certifications):
         name = f"{c.name} ({c.acronym})" if c.acronym else c.name
         phrases, terms = _short(lex, c.name, c.acronym)
-        reqs.append(Requirement(f"certifications[{i}]", "certification", name, name, 1.5, "guide",
-                                "certification", terms, phrases, _keys(lex, c.name)))
+        reqs.append(
+            Requirement(
+                f"certifications[{i}]",
+                "certification",
+                name,
+                name,
+                1.5,
+                "guide",
+                "certification",
+                terms,
+                phrases,
+                _keys(lex, c.name),
+            )
+        )
     for i, s in enumerate(guide.soft_skills):
         phrases, terms = _short(lex, s.name)
         text = f"{s.name}: {s.description}" if s.description else s.name
-        reqs.append(Requirement(f"soft_skills[{i}]", "soft_skill", text, s.name, 1.0, "guide",
-                                None, terms, phrases, _keys(lex, s.name)))
+        reqs.append(
+            Requirement(
+                f"soft_skills[{i}]",
+                "soft_skill",
+                text,
+                s.name,
+                1.0,
+                "guide",
+                None,
+                terms,
+                phrases,
+                _keys(lex, s.name),
+            )
+        )
     return [r for r in reqs if r.keys or r.phrases or r.min_years]
-
-
-_CACHE: OrderedDict[tuple[int, int], GuideIndex] = OrderedDict()
-_CACHE_SIZE = 16
-
-
-def index_guide(guide: Guide | None, posting: Posting | None = None) -> GuideIndex:
-    """The cached GuideIndex for this guide/posting object pair (models are frozen, so id is safe)."""
-    key = (id(guide), id(posting))
-    hit = _CACHE.get(key)
-    if hit is not None and hit.guide is guide and hit.posting is posting:
-        _CACHE.move_to_end(key)
-        return hit
-    from appkit.gaps import advice_candidates
-
-    lex = base_lexicon().copy()
-    _declare(lex, guide, posting)
-    index = GuideIndex(guide, posting, lex, build_requirements(guide, posting, lex))
-    index.advice = advice_candidates(guide, lex) if guide else []
-    _CACHE[key] = index
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return index

@@ -56,8 +56,11 @@ def _chronological(profile: Profile, today: date | None) -> list[int]:
 
 def competencies(result: MatchResult) -> list[str]:
     """Short names of covered skill/tool/soft-skill requirements, heaviest first, no repeats."""
-    covered = [r for r in result.requirements
-               if r.status == "covered" and r.category in COMPETENCY_CATEGORIES]
+    covered = [
+        r
+        for r in result.requirements
+        if r.status == "covered" and r.category in COMPETENCY_CATEGORIES
+    ]
     covered.sort(key=lambda r: (-r.weight, COMPETENCY_CATEGORIES.index(r.category)))
     names: dict[str, str] = {}
     for r in covered:
@@ -78,17 +81,29 @@ def tailor(
     experience = []
     for i in _chronological(profile, today):
         job = profile.experience[i]
-        order = sorted(range(len(job.highlights)),
-                       key=lambda j, i=i: -rel.get(f"experience[{i}].highlights[{j}]", 0.0))
+        order = sorted(
+            range(len(job.highlights)),
+            key=lambda j, i=i: -rel.get(f"experience[{i}].highlights[{j}]", 0.0),
+        )
         keep = order if bullet_budget is None else order[: max(bullet_budget, 0)]
-        experience.append(TailoredJob(job=job, highlights=[job.highlights[j] for j in keep],
-                                      dropped=len(order) - len(keep)))
+        experience.append(
+            TailoredJob(
+                job=job,
+                highlights=[job.highlights[j] for j in keep],
+                dropped=len(order) - len(keep),
+            )
+        )
     groups = []
     for g, group in enumerate(profile.skills):
         scores = [rel.get(f"skills[{g}].items[{k}]", 0.0) for k in range(len(group.items))]
         order = sorted(range(len(group.items)), key=lambda k, s=scores: -s[k])
-        groups.append((-max(scores, default=0.0), g,
-                       SkillGroup(group=group.group, items=[group.items[k] for k in order])))
+        groups.append(
+            (
+                -max(scores, default=0.0),
+                g,
+                SkillGroup(group=group.group, items=[group.items[k] for k in order]),
+            )
+        )
     skills = [sg for *_, sg in sorted(groups, key=lambda t: (t[0], t[1]))]
     title = posting.title if posting else guide.title if guide else None
     return Tailored(

@@ -15,8 +15,9 @@ Pipeline (identical for both sides, so they always agree):
    authorization" and "pre-authorization" both become "preauthor". A merged token also carries the
    stems of its expansion (`parts`), so "EHR" still shares "record" with "patient records".
 
-HEAD words ("software", "skills") are dropped from short phrases. GENERIC words are common to nearly every requirement in a healthcare guide ("patient", "care",
-"management", "software"); they count a quarter as much as distinctive words when matching.
+HEAD words ("software", "skills") are dropped from short phrases. GENERIC words are common to
+nearly every requirement in a healthcare guide ("patient", "care", "management", "software");
+they count a quarter as much as distinctive words when matching.
 """
 
 from __future__ import annotations
@@ -33,34 +34,48 @@ _WORD = re.compile(r"[^\W_]+(?:-[ \t]*\r?\n[ \t]*[^\W_]+)*")
 _WRAP = re.compile(r"-[ \t]*\r?\n[ \t]*")
 _DECLARED = re.compile(r"((?:[A-Za-z][\w'’]*[\s,-]+){1,8})\(([A-Z]{2,6})s?\)")
 
+
+def _words(*chunks: str) -> list[str]:
+    """Split space-separated word lists (keeps the tables below readable)."""
+    return " ".join(chunks).split()
+
+
 STOP_WORDS = frozenset(
-    "a about above across after all also am an and any are as at be been being both but by can "
-    "between among could did do does during e each eg etc for from had has have he her here his how i ie if in "
-    "including into is it its just may me might more most must my no nor not of on once only or "
-    "other our out over own per s same she should so some such than that the their them then there "
-    "these they this those through to too under up upon us very via was we were what when where "
-    "which while who whom why will with within would you your".split()
+    _words(
+        "a about above across after all also am among an and any are as at be been being between "
+        "both but by can could did do does during e each eg etc for from had has have he her here "
+        "his how i ie if in including into is it its just may me might more most must my no nor "
+        "not of on once only or other our out over own per s same she should so some such than "
+        "that the "
+        "their them then there these they this those through to too under up upon us very via was "
+        "we were what when where which while who whom why will with within would you your "
+    )
 )
 
 # Words shared by almost every requirement of a clinical guide: matched, but weighted 1/4.
-GENERIC_WORDS = (
+GENERIC_WORDS = _words(
     "patient patients care clinic clinical medical health healthcare manage management managing "
     "system systems software skill skills procedure procedures basic regulations platform suite "
     "tool tools operation operations support compliance service services staff role roles daily "
     "related field degree ensure ensuring provide providing maintain maintaining information "
     "effective effectively program programs various necessary work working new experience"
-).split()
+)
 
 # Head nouns that name a kind of thing, not the thing ("... Software", "... Skills"): dropped from
 # skill/tool phrases, so "Telehealth Platform Operation" is matched by "telehealth".
-HEAD_WORDS = (
+HEAD_WORDS = _words(
     "software system systems skill skills procedure procedures platform platforms suite tool tools "
     "operation operations support compliance regulation regulations basic"
-).split()
+)
 
 # Acronym -> expansions (first one is the canonical expansion). Documented, deliberately small.
 ACRONYMS: dict[str, tuple[str, ...]] = {
-    "EHR": ("electronic health record", "EMR", "electronic medical record", "electronic patient record"),
+    "EHR": (
+        "electronic health record",
+        "EMR",
+        "electronic medical record",
+        "electronic patient record",
+    ),
     "HIPAA": ("Health Insurance Portability and Accountability Act",),
     "CMAA": ("Certified Medical Administrative Assistant",),
     "CCMA": ("Certified Clinical Medical Assistant",),
@@ -88,8 +103,16 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
 # Canonical key -> phrases that mean the same thing in a resume. Documented, deliberately small.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "preauthor": (
-        "pre-authorization", "prior authorization", "preauthorization", "prior auth", "pre-auth",
-        "preauth", "precertification", "pre-certification", "pre-authorisation", "prior authorisation",
+        "pre-authorization",
+        "prior authorization",
+        "preauthorization",
+        "prior auth",
+        "pre-auth",
+        "preauth",
+        "precertification",
+        "pre-certification",
+        "pre-authorisation",
+        "prior authorisation",
     ),
     "attentiondetail": ("attention to detail", "detail-oriented", "detail oriented", "meticulous"),
     "empathi": ("empathy", "empathetic", "compassion", "compassionate"),
@@ -105,7 +128,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 @lru_cache(maxsize=20000)
 def stem(word: str) -> str:
-    """Stem one folded word with Snowball English plus the trailing-'i' and double-consonant fix-ups."""
+    """Stem a folded word: Snowball English plus the trailing-'i' and double-consonant fix-ups."""
     out = _STEMMER.stemWord(word)
     if len(out) > 4 and out.endswith("i"):
         out = out[:-1]
@@ -221,7 +244,7 @@ def declared_acronyms(text: str) -> list[tuple[str, str]]:
 
 
 def expansion_in(acronym: str, text: str) -> str | None:
-    """The run of words in `text` whose initials spell `acronym` ('EHR' in 'Electronic Health ...')."""
+    """The run of words in `text` whose initials spell `acronym` ('Electronic Health Records')."""
     words = re.findall(r"[A-Za-z][\w'’]*", text)
     content = [w for w in words if fold(w) not in STOP_WORDS]
     for i in range(len(content) - len(acronym) + 1):

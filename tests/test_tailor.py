@@ -1,0 +1,102 @@
+"""tailor(): the documents' view of one MatchResult — order, budget, competencies, no gaps shown."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from appkit.guide_model import Guide, Posting
+from appkit.load import load_model
+from appkit.models import Profile
+from appkit.tailor import tailor
+
+DATA = Path(__file__).parent / "data" / "match"
+PROFILES = Path(__file__).parent.parent / "profiles"
+TODAY = date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def guide() -> Guide:
+    return load_model(DATA / "clinical-coordinator-guide.yaml", Guide)
+
+
+def fixture(name: str) -> Profile:
+    return load_model(DATA / f"{name}.yaml", Profile)
+
+
+def test_jobs_reverse_chronological_and_lead_with_most_relevant(guide: Guide) -> None:
+    profile = fixture("senior-coordinator")
+    out = tailor(profile, guide, today=TODAY)
+    assert [t.job.title for t in out.experience] == [
+        "Senior Clinical Coordinator",
+        "Clinical Coordinator",
+        "Medical Assistant",
+    ]
+    rel = out.match.relevance
+    for i, tj in enumerate(out.experience):
+        job = profile.experience[i]
+        scores = [
+            rel.get(f"experience[{i}].highlights[{job.highlights.index(h)}]", 0.0)
+            for h in tj.highlights
+        ]
+        assert scores == sorted(scores, reverse=True)
+        assert sorted(tj.highlights) == sorted(job.highlights)  # nothing added, nothing lost
+    first = out.experience[0].highlights[0]
+    assert first.startswith("Managed patient scheduling")
+    assert not out.experience[0].highlights[-1].startswith("Managed patient scheduling")
+
+
+def test_bullet_budget_drops_least_relevant(guide: Guide) -> None:
+    full = tailor(fixture("senior-coordinator"), guide, today=TODAY)
+    cut = tailor(fixture("senior-coordinator"), guide, bullet_budget=2, today=TODAY)
+    for a, b in zip(full.experience, cut.experience, strict=True):
+        assert b.highlights == a.highlights[:2]
+        assert b.dropped == len(a.highlights) - len(b.highlights)
+
+
+def test_competencies_only_covered_short_names(guide: Guide) -> None:
+    out = tailor(fixture("senior-coordinator"), guide, today=TODAY)
+    covered = {r.name for r in out.match.requirements if r.status == "covered"}
+    assert out.competencies and set(out.competencies) <= covered
+    assert "Electronic Health Records Systems Management" in out.competencies
+    assert all(not c.endswith(".") for c in out.competencies)  # no responsibility sentences
+    weak = tailor(fixture("ma-stepping-up"), guide, today=TODAY)
+    missing = {r.name for r in weak.match.requirements if r.status != "covered"}
+    assert not set(weak.competencies) & missing
+    assert "Telehealth Platform Operation and Support" not in weak.competencies
+
+
+def test_skills_lead_with_matched(guide: Guide) -> None:
+    out = tailor(fixture("unrelated-retail"), guide, today=TODAY)
+    assert out.skills[0].items[0] == "Excel"
+    senior = tailor(fixture("senior-coordinator"), guide, today=TODAY)
+    assert senior.skills[0].items[-1] == "Kronos"
+
+
+def test_summary_and_title(guide: Guide) -> None:
+    profile = fixture("ma-stepping-up")
+    out = tailor(profile, guide, today=TODAY)
+    assert out.summary == profile.summary and out.target_title == "Clinical Coordinator"
+    posting = Posting(title="Patient Care Coordinator", company="Acme Health")
+    out = tailor(profile, guide, posting, today=TODAY)
+    assert (out.target_title, out.company) == ("Patient Care Coordinator", "Acme Health")
+    assert out.match and out.match.target_title == "Patient Care Coordinator"
+
+
+def test_no_guide_keeps_profile_order() -> None:
+    profile = fixture("senior-coordinator")
+    out = tailor(profile)
+    assert out.match is None and out.competencies == []
+    assert out.experience[0].highlights == profile.experience[0].highlights
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in PROFILES.glob("*.yaml")))
+def test_sample_profiles_tailor_without_inventing(guide: Guide, name: str) -> None:
+    profile = load_model(PROFILES / f"{name}.yaml", Profile)
+    out = tailor(profile, guide, today=TODAY)
+    own = {h for j in profile.experience for h in j.highlights}
+    assert {h for t in out.experience for h in t.highlights} == own
+    covered = {r.name for r in out.match.requirements if r.status == "covered"}
+    assert set(out.competencies) <= covered
