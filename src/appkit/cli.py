@@ -142,6 +142,56 @@ def resume(profile: Path, guide: str | None, posting: Path | None, **opts: Any) 
 
 
 @cli.command(context_settings=CONTEXT)
+@target_options
+@user_errors
+def cover(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
+    """Write a one-page cover letter matching the resume."""
+    _run(["cover"], profile, guide, posting, **opts)
+
+
+@cli.command(context_settings=CONTEXT)
+@target_options
+@user_errors
+def prep(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
+    """Write an interview-prep sheet built from the candidate's own experience."""
+    _run(["interview"], profile, guide, posting, **opts)
+
+
+@cli.command(context_settings=CONTEXT)
+@target_options
+@user_errors
+def packet(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
+    """Write the whole packet: resume, cover letter, interview prep, gap report and match.json."""
+    from appkit.generate import PACKET
+
+    _run(list(PACKET), profile, guide, posting, **opts)
+
+
+@cli.command(context_settings=CONTEXT)
+@target_options
+@click.option("--json", "as_json", is_flag=True, help="Print the match result as JSON.")
+@click.option(
+    "--report/--no-report", default=False, help="Also write the skill-gap report document."
+)
+@user_errors
+def match(
+    profile: Path, guide: str | None, posting: Path | None, as_json: bool, report: bool, **opts: Any
+) -> None:
+    """Score PROFILE against the role: covered, partial, missing, level fit, next steps."""
+    from appkit.generate import load_inputs
+    from appkit.match import match_profile
+    from appkit.match_report import format_match
+
+    if not guide and not posting:
+        raise click.UsageError("give --guide or --posting to match against")
+    inputs = load_inputs(profile, guide, posting)
+    result = match_profile(inputs.profile, inputs.guide, inputs.posting)
+    click.echo(result.model_dump_json(indent=2) if as_json else format_match(result))
+    if report:
+        _run(["report"], profile, guide, posting, **opts)
+
+
+@cli.command(context_settings=CONTEXT)
 @click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(profiles: tuple[Path, ...]) -> None:
     """Check one or more profiles; print every problem as file:line: field: message."""
@@ -181,5 +231,7 @@ def main() -> None:
 
 # Registered last: these modules import the helpers defined above.
 from appkit.cli_guide import guide  # noqa: E402
+from appkit.cli_templates import schema, templates  # noqa: E402
 
-cli.add_command(guide)
+for _command in (guide, templates, schema):
+    cli.add_command(_command)

@@ -23,7 +23,8 @@ from appkit.render import Context, DocInfo, render_html
 from appkit.tailor import Tailored, tailor
 
 Format = Literal["pdf", "docx"]
-Kind = Literal["resume", "cover", "interview", "report"]
+Kind = Literal["resume", "cover", "interview", "report", "match"]
+PACKET: tuple[Kind, ...] = ("resume", "cover", "interview", "report", "match")
 FILE_STEMS: dict[str, str] = {
     "resume": "resume",
     "cover": "cover-letter",
@@ -128,21 +129,49 @@ def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> 
             }
         )
     files: dict[str, bytes] = {}
-    for kind in kinds:
+    if "match" in kinds and tailored.match is not None:
+        files["match.json"] = tailored.match.model_dump_json(indent=2).encode("utf-8")
+    for kind in (k for k in kinds if k != "match"):
         context = Context(
             doc=doc_info(kind, inputs, tailored, options),
             profile=inputs.profile,
             tailored=tailored,
             guide=inputs.guide,
             posting=inputs.posting,
+            letter=_letter(inputs, tailored, options) if kind == "cover" else None,
+            prep=_prep(inputs, tailored) if kind == "interview" else None,
         )
         rendered = render_html(kind, options.theme, context, options.templates)
         stem = FILE_STEMS[kind]
         if "pdf" in options.formats:
-            files[f"{stem}.pdf"] = render_pdf(rendered.html, rendered.base_dir)
+            files[f"{stem}.pdf"] = render_pdf(
+                rendered.html, rendered.base_dir, fallback_dirs=rendered.fallback_dirs
+            )
         if "docx" in options.formats:
             files[f"{stem}.docx"] = render_docx(rendered.html)
     return files
+
+
+def _letter(inputs: Inputs, tailored: Tailored, options: Options) -> object:
+    from appkit.letter import compose_letter
+
+    return compose_letter(
+        inputs.profile,
+        tailored,
+        tailored.match,
+        inputs.guide,
+        inputs.posting,
+        company=options.company,
+        hiring_manager=options.hiring_manager,
+        job_title=options.job_title,
+        date=options.date,
+    )
+
+
+def _prep(inputs: Inputs, tailored: Tailored) -> object:
+    from appkit.prep import compose_prep
+
+    return compose_prep(inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting)
 
 
 def output_dir(inputs: Inputs, options: Options) -> Path:

@@ -92,8 +92,14 @@ def _decode_data_url(url: str) -> tuple[bytes, str]:
     return raw, mime
 
 
-def make_fetcher(base_dir: Path, refused: list[str] | None = None) -> Any:
-    """Build a deny-by-default URLFetcher for ``base_dir`` (the theme directory)."""
+def make_fetcher(
+    base_dir: Path, refused: list[str] | None = None, fallback_dirs: Sequence[Path] = ()
+) -> Any:
+    """Build a deny-by-default URLFetcher for ``base_dir`` (the theme directory).
+
+    A file missing from ``base_dir`` is looked up at the same relative path in ``fallback_dirs``
+    (the built-in theme behind a user override), with the same containment checks.
+    """
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class ThemeOnlyFetcher(URLFetcher):
@@ -102,6 +108,7 @@ def make_fetcher(base_dir: Path, refused: list[str] | None = None) -> Any:
         def __init__(self) -> None:
             super().__init__(timeout=5, allowed_protocols={"data", "file"}, allow_redirects=False)
             self.root = Path(os.path.realpath(base_dir))
+            self.fallbacks = [Path(os.path.realpath(d)) for d in fallback_dirs]
             self.refused = refused if refused is not None else []
 
         def _refuse(self, why: str) -> ResourceRefusedError:
@@ -119,7 +126,7 @@ def make_fetcher(base_dir: Path, refused: list[str] | None = None) -> Any:
             if scheme != "file":
                 raise self._refuse(f"scheme {scheme or '(none)'!r} not allowed: {url[:80]}")
             try:
-                path = _check_local(url, self.root)
+                path = self._local(url)
             except ResourceRefusedError as exc:
                 raise self._refuse(str(exc)) from None
             with path.open("rb") as f:
@@ -128,6 +135,19 @@ def make_fetcher(base_dir: Path, refused: list[str] | None = None) -> Any:
                 raise self._refuse(f"file larger than 5 MB: {url[:80]}")
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(path.as_uri(), data, headers={"Content-Type": mime})
+
+        def _local(self, url: str) -> Path:
+            try:
+                return _check_local(url, self.root)
+            except FileNotFoundError:
+                relative = Path(os.path.realpath(url2pathname(urlsplit(url).path))).relative_to(
+                    self.root
+                )
+                for folder in self.fallbacks:
+                    candidate = folder / relative
+                    if candidate.exists():
+                        return _check_local(candidate.as_uri(), folder)
+                raise
 
     return ThemeOnlyFetcher()
 
@@ -233,6 +253,7 @@ def render_pdf(
     lang: str | None = None,
     stylesheets: Sequence[Path] = (),
     warnings: list[str] | None = None,
+    fallback_dirs: Sequence[Path] = (),
 ) -> bytes:
     """Render ``html`` to PDF bytes; relative URLs resolve inside ``base_dir`` (the theme folder).
 
@@ -249,7 +270,7 @@ def render_pdf(
     if not base_dir.is_dir():
         raise RenderError(f"theme directory not found: {base_dir.name}")
     refused: list[str] = warnings if warnings is not None else []
-    fetcher = make_fetcher(base_dir, refused)
+    fetcher = make_fetcher(base_dir, refused, fallback_dirs)
     try:
         with _collect_errors() as errors:
             css = [_format_stylesheet(fetcher)]

@@ -50,6 +50,7 @@ class Rendered:
     html: str
     template: str
     base_dir: Path  # the folder of the template that won: PDF assets resolve against it
+    fallback_dirs: tuple[Path, ...] = ()  # the same kind's folders further down the search path
 
 
 def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
@@ -110,7 +111,7 @@ def render_html(
         raise TemplateError(
             _display(file, name, user_dirs), line, f"{type(exc).__name__}: {exc}"
         ) from None
-    base_dir = (
-        Path(template.filename).parent if template.filename else search_path(user_dirs)[-1] / kind
-    )
-    return Rendered(html=html, template=name, base_dir=base_dir)
+    base_dir = Path(template.filename).parent if template.filename else search_path(user_dirs)[-1]
+    folders = [folder / kind for folder in search_path(user_dirs)]
+    fallbacks = tuple(f for f in folders if f.is_dir() and f != base_dir)
+    return Rendered(html=html, template=name, base_dir=base_dir, fallback_dirs=fallbacks)
