@@ -181,9 +181,11 @@ def test_next_steps_come_from_the_guide(guide: Guide) -> None:
         assert step.source in ids or step.source.startswith(
             ("steps[", "certifications[", "education_training[")
         )
-    soft = match_profile(fixture("senior-coordinator"), guide, today=TODAY)
-    organised = next(s for s in soft.next_steps if s.requirement_id == "soft_skills[0]")
-    assert organised.source == "steps[2]"  # "Develop ... organizational competencies"
+    from appkit.gaps import pick_step
+
+    index = index_guide(guide)
+    organisational = next(r for r in index.requirements if r.id == "soft_skills[0]")
+    assert pick_step(organisational, "missing", index.advice).source == "steps[2]"  # "Develop ... organizational competencies"
 
 
 def test_guide_side_is_cached(guide: Guide) -> None:
@@ -227,21 +229,15 @@ def test_sample_evidence_resolves_to_profile_text(name: str) -> None:
         check_evidence(profile, match_profile(profile, guide, today=TODAY))
 
 
-@pytest.mark.skipif(
-    not {"linda-chen", "maria-santos", "james-okafor", "derek-walsh"} <= set(SAMPLES),
-    reason="sample profiles missing",
-)
 def test_sample_profiles_order() -> None:
     guide = real_guide()
     s = {
         n: match_profile(load_model(PROFILES / f"{n}.yaml", Profile), guide, today=TODAY).overall
         for n in ("linda-chen", "maria-santos", "james-okafor", "derek-walsh")
     }
-    assert s["linda-chen"] > max(s["maria-santos"], s["james-okafor"])
-    assert min(s["maria-santos"], s["james-okafor"]) > s["derek-walsh"]
+    # senior coordinator > RN moving into coordination > medical assistant >> unrelated field
+    assert s["linda-chen"] > s["james-okafor"] > s["maria-santos"] > s["derek-walsh"]
     assert s["derek-walsh"] < s["maria-santos"] / 2
-    # NOTE: maria-santos (an MA who already runs scheduling, referrals and prior authorizations)
-    # outscores james-okafor on this admin-heavy guide; see the engine report.
 
 
 def test_real_guide_epic_prior_authorization() -> None:
@@ -249,3 +245,17 @@ def test_real_guide_epic_prior_authorization() -> None:
     names = {r.name for r in result.requirements if r.status == "covered"}
     assert "Electronic Health Records Systems Management" in names
     assert "Insurance Verification and Pre-authorization Procedures" in names
+
+
+def test_soft_skills_are_evidenced_by_behaviour(guide: Guide) -> None:
+    profile = Profile.model_validate(
+        {"basics": {"name": "A"}, "experience": [{
+            "title": "Scheduler", "organization": "Clinic", "start": "2020-01",
+            "highlights": ["Resolved billing disputes for 30 families a week.",
+                           "Collaborated with an interdisciplinary team on discharge rounds."]}]}
+    )
+    result = match_profile(profile, guide, today=TODAY)
+    status = {r.name: r.status for r in result.requirements if r.category == "soft_skill"}
+    assert status["Problem-Solving"] == "covered"
+    assert status["Team Collaboration"] == "covered"
+    assert status["Attention to Detail"] == "missing"

@@ -106,6 +106,8 @@ class CoverLetter(BaseModel):
     years_text: str | None = None
     latest_title: str | None = None
     latest_organization: str | None = None
+    latest_role: str | None = None
+    latest_current: bool = False
     degree: str | None = None
     institution: str | None = None
     has_experience: bool = False
@@ -122,8 +124,12 @@ def article(phrase: str) -> str:
 
 
 def _acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+    """EHR, HIPAA's, MyChart: all capitals, or a capital inside a hyphen-free part."""
+    for part in re.split(r"[-/]", word):
+        letters = [c for c in part if c.isalpha()]
+        if len(letters) >= 2 and (all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:])):
+            return True
+    return False
 
 
 def _first_person(word: str) -> str:
@@ -326,6 +332,8 @@ def compose_letter(
         years=years, years_text=years_in_words(years),
         latest_title=latest.title if latest else None,
         latest_organization=latest.organization if latest else None,
+        latest_role=f"{article(latest.title)} {latest.title}" if latest else None,
+        latest_current=bool(latest and latest.end in (None, "present")),
         degree=schools[0].degree if schools else None,
         institution=schools[0].institution if schools else None,
         has_experience=bool(profile.experience),

@@ -12,6 +12,7 @@ Weights (one place; the coverage score in `appkit.match` is a weighted average o
     guide    certification    certifications[i]                             1.5     certification
     guide    tool             tools[i]                                      1.0 **  tool:<category>
     guide    soft_skill       soft_skills[i]                                1.0     -
+                              (also evidenced by behaviour: terms.SOFT_SKILL_INDICATORS)
 
     *  0.4 x O*NET importance (1-5) when the guide gives one.   ** 1.5 for a "hot" technology.
 
@@ -37,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 
 from appkit.guide_model import Guide, Posting
-from appkit.terms import GENERIC, HEAD, Lexicon
+from appkit.terms import GENERIC, HEAD, Lexicon, soft_skill_indicators
 
 GENERIC_WEIGHT = 0.25
 _SPLIT = re.compile(r"\s+and\s+|\s*[,;/&]\s*|\s+or\s+", re.I)
@@ -239,6 +240,8 @@ def build_requirements(
         )
     for i, s in enumerate(guide.soft_skills):
         phrases, terms = _short(lex, s.name)
+        shown_by = (_phrase(lex, p) for p in soft_skill_indicators(s.name))
+        phrases += tuple(p for p in shown_by if p and p.keys not in {q.keys for q in phrases})
         text = f"{s.name}: {s.description}" if s.description else s.name
         reqs.append(
             Requirement(

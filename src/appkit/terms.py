@@ -126,6 +126,37 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Soft skills are shown by behaviour, rarely named: "resolved", not "problem-solving". A soft
+# skill whose name contains a key below is also evidenced by any of these phrases. Documented,
+# deliberately conservative (multi-word where a single word would be too loose).
+SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
+    "organiz": ("coordinated", "coordinate", "prioritized", "streamlined", "organized",
+                "managed the schedule", "par levels", "tracking each"),
+    "communicat": ("point of contact", "liaison", "liaised", "teach-back", "educated patients",
+                   "patient education", "translated", "presented", "communicated", "explained"),
+    "problem": ("resolved", "resolving", "solved", "troubleshot", "troubleshooting", "root cause",
+                "redesigned", "rewrote", "fixed"),
+    "detail": ("accurate", "accuracy", "zero errors", "error-free", "audited", "audit",
+               "reconciliation", "double-checked"),
+    "empath": ("compassion", "compassionate", "comforted", "reassured", "emotional support",
+               "hospice", "patient advocate", "families"),
+    "adapt": ("rollout", "go-live", "upgrade", "transitioned", "adapted", "cross-trained",
+              "new workflow", "implemented"),
+    "team": ("collaborated", "interdisciplinary", "multidisciplinary", "partnered", "precepted",
+             "mentored", "trained", "worked with", "with case management"),
+    "collaborat": ("collaborated", "interdisciplinary", "partnered", "worked with"),
+    "leader": ("led", "lead", "supervised", "mentored", "precepted", "charge nurse"),
+    "time": ("on time", "deadline", "deadlines", "same-day", "before noon"),
+}
+
+
+def soft_skill_indicators(name: str) -> tuple[str, ...]:
+    """Behavioural phrases that evidence the soft skill `name` (see SOFT_SKILL_INDICATORS)."""
+    lowered = name.lower()
+    found = [p for key, phrases in SOFT_SKILL_INDICATORS.items() if key in lowered for p in phrases]
+    return tuple(dict.fromkeys(found))
+
+
 @lru_cache(maxsize=20000)
 def stem(word: str) -> str:
     """Stem a folded word: Snowball English plus the trailing-'i' and double-consonant fix-ups."""
