@@ -67,3 +67,23 @@ def test_top_level_has_no_next_and_no_levels_gives_none() -> None:
     assert fit and fit.level == "Clinical Manager" and fit.next_level is None
     bare = GUIDE.model_copy(update={"career_levels": []})
     assert level_fit(bare, [], [], TODAY) is None
+
+
+def test_role_family_counts_fully_and_related_work_half() -> None:
+    from appkit.guide import load_guide
+    from appkit.levels import in_role_family, role_words, weighted_years
+    from appkit.models import Experience
+
+    guide = load_guide("clinical-coordinator")
+    words = role_words(guide)
+    assert {"coordinator", "manager"} <= words and "clinical" not in words
+    coordinator = Experience(
+        title="Patient Care Coordinator", organization="A", start="2020-01", end="2021-12"
+    )
+    assistant = Experience(
+        title="Medical Assistant", organization="B", start="2021-01", end="2023-12"
+    )
+    family = [in_role_family(j, words) for j in (coordinator, assistant)]
+    assert family == [True, False]
+    # 2020-2021 in the role (24 months), 2022-2023 as an MA (24 months, the 2021 overlap once)
+    assert weighted_years([coordinator, assistant], family) == (3.0, 2.0, 2.0)

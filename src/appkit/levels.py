@@ -2,13 +2,18 @@
 
 Years are the union of the relevant jobs' month intervals (overlapping jobs count once). A month
 end ("2021-03") includes that month, a year end ("2021") runs to December, "present" (or no end)
-runs up to the start of the current month. The level is the last career level whose
+runs up to the start of the current month. Jobs in the role's own family (a title sharing a word
+with the guide's title or level titles, seniority words aside: "Patient Care Coordinator" for a
+Clinical Coordinator guide) count fully; other relevant jobs (nursing, medical assisting) count
+half: the guide values clinical experience, but it is not yet experience in the role. A month
+covered by both counts once, at the higher rate. The level is the last career level whose
 `years_min` <= years; its salary band is the salary level with the same title (exact, else the
 closest by fuzzy ratio >= 80).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pydantic import BaseModel
@@ -30,6 +35,8 @@ class LevelFit(BaseModel):
     """Where relevant years put the candidate on the guide's career ladder, and what's next."""
 
     years: float
+    role_years: float = 0.0
+    related_years: float = 0.0
     relevant_jobs: list[str] = []
     level: str | None = None
     level_range: str | None = None
@@ -48,6 +55,61 @@ def _interval(job: Experience, today: date | None) -> tuple[int, int]:
     end = job.end or "present"
     stop = month_index(end, today) + (0 if end == "present" else 12 if len(end) == 4 else 1)
     return start, max(stop, start + 1)
+
+
+_SENIORITY = frozenset(
+    (
+        "senior",
+        "junior",
+        "lead",
+        "principal",
+        "chief",
+        "head",
+        "associate",
+        "assistant",
+        "entry",
+        "level",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "of",
+        "and",
+        "the",
+        "clinical",
+    )
+)
+RELATED_RATE = 0.5
+
+
+def role_words(guide: Guide) -> frozenset[str]:
+    """Words naming the role family: 'coordinator', 'manager' for the Clinical Coordinator guide."""
+    titles = [guide.title, *(lv.title for lv in guide.career_levels)]
+    return frozenset(
+        w for t in titles for w in re.findall(r"[a-z]+", t.lower()) if w not in _SENIORITY
+    )
+
+
+def in_role_family(job: Experience, words: frozenset[str]) -> bool:
+    return bool(words.intersection(re.findall(r"[a-z]+", job.title.lower())))
+
+
+def weighted_years(
+    jobs: list[Experience], in_family: list[bool], today: date | None = None
+) -> tuple[float, float, float]:
+    """(counted years, years in the role family, other relevant years); each month counted once."""
+    rate: dict[int, float] = {}
+    for job, family in zip(jobs, in_family, strict=True):
+        start, stop = _interval(job, today)
+        for month in range(start, stop):
+            rate[month] = max(rate.get(month, 0.0), 1.0 if family else RELATED_RATE)
+    role = sum(1 for r in rate.values() if r == 1.0)
+    related = len(rate) - role
+    return (
+        round((role + related * RELATED_RATE) / 12, 1),
+        round(role / 12, 1),
+        round(related / 12, 1),
+    )
 
 
 def relevant_years(jobs: list[Experience], today: date | None = None) -> float:
@@ -105,10 +167,11 @@ def level_fit(
     """Map the relevant jobs' years onto the guide's career levels; None if the guide has none."""
     if not guide.career_levels:
         return None
-    years = relevant_years(jobs, today)
+    words = role_words(guide)
+    years, role, related = weighted_years(jobs, [in_role_family(j, words) for j in jobs], today)
     levels = sorted(guide.career_levels, key=lambda lv: lv.years_min)
     i = level_index(levels, years)
-    fit = LevelFit(years=years, relevant_jobs=paths)
+    fit = LevelFit(years=years, role_years=role, related_years=related, relevant_jobs=paths)
     if i is not None:
         cur = levels[i]
         fit.level, fit.level_range, fit.description = cur.title, _range(cur), cur.description

@@ -257,8 +257,11 @@ def _result(
         for i, s, k in found[:MAX_EVIDENCE]
     ]
     score = found[0][1] if found else 0.0
-    if req.min_years and fit is not None and fit.years >= req.min_years / 2:
-        years_score = 1.0 if fit.years >= req.min_years else 0.5
+    # "N+ years of experience in a clinical setting" asks for any relevant experience, not only
+    # years in the role itself, so it is judged on the unweighted total.
+    total = fit.role_years + fit.related_years if fit is not None else 0.0
+    if req.min_years and fit is not None and total >= req.min_years / 2:
+        years_score = 1.0 if total >= req.min_years else 0.5
         if years_score > score:
             score = years_score
             evidence = [
