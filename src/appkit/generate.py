@@ -90,8 +90,8 @@ def doc_info(kind: str, inputs: Inputs, tailored: Tailored, options: Options) ->
     keywords = tailored.competencies or [i for g in tailored.skills for i in g.items][:12]
     guide = inputs.guide
     description = f"{KIND_TITLES[kind]} of {name}" + (f" for {target}" if target else "")
-    if guide and guide.attribution:
-        description += f". {guide.attribution}"
+    if guide and guide.attribution:  # the licence asks for it; Word caps the field at 255
+        description = guide.attribution
     return DocInfo(
         kind=kind,
         title=title[:250],

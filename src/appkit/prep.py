@@ -14,7 +14,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from appkit.guide_model import Guide, Posting
-from appkit.letter import EvidencePoint, evidence_point, proper_words, verb_led
+from appkit.letter import EvidencePoint, evidence_point, proper_words, soften, verb_led
 from appkit.levels import SalaryBand
 from appkit.match import MatchResult, RequirementMatch, match_profile
 from appkit.models import Profile
@@ -110,6 +110,7 @@ class TechQuestion(BaseModel):
 
     name: str
     kind: str
+    question: str
     status: str
     quotes: list[Quote] = []
     prepare: str | None = None
@@ -241,7 +242,10 @@ def technical(profile: Profile, guide: Guide, match: MatchResult) -> list[TechQu
             prepare = steps.get(rid) or _guide_sentence(guide, name) or (
                 f"Prepare an honest answer: {name} is new to you; say how you would get up to speed "
                 "(a course, a practice environment, shadowing a colleague).")
-        out.append(TechQuestion(name=name, kind=kind, status=status, quotes=quotes, prepare=prepare))
+        question = (f"Have you worked with {name}?" if kind == "tool"
+                    else f"What is your experience with {soften(name)}?")
+        out.append(TechQuestion(name=name, kind=kind, question=question, status=status,
+                                quotes=quotes[:1], prepare=prepare))
     return out
 
 

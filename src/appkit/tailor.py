@@ -22,7 +22,7 @@ from appkit.guide_model import Guide, Posting
 from appkit.match import MatchResult, match_profile
 from appkit.models import Experience, Profile, SkillGroup, month_index
 
-MAX_COMPETENCIES = 12
+MAX_COMPETENCIES = 8  # one or two lines: more pushes a one-page resume onto a second page
 COMPETENCY_CATEGORIES = ("technical_skill", "tool", "soft_skill")
 
 

@@ -1,0 +1,199 @@
+"""Cover letter: one page, names role and company, every experience claim quotes the profile."""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from appkit.docxwriter import render_docx
+from appkit.guide import load_guide
+from appkit.guide_model import Guide, Posting
+from appkit.letter import CoverLetter, EvidencePoint, compose_letter, long_date
+from appkit.load import load_model
+from appkit.models import Profile
+from appkit.pdfwriter import render_pdf
+from appkit.posting import load_posting
+from appkit.prep import compose_prep
+from appkit.render import Context, DocInfo, render_html
+from appkit.tailor import tailor
+from tests.conftest import DATA, PROFILES
+
+NAMES = [p.stem for p in PROFILES]
+POSTINGS = [None, "clinical-coordinator.txt", "patient-care-coordinator.md"]
+_FOOTER = re.compile(r"^.*·\s+(Interview prep|Skill-gap report)?\s*·?\s*Page \d+ of \d+\s*$", re.M)
+
+
+@cache
+def guide() -> Guide:
+    return load_guide("clinical-coordinator")
+
+
+@cache
+def profile(name: str) -> Profile:
+    return load_model(Path(__file__).resolve().parents[1] / "profiles" / f"{name}.yaml", Profile)
+
+
+@cache
+def posting(name: str | None) -> Posting | None:
+    return load_posting(DATA / "postings" / name, vocabulary=guide()) if name else None
+
+
+def build(kind: str, name: str, post: str | None = None, company: str | None = None,
+          hiring_manager: str | None = None) -> tuple[Context, str, bytes, bytes]:
+    """Context, HTML, PDF and DOCX of one document for a sample profile."""
+    prof, g, p = profile(name), guide(), posting(post)
+    t = tailor(prof, g, p)
+    if company:
+        t = t.model_copy(update={"company": company})
+    letter = compose_letter(prof, t, t.match, g, p, company=company, hiring_manager=hiring_manager,
+                            date="2026-01-15") if kind == "cover" else None
+    prep = compose_prep(prof, t, t.match, g, p) if kind == "interview" else None
+    doc = DocInfo(kind=kind, title=f"{prof.basics.name} – {kind}", author=prof.basics.name, date="2026-01-15")
+    ctx = Context(doc=doc, profile=prof, tailored=t, guide=g, posting=p, letter=letter, prep=prep)
+    rendered = render_html(kind, "classic", ctx)
+    return ctx, rendered.html, render_pdf(rendered.html, rendered.base_dir), render_docx(rendered.html)
+
+
+def docx_paragraphs(data: bytes) -> list[str]:
+    return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.text.strip()]
+
+
+def words(text: str) -> list[str]:
+    """Word sequence for PDF/DOCX comparison: line-end hyphens re-joined, bullets and quotes dropped."""
+    text = re.sub(r"-\s*\n\s*", "-", text)
+    text = re.sub(r"[•·“”\"]", " ", text)
+    return text.split()
+
+
+def pdf_words(data: bytes) -> list[str]:
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    return words(_FOOTER.sub("", text))
+
+
+def profile_texts(prof: Profile) -> list[str]:
+    """Every string of the profile, normalised to lower-case words."""
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.append(norm(value))
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(prof.model_dump())
+    return out
+
+
+def norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9$%+.,'-]+", text.lower().replace("’", "'"))).replace(" ,", ",")
+
+
+def quotes_profile(sentence: str, texts: list[str]) -> bool:
+    """True when 4+ consecutive words (or a number with its next word) of the sentence are in the profile."""
+    tokens = [t.strip(".,;:") for t in norm(sentence).split()]
+    blob = "\n".join(" ".join(t.strip(".,;:") for t in text.split()) for text in texts)
+    for i in range(len(tokens)):
+        window = " ".join(tokens[i : i + 4])
+        if len(tokens[i : i + 4]) == 4 and window in blob:
+            return True
+        if re.search(r"\d", tokens[i]) and i + 1 < len(tokens) and f"{tokens[i]} {tokens[i + 1]}" in blob:
+            return True
+    return False
+
+
+def body_sentences(paragraphs: list[str]) -> list[str]:
+    start = next(i for i, p in enumerate(paragraphs) if p.startswith("Dear "))
+    end = paragraphs.index("Sincerely,")
+    body = paragraphs[start + 1 : end]
+    assert body, "the letter has no body"
+    return [s for p in body for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“])", p) if s]
+
+
+def states_experience(sentence: str, bullet_verbs: set[str]) -> bool:
+    """First-person claims: 'I <verb>ed', 'I <a bullet's own verb>', or a sentence opening 'At <Org>'."""
+    if re.match(r"At [A-Z]", sentence) or re.search(r"\bI [a-z]+ed\b", sentence):
+        return True
+    return any(f" I {v} " in f" {sentence} " for v in bullet_verbs)
+
+
+CASES = [(n, p, c) for n in NAMES for p in POSTINGS for c in (None, "Mercy Valley Clinic")]
+
+
+@pytest.mark.parametrize(("name", "post", "company"), CASES)
+def test_cover_letter_is_one_truthful_page(name: str, post: str | None, company: str | None) -> None:
+    ctx, html, pdf, data = build("cover", name, post, company)
+    letter: CoverLetter = ctx.letter
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    paragraphs = docx_paragraphs(data)
+    text = "\n".join(paragraphs)
+    expected_company = company or (ctx.posting.company if ctx.posting else None)
+    if expected_company:
+        assert expected_company in text
+    else:
+        assert "your organization" in text
+    assert letter.role in text and letter.role == (ctx.posting.title if ctx.posting else "Clinical Coordinator")
+    for bad in ("{{", "}}", "{%", "None", "TODO", "[", "]", "  ."):
+        assert bad not in text, bad
+    sentences = body_sentences(paragraphs)
+    firsts = [s.split()[0].strip(",").lower() for s in sentences]
+    assert len(firsts) == len(set(firsts)), firsts
+    texts = profile_texts(ctx.profile)
+    verbs = {t.split()[0].lower() for t in (p.text for p in letter.points + letter.support)}
+    verbs |= {v.clause.split()[0] for v in letter.points + letter.support}
+    claims = [s for s in sentences if states_experience(s, verbs)]
+    assert claims, "no experience sentence found"
+    for sentence in claims:
+        assert quotes_profile(sentence, texts), sentence
+    assert text.rstrip().endswith(ctx.profile.basics.name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_cover_pdf_and_docx_say_the_same(name: str) -> None:
+    _, _, pdf, data = build("cover", name, "clinical-coordinator.txt", hiring_manager="Ms. Ana Rivera")
+    assert pdf_words(pdf) == words("\n".join(docx_paragraphs(data)))
+
+
+def test_points_are_top_responsibilities_with_quantified_bullets() -> None:
+    ctx, *_ = build("cover", "maria-santos")
+    letter = ctx.letter
+    assert len(letter.points) == 2 and all(p.duty for p in letter.points)
+    assert all(p.kind == "job" and p.quantified for p in letter.points)
+    assert len({p.source for p in letter.points + letter.support}) == len(letter.points + letter.support)
+    assert letter.strengths and letter.years_text
+
+
+def test_new_graduate_letter_draws_on_projects_and_volunteering() -> None:
+    ctx, _, _, data = build("cover", "priya-raman")
+    letter = ctx.letter
+    assert not letter.has_experience
+    assert {p.kind for p in letter.points + letter.support} <= {"project", "volunteer"}
+    text = "\n".join(docx_paragraphs(data))
+    assert "Oak City Free Clinic" in text and "Bachelor of Science in Public Health" in text
+
+
+def test_salutation_and_recipient() -> None:
+    ctx, _, _, data = build("cover", "linda-chen", "clinical-coordinator.txt", hiring_manager="Ms. Ana Rivera")
+    paragraphs = docx_paragraphs(data)
+    assert "Dear Ms. Rivera," in paragraphs
+    assert "January 15, 2026" in paragraphs
+    assert ctx.letter.recipient == ["Ms. Ana Rivera", "Riverbend Community Health", "Dayton, OH"]
+    ctx, *_ = build("cover", "linda-chen")
+    assert ctx.letter.salutation == "Dear Hiring Manager,"
+
+
+def test_clause_keeps_acronyms_and_strips_period() -> None:
+    point = EvidencePoint(text="Registers 150 attendees.", source="x", kind="volunteer", role="Volunteer")
+    assert point.clause == "register 150 attendees"
+    assert EvidencePoint(text="EHR go-live lead.", source="x", kind="job", role="r").clause == "EHR go-live lead"
+    assert EvidencePoint(text="Epic work.", source="x", kind="job", role="r", proper_lead=True).clause == "Epic work"
+    assert long_date("2026-01-15") == "January 15, 2026"
