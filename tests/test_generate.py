@@ -1,4 +1,4 @@
-"""End to end: every sample profile becomes a resume a reader and an ATS can read, in both formats."""
+"""End to end: every sample profile becomes a resume that people and ATSs can read."""
 
 from __future__ import annotations
 

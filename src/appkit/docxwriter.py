@@ -99,7 +99,8 @@ def _add_run(paragraph: Any, run: Run) -> None:
 
         from appkit.docxstyles import get_style
 
-        out.style = get_style(paragraph.part.document, "Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        style = get_style(paragraph.part.document, "Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        out._r.get_or_add_rPr().style = style.style_id
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), paragraph.part.relate_to(run.href, RT.HYPERLINK, is_external=True))
         link.append(out._r)  # moves the run inside the hyperlink
@@ -129,7 +130,10 @@ def _write_block(doc: Any, block: Block, tab_pos: int, lists: dict[int, int | No
     from appkit.docxstyles import get_style
 
     style = get_style(doc, block.style)
-    paragraph = doc.add_paragraph(style=style)
+    paragraph = doc.add_paragraph()
+    # Set the style id directly: `paragraph.style = ...` makes python-docx scan every style in the
+    # document for the default one on each call, which was two thirds of the DOCX time.
+    paragraph._p.get_or_add_pPr().style = style.style_id
     if block.list_id is not None:
         if block.list_id not in lists:
             lists[block.list_id] = _restart_numbering(doc, style) if block.list_id else None
