@@ -44,20 +44,44 @@ def posting(name: str | None) -> Posting | None:
     return load_posting(DATA / "postings" / name, vocabulary=guide()) if name else None
 
 
-def build(kind: str, name: str, post: str | None = None, company: str | None = None,
-          hiring_manager: str | None = None) -> tuple[Context, str, bytes, bytes]:
+def build(
+    kind: str,
+    name: str,
+    post: str | None = None,
+    company: str | None = None,
+    hiring_manager: str | None = None,
+) -> tuple[Context, str, bytes, bytes]:
     """Context, HTML, PDF and DOCX of one document for a sample profile."""
     prof, g, p = profile(name), guide(), posting(post)
     t = tailor(prof, g, p)
     if company:
         t = t.model_copy(update={"company": company})
-    letter = compose_letter(prof, t, t.match, g, p, company=company, hiring_manager=hiring_manager,
-                            date="2026-01-15") if kind == "cover" else None
+    letter = (
+        compose_letter(
+            prof,
+            t,
+            t.match,
+            g,
+            p,
+            company=company,
+            hiring_manager=hiring_manager,
+            date="2026-01-15",
+        )
+        if kind == "cover"
+        else None
+    )
     prep = compose_prep(prof, t, t.match, g, p) if kind == "interview" else None
-    doc = DocInfo(kind=kind, title=f"{prof.basics.name} – {kind}", author=prof.basics.name, date="2026-01-15")
+    doc = DocInfo(
+        kind=kind, title=f"{prof.basics.name} – {kind}", author=prof.basics.name, date="2026-01-15"
+    )
     ctx = Context(doc=doc, profile=prof, tailored=t, guide=g, posting=p, letter=letter, prep=prep)
     rendered = render_html(kind, "classic", ctx)
-    return ctx, rendered.html, render_pdf(rendered.html, rendered.base_dir), render_docx(rendered.html)
+    return (
+        ctx,
+        rendered.html,
+        render_pdf(rendered.html, rendered.base_dir),
+        render_docx(rendered.html),
+    )
 
 
 def docx_paragraphs(data: bytes) -> list[str]:
@@ -65,10 +89,11 @@ def docx_paragraphs(data: bytes) -> list[str]:
 
 
 def words(text: str) -> list[str]:
-    """Word sequence for PDF/DOCX comparison: line-end hyphens re-joined, bullets and quotes dropped."""
+    """Word sequence for PDF/DOCX comparison: case-folded (CSS capitalises headings), line-end
+    hyphens re-joined, bullets, quotes and list numbers (Word numbers lists itself) dropped."""
     text = re.sub(r"-\s*\n\s*", "-", text)
     text = re.sub(r"[•·“”\"]", " ", text)
-    return text.split()
+    return [w for w in text.casefold().split() if not re.fullmatch(r"\d+\.", w)]
 
 
 def pdf_words(data: bytes) -> list[str]:
@@ -95,18 +120,24 @@ def profile_texts(prof: Profile) -> list[str]:
 
 
 def norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9$%+.,'-]+", text.lower().replace("’", "'"))).replace(" ,", ",")
+    return " ".join(re.findall(r"[a-z0-9$%+.,'-]+", text.lower().replace("’", "'"))).replace(
+        " ,", ","
+    )
 
 
 def quotes_profile(sentence: str, texts: list[str]) -> bool:
-    """True when 4+ consecutive words (or a number with its next word) of the sentence are in the profile."""
+    """True when 4+ consecutive words (or a number and its next word) appear in the profile."""
     tokens = [t.strip(".,;:") for t in norm(sentence).split()]
     blob = "\n".join(" ".join(t.strip(".,;:") for t in text.split()) for text in texts)
     for i in range(len(tokens)):
         window = " ".join(tokens[i : i + 4])
         if len(tokens[i : i + 4]) == 4 and window in blob:
             return True
-        if re.search(r"\d", tokens[i]) and i + 1 < len(tokens) and f"{tokens[i]} {tokens[i + 1]}" in blob:
+        if (
+            re.search(r"\d", tokens[i])
+            and i + 1 < len(tokens)
+            and f"{tokens[i]} {tokens[i + 1]}" in blob
+        ):
             return True
     return False
 
@@ -120,7 +151,7 @@ def body_sentences(paragraphs: list[str]) -> list[str]:
 
 
 def states_experience(sentence: str, bullet_verbs: set[str]) -> bool:
-    """First-person claims: 'I <verb>ed', 'I <a bullet's own verb>', or a sentence opening 'At <Org>'."""
+    """First-person claims: 'I <verb>ed', 'I <a bullet's own verb>', or an 'At <Org>' opener."""
     if re.match(r"At [A-Z]", sentence) or re.search(r"\bI [a-z]+ed\b", sentence):
         return True
     return any(f" I {v} " in f" {sentence} " for v in bullet_verbs)
@@ -130,7 +161,9 @@ CASES = [(n, p, c) for n in NAMES for p in POSTINGS for c in (None, "Mercy Valle
 
 
 @pytest.mark.parametrize(("name", "post", "company"), CASES)
-def test_cover_letter_is_one_truthful_page(name: str, post: str | None, company: str | None) -> None:
+def test_cover_letter_is_one_truthful_page(
+    name: str, post: str | None, company: str | None
+) -> None:
     ctx, html, pdf, data = build("cover", name, post, company)
     letter: CoverLetter = ctx.letter
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
@@ -141,7 +174,9 @@ def test_cover_letter_is_one_truthful_page(name: str, post: str | None, company:
         assert expected_company in text
     else:
         assert "your organization" in text
-    assert letter.role in text and letter.role == (ctx.posting.title if ctx.posting else "Clinical Coordinator")
+    assert letter.role in text and letter.role == (
+        ctx.posting.title if ctx.posting else "Clinical Coordinator"
+    )
     for bad in ("{{", "}}", "{%", "None", "TODO", "[", "]", "  ."):
         assert bad not in text, bad
     sentences = body_sentences(paragraphs)
@@ -159,7 +194,9 @@ def test_cover_letter_is_one_truthful_page(name: str, post: str | None, company:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_cover_pdf_and_docx_say_the_same(name: str) -> None:
-    _, _, pdf, data = build("cover", name, "clinical-coordinator.txt", hiring_manager="Ms. Ana Rivera")
+    _, _, pdf, data = build(
+        "cover", name, "clinical-coordinator.txt", hiring_manager="Ms. Ana Rivera"
+    )
     assert pdf_words(pdf) == words("\n".join(docx_paragraphs(data)))
 
 
@@ -168,7 +205,9 @@ def test_points_are_top_responsibilities_with_quantified_bullets() -> None:
     letter = ctx.letter
     assert len(letter.points) == 2 and all(p.duty for p in letter.points)
     assert all(p.kind == "job" and p.quantified for p in letter.points)
-    assert len({p.source for p in letter.points + letter.support}) == len(letter.points + letter.support)
+    assert len({p.source for p in letter.points + letter.support}) == len(
+        letter.points + letter.support
+    )
     assert letter.strengths and letter.years_text
 
 
@@ -182,7 +221,9 @@ def test_new_graduate_letter_draws_on_projects_and_volunteering() -> None:
 
 
 def test_salutation_and_recipient() -> None:
-    ctx, _, _, data = build("cover", "linda-chen", "clinical-coordinator.txt", hiring_manager="Ms. Ana Rivera")
+    ctx, _, _, data = build(
+        "cover", "linda-chen", "clinical-coordinator.txt", hiring_manager="Ms. Ana Rivera"
+    )
     paragraphs = docx_paragraphs(data)
     assert "Dear Ms. Rivera," in paragraphs
     assert "January 15, 2026" in paragraphs
@@ -192,8 +233,16 @@ def test_salutation_and_recipient() -> None:
 
 
 def test_clause_keeps_acronyms_and_strips_period() -> None:
-    point = EvidencePoint(text="Registers 150 attendees.", source="x", kind="volunteer", role="Volunteer")
+    point = EvidencePoint(
+        text="Registers 150 attendees.", source="x", kind="volunteer", role="Volunteer"
+    )
     assert point.clause == "register 150 attendees"
-    assert EvidencePoint(text="EHR go-live lead.", source="x", kind="job", role="r").clause == "EHR go-live lead"
-    assert EvidencePoint(text="Epic work.", source="x", kind="job", role="r", proper_lead=True).clause == "Epic work"
+    assert (
+        EvidencePoint(text="EHR go-live lead.", source="x", kind="job", role="r").clause
+        == "EHR go-live lead"
+    )
+    assert (
+        EvidencePoint(text="Epic work.", source="x", kind="job", role="r", proper_lead=True).clause
+        == "Epic work"
+    )
     assert long_date("2026-01-15") == "January 15, 2026"

@@ -18,16 +18,28 @@ from appkit.models import Profile, month_index
 from appkit.tailor import Tailored
 
 _PATH = re.compile(r"^(experience|projects|volunteer)\[(\d+)\]\.highlights\[(\d+)\]$")
-_MONTHS = ("January February March April May June July August September October November "
-           "December").split()
-_NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
-           "fifteen sixteen seventeen eighteen nineteen twenty".split()
+_MONTHS = re.findall(
+    r"\S+", "January February March April May June July August September October November December"
+)
+_NUMBERS = re.findall(
+    r"\S+",
+    "zero one two three four five six seven eight nine ten eleven "
+    "twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+)
 _NOT_VERBS = frozenset(
-    "a an the my our this these those relevant over more member capstone coursework course "
-    "dean's top first one two three member of in on at for with".split()
+    re.findall(
+        r"\S+",
+        "a an the my our this these those relevant over more "
+        "member capstone coursework course dean's top first of in on at",
+    )
 )
 _HONORIFIC = re.compile(r"^(Mr|Ms|Mrs|Mx|Dr|Prof)\.?\s+", re.IGNORECASE)
 _TRIM_DUTY = re.compile(r",\s+\w+ing\b.*$| to (?:ensure|optimize|streamline|improve|maintain)\b.*$")
+_OUTCOME = re.compile(
+    r"%|\$|\bfrom\b.*\bto\b|\b(cut|fell|reduc|sav|rais|grew|increas|improv|"
+    r"eliminat|drop|lower|stay)",
+    re.IGNORECASE,
+)
 OTHER_CATEGORIES = ("technical_skill", "tool", "qualification")
 
 
@@ -69,7 +81,7 @@ class EvidencePoint(BaseModel):
         for sep in ("; ", ", "):
             parts = text.split(sep)
             for part in reversed(parts[1:]):
-                if re.search(r"\d", part):
+                if re.search(r"\d", part) and _OUTCOME.search(part):
                     return part.strip()
         return None
 
@@ -127,7 +139,9 @@ def _acronym(word: str) -> bool:
     """EHR, HIPAA's, MyChart: all capitals, or a capital inside a hyphen-free part."""
     for part in re.split(r"[-/]", word):
         letters = [c for c in part if c.isalpha()]
-        if len(letters) >= 2 and (all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:])):
+        if len(letters) >= 2 and (
+            all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:])
+        ):
             return True
     return False
 
@@ -147,8 +161,16 @@ def soften(name: str) -> str:
     """Lower-case a requirement name for prose, keeping acronyms and brand-like words."""
     words = []
     for word in name.split():
-        keep = _acronym(word) or word in {"Epic", "Cerner", "Meditech", "Microsoft", "Excel", "Word",
-                                          "Outlook", "Office"}
+        keep = _acronym(word) or word in {
+            "Epic",
+            "Cerner",
+            "Meditech",
+            "Microsoft",
+            "Excel",
+            "Word",
+            "Outlook",
+            "Office",
+        }
         words.append(word if keep else word.lower())
     return " ".join(words)
 
@@ -191,8 +213,9 @@ def verb_led(text: str) -> bool:
     return first.isalpha() and first[:1].isupper() and first.lower() not in _NOT_VERBS
 
 
-def evidence_point(profile: Profile, source: str, proper: frozenset[str],
-                   req: RequirementMatch | None = None) -> EvidencePoint | None:
+def evidence_point(
+    profile: Profile, source: str, proper: frozenset[str], req: RequirementMatch | None = None
+) -> EvidencePoint | None:
     """Resolve a highlight path into an EvidencePoint (None for anything but highlights)."""
     m = _PATH.match(source)
     if not m:
@@ -202,8 +225,13 @@ def evidence_point(profile: Profile, source: str, proper: frozenset[str],
     if section == "experience":
         job = profile.experience[i]
         text = job.highlights[j]
-        fields = dict(kind="job", role=job.title, organization=job.organization, dates=job.dates,
-                      current=job.end in (None, "present"))
+        fields = dict(
+            kind="job",
+            role=job.title,
+            organization=job.organization,
+            dates=job.dates,
+            current=job.end in (None, "present"),
+        )
     elif section == "projects":
         project = profile.projects[i]
         text = project.highlights[j]
@@ -211,35 +239,57 @@ def evidence_point(profile: Profile, source: str, proper: frozenset[str],
     else:
         vol = profile.volunteer[i]
         text = vol.highlights[j]
-        fields = dict(kind="volunteer", role=vol.role, organization=vol.organization, dates=vol.dates,
-                      current=vol.end in (None, "present"))
+        fields = dict(
+            kind="volunteer",
+            role=vol.role,
+            organization=vol.organization,
+            dates=vol.dates,
+            current=vol.end in (None, "present"),
+        )
     duty = None
     if req is not None and req.category == "responsibility":
         duty = _TRIM_DUTY.sub("", req.text.strip().rstrip(".")).strip()
         first, sep, rest = duty.partition(" ")
         duty = (first if _acronym(first) else first.lower()) + sep + rest
-    return EvidencePoint(text=text, source=source, proper_lead=text.split(" ", 1)[0] in proper,
-                         requirement=req.name if req else None, category=req.category if req else None,
-                         duty=duty, **fields)
+    return EvidencePoint(
+        text=text,
+        source=source,
+        proper_lead=text.split(" ", 1)[0] in proper,
+        requirement=req.name if req else None,
+        category=req.category if req else None,
+        duty=duty,
+        **fields,
+    )
 
 
-def _best(profile: Profile, req: RequirementMatch, used: set[str], proper: frozenset[str],
-          min_score: float) -> EvidencePoint | None:
-    """The requirement's best unused, verb-led bullet: covered first, then quantified, then score."""
+def _best(
+    profile: Profile,
+    req: RequirementMatch,
+    used: set[str],
+    proper: frozenset[str],
+    min_score: float,
+) -> EvidencePoint | None:
+    """The best unused verb-led bullet: covered first, then quantified, then by score."""
     options = []
     for n, ev in enumerate(req.evidence):
         if ev.source in used or ev.score < min_score or not verb_led(ev.text):
             continue
         point = evidence_point(profile, ev.source, proper, req)
         if point is not None:
-            options.append((ev.score < COVERED, not point.quantified, -ev.score, point.kind != "job", n,
-                            point))
+            options.append(
+                (ev.score < COVERED, not point.quantified, -ev.score, point.kind != "job", n, point)
+            )
     return min(options, key=lambda o: o[:5])[-1] if options else None
 
 
-def pick_points(profile: Profile, match: MatchResult, count: int,
-                tiers: list[tuple[tuple[str, ...], str, float]], used: set[str]) -> list[EvidencePoint]:
-    """Walk requirement tiers (categories, status, min score), heaviest first, taking unused bullets."""
+def pick_points(
+    profile: Profile,
+    match: MatchResult,
+    count: int,
+    tiers: list[tuple[tuple[str, ...], str, float]],
+    used: set[str],
+) -> list[EvidencePoint]:
+    """Walk requirement tiers (categories, status, min score), taking unused bullets."""
     proper = proper_words(profile)
     points: list[EvidencePoint] = []
     for categories, status, min_score in tiers:
@@ -270,7 +320,7 @@ def _intro(summary: str | None) -> str | None:
     if lead in ("I", "I'm", "My") or not re.search(r"\b(with|in|and)\b", first) or len(first) > 260:
         return None
     lead_low = lead if _acronym(lead) else lead.lower()
-    phrase = lead_low + first[len(lead):]
+    phrase = lead_low + first[len(lead) :]
     return f"{article(phrase)} {phrase}"
 
 
@@ -303,10 +353,20 @@ def compose_letter(
     match = match or tailored.match or match_profile(profile, guide, posting)
     basics = profile.basics
     company = company or tailored.company or (posting.company if posting else None)
-    role = job_title or (posting.title if posting else None) or tailored.target_title or (
-        guide.title if guide else "open")
-    location = re.sub(r"\s*\(.*?\)\s*$", "", posting.location).strip() if posting and posting.location else None
-    recipient = [hiring_manager or "Hiring Manager"] + [x for x in (company, location if company else None) if x]
+    role = (
+        job_title
+        or (posting.title if posting else None)
+        or tailored.target_title
+        or (guide.title if guide else "open")
+    )
+    location = (
+        re.sub(r"\s*\(.*?\)\s*$", "", posting.location).strip()
+        if posting and posting.location
+        else None
+    )
+    recipient = [hiring_manager or "Hiring Manager"] + [
+        x for x in (company, location if company else None) if x
+    ]
     if hiring_manager:
         m = _HONORIFIC.match(hiring_manager)
         who = f"{m[1].capitalize()}. {hiring_manager.split()[-1]}" if m else hiring_manager
@@ -314,22 +374,47 @@ def compose_letter(
     else:
         salutation = "Dear Hiring Manager,"
     used: set[str] = set()
-    points = pick_points(profile, match, 2, [
-        (("responsibility",), "covered", COVERED), (("responsibility",), "partial", PARTIAL),
-        (OTHER_CATEGORIES, "covered", COVERED)], used)
-    support = pick_points(profile, match, 2, [(OTHER_CATEGORIES, "covered", COVERED),
-                                              (("responsibility",), "covered", COVERED)], used)
+    points = pick_points(
+        profile,
+        match,
+        2,
+        [
+            (("responsibility",), "covered", COVERED),
+            (("responsibility",), "partial", PARTIAL),
+            (OTHER_CATEGORIES, "covered", COVERED),
+        ],
+        used,
+    )
+    support = pick_points(
+        profile,
+        match,
+        2,
+        [(OTHER_CATEGORIES, "covered", COVERED), (("responsibility",), "covered", COVERED)],
+        used,
+    )
     latest = tailored.experience[0].job if tailored.experience else None
-    schools = sorted(profile.education, key=lambda e: month_index(e.end or e.start or "0001"),
-                     reverse=True)
-    years = match.level.years if match.level else 0.0
+    schools = sorted(
+        profile.education, key=lambda e: month_index(e.end or e.start or "0001"), reverse=True
+    )
+    years = match.level.total_years if match.level else 0.0
     contact = [x for x in (basics.email, basics.phone, basics.location) if x]
     return CoverLetter(
-        sender=basics.name, headline=basics.headline, contact=contact, date=long_date(date),
-        recipient=recipient, hiring_manager=hiring_manager, salutation=salutation, role=role,
-        company=company, location=location, intro=_intro(profile.summary), points=points,
-        support=support, strengths=strengths(tailored, {p.requirement or "" for p in points + support}),
-        years=years, years_text=years_in_words(years),
+        sender=basics.name,
+        headline=basics.headline,
+        contact=contact,
+        date=long_date(date),
+        recipient=recipient,
+        hiring_manager=hiring_manager,
+        salutation=salutation,
+        role=role,
+        company=company,
+        location=location,
+        intro=_intro(profile.summary),
+        points=points,
+        support=support,
+        strengths=strengths(tailored, {p.requirement or "" for p in points + support}),
+        years=years,
+        years_text=years_in_words(years),
         latest_title=latest.title if latest else None,
         latest_organization=latest.organization if latest else None,
         latest_role=f"{article(latest.title)} {latest.title}" if latest else None,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 from rapidfuzz import fuzz
 
 from appkit.guide_model import CareerLevel, Guide
@@ -48,6 +48,12 @@ class LevelFit(BaseModel):
     next_focus_areas: str = ""
     next_salary: SalaryBand | None = None
     years_to_next: float | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total_years(self) -> float:
+        """All relevant years, unweighted: what a cover letter may claim."""
+        return round(self.role_years + self.related_years, 1)
 
 
 def _interval(job: Experience, today: date | None) -> tuple[int, int]:

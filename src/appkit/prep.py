@@ -23,22 +23,38 @@ from appkit.terms import GENERIC, stems
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CUES: dict[str, tuple[str, str]] = {
-    "organ": ("kept many moving parts organized at once",
-              "schedule coordinate track order organize plan ran par inventory template"),
-    "communic": ("had to explain something important to a patient or a colleague",
-                 "call translate present contact explain teach educate Spanish message answer"),
-    "problem": ("solved a problem that was slowing your team or your patients down",
-                "resolve cut reduce redesign fix solve eliminate raise improve"),
-    "detail": ("caught or prevented an error before it reached a patient",
-               "accurate zero audit verify compliance error reconcile check document HIPAA"),
-    "empath": ("helped a patient or family who was stressed, ill or upset",
-               "family families patient comfort Spanish escort hospice concern teach-back"),
-    "adapt": ("had to adapt quickly to an unexpected change",
-              "rollout upgrade switch transition new move change pilot scale"),
-    "collab": ("worked with other staff to get a patient what they needed",
-               "team colleague nurse pharmacy case staff train precept council provider"),
-    "team": ("worked with other staff to get a patient what they needed",
-             "team colleague nurse pharmacy case staff train precept council provider"),
+    "organ": (
+        "kept many moving parts organized at once",
+        "schedule coordinate track order organize plan ran par inventory template",
+    ),
+    "communic": (
+        "had to explain something important to a patient or a colleague",
+        "call translate present contact explain teach educate Spanish message answer",
+    ),
+    "problem": (
+        "solved a problem that was slowing your team or your patients down",
+        "resolve cut reduce redesign fix solve eliminate raise improve",
+    ),
+    "detail": (
+        "caught or prevented an error before it reached a patient",
+        "accurate zero audit verify compliance error reconcile check document HIPAA",
+    ),
+    "empath": (
+        "helped a patient or family who was stressed, ill or upset",
+        "family families patient comfort Spanish escort hospice concern teach-back",
+    ),
+    "adapt": (
+        "had to adapt quickly to an unexpected change",
+        "rollout upgrade switch transition new move change pilot scale",
+    ),
+    "collab": (
+        "worked with other staff to get a patient what they needed",
+        "team colleague nurse pharmacy case staff train precept council provider",
+    ),
+    "team": (
+        "worked with other staff to get a patient what they needed",
+        "team colleague nurse pharmacy case staff train precept council provider",
+    ),
     "leader": ("led others through a change", "lead led supervise train precept mentor onboarding"),
 }
 
@@ -58,6 +74,8 @@ class Snapshot(BaseModel):
     summary: str = ""
     overview: str = ""
     years: float = 0.0
+    total_years: float = 0.0
+    role_years: float = 0.0
     level: str | None = None
     level_range: str | None = None
     level_description: str = ""
@@ -99,9 +117,13 @@ class StarQuestion(BaseModel):
 
     @property
     def situation(self) -> str:
-        """Where it happened: 'a Certified Medical Assistant at Desert Willow (Jan 2023 – Present)'."""
+        """Where it happened: 'a Certified Medical Assistant at Desert Willow (Jan 2023 – …)'."""
         e = self.evidence
-        where = f"the project “{e.role}”" if e.kind == "project" else f"{e.role_with_article} at {e.organization}"
+        where = (
+            f"the project “{e.role}”"
+            if e.kind == "project"
+            else f"{e.role_with_article} at {e.organization}"
+        )
         return where + (f" ({e.dates})" if e.dates else "")
 
 
@@ -168,10 +190,24 @@ def where(profile: Profile, source: str) -> str:
 def _bullets(profile: Profile, match: MatchResult) -> list[EvidencePoint]:
     """Every verb-led highlight, most relevant first (profile order breaks ties)."""
     proper = proper_words(profile)
-    paths = [f"experience[{i}].highlights[{j}]" for i, x in enumerate(profile.experience) for j in range(len(x.highlights))]
-    paths += [f"volunteer[{i}].highlights[{j}]" for i, x in enumerate(profile.volunteer) for j in range(len(x.highlights))]
-    paths += [f"projects[{i}].highlights[{j}]" for i, x in enumerate(profile.projects) for j in range(len(x.highlights))]
-    points = [p for p in (evidence_point(profile, s, proper) for s in paths) if p and verb_led(p.text)]
+    paths = [
+        f"experience[{i}].highlights[{j}]"
+        for i, x in enumerate(profile.experience)
+        for j in range(len(x.highlights))
+    ]
+    paths += [
+        f"volunteer[{i}].highlights[{j}]"
+        for i, x in enumerate(profile.volunteer)
+        for j in range(len(x.highlights))
+    ]
+    paths += [
+        f"projects[{i}].highlights[{j}]"
+        for i, x in enumerate(profile.projects)
+        for j in range(len(x.highlights))
+    ]
+    points = [
+        p for p in (evidence_point(profile, s, proper) for s in paths) if p and verb_led(p.text)
+    ]
     return sorted(points, key=lambda p: -match.relevance.get(p.source, 0.0))
 
 
@@ -183,8 +219,9 @@ def behavioural(profile: Profile, guide: Guide, match: MatchResult) -> list[Star
     out = []
     for skill in guide.soft_skills:
         low = skill.name.lower()
-        prompt, cue_words = next((v for k, v in _CUES.items() if k in low),
-                                 (f"showed {low} at work", ""))
+        prompt, cue_words = next(
+            (v for k, v in _CUES.items() if k in low), (f"showed {low} at work", "")
+        )
         cues = set(stems(cue_words))
         desc = set(stems(skill.description or "")) - GENERIC
         best, best_key = None, None
@@ -196,8 +233,15 @@ def behavioural(profile: Profile, guide: Guide, match: MatchResult) -> list[Star
         if best is None:
             continue
         used[best.source] = used.get(best.source, 0) + 1
-        out.append(StarQuestion(skill=skill.name, description=skill.description or "", prompt=prompt,
-                                evidence=best, matched=best_key[1] < 0))
+        out.append(
+            StarQuestion(
+                skill=skill.name,
+                description=skill.description or "",
+                prompt=prompt,
+                evidence=best,
+                matched=best_key[1] < 0,
+            )
+        )
     return out
 
 
@@ -206,7 +250,12 @@ def _guide_sentence(guide: Guide, name: str) -> str | None:
     want = set(stems(name)) - GENERIC
     if len(want) < 2:
         return None
-    texts = [guide.tools_text, *guide.overview, *guide.education_training, *guide.growth_opportunities]
+    texts = [
+        guide.tools_text,
+        *guide.overview,
+        *guide.education_training,
+        *guide.growth_opportunities,
+    ]
     best, best_n = None, 0
     for text in texts:
         for sentence in _SENTENCE.split(text):
@@ -217,18 +266,27 @@ def _guide_sentence(guide: Guide, name: str) -> str | None:
 
 
 def _quotes(profile: Profile, req: RequirementMatch) -> list[Quote]:
-    ranked = sorted(req.evidence, key=lambda e: (e.kind not in ("bullet", "project", "volunteer"), -e.score))
-    return [Quote(text=e.text, where=where(profile, e.source)) for e in ranked[:2] if e.kind != "title"]
+    ranked = sorted(
+        req.evidence, key=lambda e: (e.kind not in ("bullet", "project", "volunteer"), -e.score)
+    )
+    return [
+        Quote(text=e.text, where=where(profile, e.source)) for e in ranked[:2] if e.kind != "title"
+    ]
 
 
 def technical(profile: Profile, guide: Guide, match: MatchResult) -> list[TechQuestion]:
     """One question per technical skill and per tool not already named by a skill."""
     steps = {s.requirement_id: s.action for s in match.next_steps}
     by_id = {r.id: r for r in match.requirements}
-    entries = [(f"technical_skills[{i}]", s.name, "skill") for i, s in enumerate(guide.technical_skills)]
+    entries = [
+        (f"technical_skills[{i}]", s.name, "skill") for i, s in enumerate(guide.technical_skills)
+    ]
     named = {w.lower() for s in guide.technical_skills for w in [*s.examples, *s.name.split()]}
     for i, tool in enumerate(guide.tools):
-        words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", tool.name)} - {"systems", "platforms"}
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", tool.name)} - {
+            "systems",
+            "platforms",
+        }
         if tool.name.lower() in named or (words and words <= named):
             continue
         entries.append((f"tools[{i}]", tool.name, "tool"))
@@ -239,13 +297,29 @@ def technical(profile: Profile, guide: Guide, match: MatchResult) -> list[TechQu
         quotes = _quotes(profile, req) if req and status != "missing" else []
         prepare = None
         if not quotes:
-            prepare = steps.get(rid) or _guide_sentence(guide, name) or (
-                f"Prepare an honest answer: {name} is new to you; say how you would get up to speed "
-                "(a course, a practice environment, shadowing a colleague).")
-        question = (f"Have you worked with {name}?" if kind == "tool"
-                    else f"What is your experience with {soften(name)}?")
-        out.append(TechQuestion(name=name, kind=kind, question=question, status=status,
-                                quotes=quotes[:1], prepare=prepare))
+            prepare = (
+                steps.get(rid)
+                or _guide_sentence(guide, name)
+                or (
+                    f"Prepare an honest answer: {name} is new to you; say how you would learn it "
+                    "(a course, a practice environment, shadowing a colleague)."
+                )
+            )
+        question = (
+            f"Have you worked with {name}?"
+            if kind == "tool"
+            else f"What is your experience with {soften(name)}?"
+        )
+        out.append(
+            TechQuestion(
+                name=name,
+                kind=kind,
+                question=question,
+                status=status,
+                quotes=quotes[:1],
+                prepare=prepare,
+            )
+        )
     return out
 
 
@@ -264,36 +338,62 @@ def challenges(profile: Profile, guide: Guide, match: MatchResult) -> list[Talki
         for sentence in _SENTENCE.split(text.strip())[:2]:
             keys = set(stems(sentence)) - GENERIC
             related = [(len(keys & (set(stems(r.name)) - GENERIC)), r) for r in match.requirements]
-            related = [(n, r) for n, r in related if n >= 2 or (n == 1 and len(set(stems(r.name)) - GENERIC) == 1)]
+            related = [
+                (n, r)
+                for n, r in related
+                if n >= 2 or (n == 1 and len(set(stems(r.name)) - GENERIC) == 1)
+            ]
             covered = [(n, r) for n, r in related if r.status == "covered" and _quotes(profile, r)]
             if covered:
                 req = max(covered, key=lambda t: (t[0], t[1].weight))[1]
-                out.append(TalkingPoint(question=sentence, hint=f"Point to your {req.name} evidence:",
-                                        quote=_quotes(profile, req)[0]))
+                out.append(
+                    TalkingPoint(
+                        question=sentence,
+                        hint=f"Point to your {req.name} evidence:",
+                        quote=_quotes(profile, req)[0],
+                    )
+                )
             elif planned := [r for _, r in related if r.id in steps]:
                 req = max(planned, key=lambda r: r.weight)
-                out.append(TalkingPoint(question=sentence, hint=f"Name the gap and your plan: {steps[req.id]}"))
+                out.append(
+                    TalkingPoint(
+                        question=sentence, hint=f"Name the gap and your plan: {steps[req.id]}"
+                    )
+                )
             elif strongest:
-                out.append(TalkingPoint(question=sentence, hint="Lead with your strongest result:",
-                                        quote=Quote(text=strongest.text, where=where(profile, strongest.source))))
+                out.append(
+                    TalkingPoint(
+                        question=sentence,
+                        hint="Lead with your strongest result:",
+                        quote=Quote(text=strongest.text, where=where(profile, strongest.source)),
+                    )
+                )
             else:
-                out.append(TalkingPoint(question=sentence, hint="Show how you keep learning and adapt."))
+                out.append(
+                    TalkingPoint(question=sentence, hint="Show how you keep learning and adapt.")
+                )
     return out
 
 
-def questions_to_ask(guide: Guide, posting: Posting | None, match: MatchResult, company: str | None) -> list[str]:
+def questions_to_ask(
+    guide: Guide, posting: Posting | None, match: MatchResult, company: str | None
+) -> list[str]:
     """Questions for the employer, drawn from the posting, the guide and the level fit."""
     role = posting.title if posting else guide.title
     at = f" at {company}" if company else ""
     out = [f"What would success look like in the first 90 days for the {role}{at}?"]
     if posting and posting.responsibilities:
         duty = posting.responsibilities[0].rstrip(".")
-        out.append(f"The posting says the role will “{duty[0].lower() + duty[1:]}”. "
-                   "What does that look like on a typical day?")
+        out.append(
+            f"The posting says the role will “{duty[0].lower() + duty[1:]}”. "
+            "What does that look like on a typical day?"
+        )
     ehr = next((s for s in guide.technical_skills if s.acronym and s.examples), None)
     if ehr:
-        out.append(f"Which {ehr.acronym} does the team use ({', '.join(ehr.examples)} or another), "
-                   "and how are new coordinators trained on it?")
+        out.append(
+            f"Which {ehr.acronym} does the team use ({', '.join(ehr.examples)} or another), "
+            "and how are new coordinators trained on it?"
+        )
     m = re.search(r"collaborates? (?:closely )?with ([^.]+?)(?:, often|\.)", guide.work_environment)
     if m:
         out.append(f"How does this role work with {m[1]} day to day?")
@@ -310,8 +410,13 @@ def questions_to_ask(guide: Guide, posting: Posting | None, match: MatchResult, 
     return out
 
 
-def compose_prep(profile: Profile, tailored: Tailored, match: MatchResult | None = None,
-                 guide: Guide | None = None, posting: Posting | None = None) -> PrepSheet:
+def compose_prep(
+    profile: Profile,
+    tailored: Tailored,
+    match: MatchResult | None = None,
+    guide: Guide | None = None,
+    posting: Posting | None = None,
+) -> PrepSheet:
     """Build the interview-prep sheet for one candidate, guide and (optional) posting."""
     if guide is None:
         raise ValueError("the interview-prep sheet needs a role guide")
@@ -319,19 +424,48 @@ def compose_prep(profile: Profile, tailored: Tailored, match: MatchResult | None
     fit = match.level
     company = tailored.company or (posting.company if posting else None)
     snapshot = Snapshot(
-        role=tailored.target_title or guide.title, company=company, summary=guide.summary,
-        overview=guide.overview[0] if guide.overview else "", salary_range=guide.key_facts.salary_range,
-        **({} if fit is None else dict(
-            years=fit.years, level=fit.level, level_range=fit.level_range, level_description=fit.description,
-            salary=fit.salary, next_level=fit.next_level, next_range=fit.next_range,
-            next_focus=fit.next_focus_areas, next_salary=fit.next_salary)),
+        role=tailored.target_title or guide.title,
+        company=company,
+        summary=guide.summary,
+        overview=guide.overview[0] if guide.overview else "",
+        salary_range=guide.key_facts.salary_range,
+        **(
+            {}
+            if fit is None
+            else dict(
+                years=fit.years,
+                total_years=fit.total_years,
+                role_years=fit.role_years,
+                level=fit.level,
+                level_range=fit.level_range,
+                level_description=fit.description,
+                salary=fit.salary,
+                next_level=fit.next_level,
+                next_range=fit.next_range,
+                next_focus=fit.next_focus_areas,
+                next_salary=fit.next_salary,
+            )
+        ),
     )
-    faq = [TalkingPoint(question=q.question, hint=_first_sentence(q.answer) if q.answer else "",
-                        salary="salary" in q.question.lower()) for q in guide.faq]
-    gaps = [Gap(requirement=s.requirement, status=s.status, action=s.action) for s in match.next_steps]
+    faq = [
+        TalkingPoint(
+            question=q.question,
+            hint=_first_sentence(q.answer) if q.answer else "",
+            salary="salary" in q.question.lower(),
+        )
+        for q in guide.faq
+    ]
+    gaps = [
+        Gap(requirement=s.requirement, status=s.status, action=s.action) for s in match.next_steps
+    ]
     others = sum(1 for r in match.requirements if r.status != "covered") - len(gaps)
-    return PrepSheet(snapshot=snapshot, behavioural=behavioural(profile, guide, match),
-                     technical=technical(profile, guide, match), faq=faq,
-                     challenges=challenges(profile, guide, match),
-                     ask=questions_to_ask(guide, posting, match, company), gaps=gaps,
-                     more_gaps=max(0, others))
+    return PrepSheet(
+        snapshot=snapshot,
+        behavioural=behavioural(profile, guide, match),
+        technical=technical(profile, guide, match),
+        faq=faq,
+        challenges=challenges(profile, guide, match),
+        ask=questions_to_ask(guide, posting, match, company),
+        gaps=gaps,
+        more_gaps=max(0, others),
+    )
