@@ -10,7 +10,7 @@ import pytest
 from appkit.guide_model import Guide, Posting
 from appkit.load import load_model
 from appkit.models import Profile
-from appkit.tailor import tailor
+from appkit.tailor import Tailored, tailor
 
 DATA = Path(__file__).parent / "data" / "match"
 PROFILES = Path(__file__).parent.parent / "profiles"
@@ -56,10 +56,20 @@ def test_bullet_budget_drops_least_relevant(guide: Guide) -> None:
         assert b.dropped == len(a.highlights) - len(b.highlights)
 
 
+def proven_by_covered(competency: str, out: Tailored) -> bool:
+    """A competency is a covered requirement's name, or parts of that name the evidence proves."""
+    covered = [r for r in out.match.requirements if r.status == "covered"]
+    parts = competency.casefold().split(" and ")
+    return any(
+        competency.casefold() == r.name.casefold()
+        or all(p in {t.casefold() for t in r.terms} for p in parts)
+        for r in covered
+    )
+
+
 def test_competencies_only_covered_short_names(guide: Guide) -> None:
     out = tailor(fixture("senior-coordinator"), guide, today=TODAY)
-    covered = {r.name for r in out.match.requirements if r.status == "covered"}
-    assert out.competencies and set(out.competencies) <= covered
+    assert out.competencies and all(proven_by_covered(c, out) for c in out.competencies)
     assert "Electronic Health Records Systems Management" in out.competencies
     assert all(not c.endswith(".") for c in out.competencies)  # no responsibility sentences
     weak = tailor(fixture("ma-stepping-up"), guide, today=TODAY)
@@ -98,5 +108,20 @@ def test_sample_profiles_tailor_without_inventing(guide: Guide, name: str) -> No
     out = tailor(profile, guide, today=TODAY)
     own = {h for j in profile.experience for h in j.highlights}
     assert {h for t in out.experience for h in t.highlights} == own
-    covered = {r.name for r in out.match.requirements if r.status == "covered"}
-    assert set(out.competencies) <= covered
+    assert all(proven_by_covered(c, out) for c in out.competencies)
+
+
+def test_competencies_claim_only_the_proven_part_of_a_compound_skill() -> None:
+    from appkit.guide import load_guide
+    from appkit.models import Profile
+
+    profile = Profile.model_validate(
+        {
+            "basics": {"name": "A"},
+            "skills": [{"group": "Admin", "items": ["Medical terminology", "Scheduling software"]}],
+        }
+    )
+    names = tailor(profile, load_guide("clinical-coordinator")).competencies
+    assert "Medical Terminology" in names
+    assert not any("Anatomy" in n for n in names)
+    assert "Scheduling Software" in names

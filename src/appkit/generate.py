@@ -7,6 +7,7 @@ atomically, so a failure never leaves a partial packet behind.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -19,7 +20,7 @@ from appkit.guide_model import Guide, Posting
 from appkit.load import load_model
 from appkit.models import Profile
 from appkit.posting import load_posting
-from appkit.render import Context, DocInfo, render_html
+from appkit.render import Context, DocInfo, Rendered, render_html
 from appkit.tailor import Tailored, tailor
 
 Format = Literal["pdf", "docx"]
@@ -116,7 +117,6 @@ def _join_within(items: Sequence[str], limit: int) -> str:
 def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> dict[str, bytes]:
     """Render every requested document in every format to bytes, keyed by file name."""
     from appkit.docxwriter import render_docx
-    from appkit.pdfwriter import render_pdf
 
     tailored = tailor(
         inputs.profile, inputs.guide, inputs.posting, bullet_budget=options.bullet_budget
@@ -144,12 +144,38 @@ def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> 
         rendered = render_html(kind, options.theme, context, options.templates)
         stem = FILE_STEMS[kind]
         if "pdf" in options.formats:
-            files[f"{stem}.pdf"] = render_pdf(
-                rendered.html, rendered.base_dir, fallback_dirs=rendered.fallback_dirs
-            )
+            rendered, files[f"{stem}.pdf"] = _fitted_pdf(kind, context, rendered, options)
         if "docx" in options.formats:
             files[f"{stem}.docx"] = render_docx(rendered.html)
     return files
+
+
+FIT_KINDS = ("resume", "cover")  # documents worth tightening to save a page
+FIT_STEPS = 2
+
+
+def _fitted_pdf(
+    kind: str, context: Context, rendered: Rendered, options: Options
+) -> tuple[Rendered, bytes]:
+    """The PDF, re-rendered up to FIT_STEPS densities tighter when that saves a page."""
+    from appkit.pdfwriter import render_pdf_pages
+
+    data, pages = render_pdf_pages(
+        rendered.html, rendered.base_dir, fallback_dirs=rendered.fallback_dirs
+    )
+    if kind not in FIT_KINDS or pages == 1:
+        return rendered, data
+    for density in range(1, FIT_STEPS + 1):
+        denser_context = replace(context, doc=context.doc.model_copy(update={"density": density}))
+        denser = render_html(kind, options.theme, denser_context, options.templates)
+        if denser.html == rendered.html:  # a theme that ignores doc.density
+            break
+        denser_data, denser_pages = render_pdf_pages(
+            denser.html, denser.base_dir, fallback_dirs=denser.fallback_dirs
+        )
+        if denser_pages < pages:
+            return denser, denser_data
+    return rendered, data
 
 
 def _letter(inputs: Inputs, tailored: Tailored, options: Options) -> object:

@@ -119,6 +119,17 @@ class SkillGroup(Strict):
     group: Line = Field(min_length=1)
     items: list[Line] = Field(min_length=1, max_length=60)
 
+    @model_validator(mode="after")
+    def _balanced(self) -> SkillGroup:
+        # In a YAML flow list `[Epic (Cadence, MyChart), Excel]` the comma splits the item.
+        for item in self.items:
+            if item.count("(") != item.count(")"):
+                raise ValueError(
+                    f"item {item!r} has an unbalanced parenthesis; in a [a, b] list a comma "
+                    "starts a new item, so write one item per line ('- Epic (Cadence, MyChart)')"
+                )
+        return self
+
 
 class Language(Strict):
     language: Line = Field(min_length=1)

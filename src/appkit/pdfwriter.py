@@ -246,7 +246,12 @@ def _finish(_document: Any, pdf: Any) -> None:
         del names["EmbeddedFiles"]
 
 
-def render_pdf(
+def render_pdf(html: str, base_dir: Path, **options: Any) -> bytes:
+    """Render ``html`` to PDF bytes; see `render_pdf_pages` for the options."""
+    return render_pdf_pages(html, base_dir, **options)[0]
+
+
+def render_pdf_pages(
     html: str,
     base_dir: Path,
     *,
@@ -254,8 +259,8 @@ def render_pdf(
     stylesheets: Sequence[Path] = (),
     warnings: list[str] | None = None,
     fallback_dirs: Sequence[Path] = (),
-) -> bytes:
-    """Render ``html`` to PDF bytes; relative URLs resolve inside ``base_dir`` (the theme folder).
+) -> tuple[bytes, int]:
+    """Render ``html`` to PDF bytes and its page count; relative URLs resolve in ``base_dir``.
 
     ``stylesheets`` are extra theme CSS files (parsed once and cached); ``warnings`` collects the
     URLs the fetcher refused. Raises RenderError if WeasyPrint reports an error.
@@ -282,6 +287,7 @@ def render_pdf(
             # Tagged PDF needs a document language; without one WeasyPrint logs an error.
             tags = bool(document.metadata.lang)
             data = document.write_pdf(finisher=_finish, pdf_tags=tags)
+            pages = len(document.pages)
     except FatalURLFetchingError as exc:  # BaseException subclass: never let it escape
         raise RenderError(f"PDF rendering stopped: {exc}") from None
     except RenderError:
@@ -292,4 +298,4 @@ def render_pdf(
         first = errors.messages[0]
         more = f" (and {len(errors.messages) - 1} more)" if len(errors.messages) > 1 else ""
         raise RenderError(f"PDF rendering failed: {first}{more}")
-    return data
+    return data, pages

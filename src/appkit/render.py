@@ -30,6 +30,7 @@ class DocInfo(BaseModel):
     description: str = ""
     lang: str = "en-US"
     date: str
+    density: int = 0  # 0 normal; 1-2 tighter, chosen by appkit when a page barely overflows
 
 
 @dataclass(frozen=True)

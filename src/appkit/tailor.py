@@ -18,9 +18,11 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from appkit.guide_index import index_guide
 from appkit.guide_model import Guide, Posting
-from appkit.match import MatchResult, match_profile
+from appkit.match import MatchResult, RequirementMatch, match_profile
 from appkit.models import Experience, Profile, SkillGroup, month_index
+from appkit.terms import HEAD, Lexicon
 
 MAX_COMPETENCIES = 8  # one or two lines: more pushes a one-page resume onto a second page
 COMPETENCY_CATEGORIES = ("technical_skill", "tool", "soft_skill")
@@ -54,7 +56,26 @@ def _chronological(profile: Profile, today: date | None) -> list[int]:
     return sorted(range(len(profile.experience)), key=key, reverse=True)
 
 
-def competencies(result: MatchResult) -> list[str]:
+def proven_name(req: RequirementMatch, lex: Lexicon) -> str:
+    """The requirement's name, cut to the parts the evidence proves, in the guide's wording.
+
+    "Medical Terminology and Anatomy" evidenced only by "medical terminology" becomes "Medical
+    Terminology": a competency line must not claim anatomy. A lower-case tool name from running
+    text ("scheduling software") is capitalised like its neighbours.
+    """
+    name = req.name
+    parts = [t for t in req.terms if t in name]
+    if len(parts) > 1:
+        matched = {k for e in req.evidence for w in e.matched for k in lex.keys(w)}
+        proven = [p for p in parts if set(lex.keys(p)) - HEAD <= matched and lex.keys(p)]
+        if proven and len(proven) < len(parts):
+            name = " and ".join(proven)
+    if not name.islower():
+        return name
+    return " ".join(w if w in ("and", "or", "of", "for") else w.capitalize() for w in name.split())
+
+
+def competencies(result: MatchResult, lex: Lexicon) -> list[str]:
     """Short names of covered skill/tool/soft-skill requirements, heaviest first, no repeats."""
     covered = [
         r
@@ -64,7 +85,8 @@ def competencies(result: MatchResult) -> list[str]:
     covered.sort(key=lambda r: (-r.weight, COMPETENCY_CATEGORIES.index(r.category)))
     names: dict[str, str] = {}
     for r in covered:
-        names.setdefault(r.name.casefold(), r.name)
+        name = proven_name(r, lex)
+        names.setdefault(name.casefold(), name)
     return list(names.values())[:MAX_COMPETENCIES]
 
 
@@ -112,6 +134,6 @@ def tailor(
         summary=profile.summary,
         experience=experience,
         skills=skills,
-        competencies=competencies(result) if result else [],
+        competencies=competencies(result, index_guide(guide, posting).lexicon) if result else [],
         match=result,
     )
