@@ -104,3 +104,121 @@ def test_overwrite_keeps_previous_packet_when_a_later_run_fails(tmp_path: Path) 
     profile.write_text(profile.read_text().replace("start: 2022-03", "start: 2022-13"))
     assert _run("resume", str(profile), "-o", str(out), "-f", "docx")[0] == 1
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_packet_writes_every_document(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, stdout, err = _run(
+        "packet",
+        str(ROOT / "profiles" / "maria-santos.yaml"),
+        "-g",
+        "clinical-coordinator",
+        "--company",
+        "Desert Health Partners",
+        "--hiring-manager",
+        "Ms. Rivera",
+        "-o",
+        str(out),
+        "--date",
+        "2026-01-15",
+    )
+    assert code == 0, err
+    names = sorted(Path(line).name for line in stdout.split())
+    stems = ("resume", "cover-letter", "interview-prep", "gap-report")
+    assert names == sorted([f"{s}.{e}" for s in stems for e in ("pdf", "docx")] + ["match.json"])
+    assert (out / "maria-santos" / "match.json").read_text().startswith("{")
+    assert len(list((out / "maria-santos").iterdir())) == 9
+
+
+@pytest.mark.parametrize("command", ["cover", "prep"])
+def test_cover_and_prep_commands(tmp_path: Path, command: str) -> None:
+    code, stdout, err = _run(
+        command,
+        str(ROOT / "profiles" / "james-okafor.yaml"),
+        "-g",
+        "clinical-coordinator",
+        "-f",
+        "docx",
+        "-o",
+        str(tmp_path),
+    )
+    assert code == 0, err
+    expected = {"cover": "cover-letter.docx", "prep": "interview-prep.docx"}[command]
+    assert [Path(line).name for line in stdout.split()] == [expected]
+
+
+def test_prep_without_guide_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = _run(
+        "prep",
+        str(ROOT / "profiles" / "maria-santos.yaml"),
+        "-p",
+        str(DATA / "postings" / "clinical-coordinator.txt"),
+        "-o",
+        str(tmp_path),
+    )
+    assert code == 1 and "needs a role guide" in err and "Traceback" not in err
+    assert not any(tmp_path.rglob("*.pdf"))
+
+
+def test_match_report_and_json() -> None:
+    code, out, _ = _run(
+        "match", str(ROOT / "profiles" / "linda-chen.yaml"), "-g", "clinical-coordinator"
+    )
+    assert code == 0 and "Match for Clinical Coordinator" in out and "Level fit" in out
+    code, out, _ = _run(
+        "match", str(ROOT / "profiles" / "linda-chen.yaml"), "-g", "clinical-coordinator", "--json"
+    )
+    import json
+
+    data = json.loads(out)
+    assert 0 <= data["overall"] <= 100 and data["level"]["level"]
+
+
+def test_match_with_posting_only() -> None:
+    code, out, err = _run(
+        "match",
+        str(ROOT / "profiles" / "maria-santos.yaml"),
+        "-p",
+        str(DATA / "postings" / "sample.job.json"),
+    )
+    assert code == 0, err
+    assert "Match for" in out
+
+
+def test_templates_list_copy_and_schema(tmp_path: Path) -> None:
+    code, out, _ = _run("templates", "list")
+    assert code == 0 and "resume/classic.html" in out and "builtin" in out
+    code, out, _ = _run("templates", "copy", "resume/classic", str(tmp_path))
+    assert code == 0 and (tmp_path / "resume" / "classic.css").is_file()
+    code, out, _ = _run("templates", "list", "-t", str(tmp_path))
+    assert (
+        f"resume/classic.html{' ' * 13}{tmp_path.resolve()}" in out
+        or str(tmp_path.resolve()) in out
+    )
+    code, _, err = _run("templates", "copy", "resume/nope", str(tmp_path))
+    assert code == 1 and "no such built-in theme" in err
+    code, out, _ = _run("schema")
+    assert code == 0 and '"basics"' in out
+
+
+def test_guide_export_new_and_onet(tmp_path: Path) -> None:
+    from appkit.guide import load_guide
+
+    exported = tmp_path / "cc.yaml"
+    assert _run("guide", "export", "clinical-coordinator", "-o", str(exported))[0] == 0
+    assert load_guide(exported) == load_guide("clinical-coordinator")
+    code, out, _ = _run("guide", "new", "Patient Navigator")
+    assert code == 0 and "Patient Navigator" in out
+    code, out, err = _run(
+        "guide", "onet", "--db", str(DATA / "onet" / "db_subset"), "--code", "29-1141.00"
+    )
+    assert code == 0, err
+    assert "Registered Nurses" in out and "O*NET" in out
+    code, _, err = _run(
+        "guide", "onet", "--db", str(DATA / "onet" / "db_subset"), "--code", "99-9999.00"
+    )
+    assert code == 1 and "99-9999.00" in err
+    code, out, _ = _run(
+        "guide", "show", "--posting", str(DATA / "postings" / "clinical-coordinator.txt")
+    )
+    assert code == 0 and "Clinical Coordinator" in out

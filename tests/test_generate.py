@@ -153,3 +153,31 @@ def test_resume_with_every_kind_of_target(tmp_path: Path, kind: str) -> None:
         assert "O*NET" in (meta.subject or "")
     if kind == "posting":
         assert inputs.posting is not None and inputs.posting.title in (meta.title or "")
+
+
+def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
+    from appkit.generate import _fitted_pdf, doc_info
+    from appkit.pdfwriter import render_pdf_pages
+    from appkit.render import Context, render_html
+    from appkit.tailor import tailor
+
+    tightened = 0
+    for profile_path in PROFILES:
+        inputs = load_inputs(profile_path, "clinical-coordinator")
+        options = Options(date="2026-01-15")
+        tailored = tailor(inputs.profile, inputs.guide)
+        context = Context(
+            doc=doc_info("resume", inputs, tailored, options),
+            profile=inputs.profile,
+            tailored=tailored,
+            guide=inputs.guide,
+        )
+        plain = render_html("resume", "classic", context)
+        _, plain_pages = render_pdf_pages(plain.html, plain.base_dir)
+        chosen, data = _fitted_pdf("resume", context, plain, options)
+        _, pages = pdf_text(data)
+        assert pages <= plain_pages
+        if chosen.html != plain.html:
+            tightened += 1
+            assert pages < plain_pages and 'class="density-' in chosen.html
+    assert tightened >= 1  # the sample set exercises the mechanism

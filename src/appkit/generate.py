@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from appkit.errors import AppkitError
 from appkit.files import atomic_write, safe_slug
 from appkit.guide import load_guide
 from appkit.guide_model import Guide, Posting
@@ -116,6 +117,11 @@ def _join_within(items: Sequence[str], limit: int) -> str:
 
 def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> dict[str, bytes]:
     """Render every requested document in every format to bytes, keyed by file name."""
+    if "interview" in kinds and inputs.guide is None:
+        raise AppkitError(
+            "the interview-prep sheet needs a role guide (--guide NAME|PATH): its soft skills, "
+            "FAQ and salary levels drive the questions; a posting alone does not have them"
+        )
     from appkit.docxwriter import render_docx
 
     tailored = tailor(
