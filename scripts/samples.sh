@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Generate the sample application packets for every sample profile into out/.
+# Generate the sample application packet for every sample profile into out/<name>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for profile in profiles/*.yaml; do
-  appkit resume "$profile" --guide clinical-coordinator -o out
+  appkit packet "$profile" --guide clinical-coordinator --company "Mercy Valley Health" -o out
 done

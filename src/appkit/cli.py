@@ -127,7 +127,8 @@ def cli() -> None:
 
     \b
     Quick start:
-      appkit resume profiles/maria-santos.yaml --guide clinical-coordinator
+      appkit packet profiles/maria-santos.yaml --guide clinical-coordinator
+      appkit match profiles/maria-santos.yaml --guide clinical-coordinator
       appkit guide list
       appkit doctor
     """
