@@ -246,3 +246,13 @@ def test_clause_keeps_acronyms_and_strips_period() -> None:
         == "Epic work"
     )
     assert long_date("2026-01-15") == "January 15, 2026"
+
+
+def test_evidence_helpers_live_in_evidence_module() -> None:
+    import appkit.evidence as evidence
+    import appkit.letter as letter
+    import appkit.prep as prep
+
+    assert letter.EvidencePoint is evidence.EvidencePoint
+    assert prep.StarQuestion.model_fields["evidence"].annotation is evidence.EvidencePoint
+    assert callable(prep.compose_prep) and prep.PrepSheet

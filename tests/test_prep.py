@@ -7,6 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from appkit.evidence import evidence_point, proper_words, verb_led
 from appkit.prep import PrepSheet
 from tests.test_letter import NAMES, build, docx_paragraphs, pdf_words, words
 
@@ -71,3 +72,46 @@ def test_questions_to_ask_use_posting() -> None:
     ctx, *_ = build("interview", "james-okafor", "clinical-coordinator.txt")
     assert any("Riverbend Community Health" in q for q in ctx.prep.ask)
     assert any("The posting says" in q for q in ctx.prep.ask)
+
+
+@pytest.mark.parametrize("post", [None, "clinical-coordinator.txt"])
+@pytest.mark.parametrize("name", NAMES)
+def test_behavioural_bullets_come_from_soft_skill_evidence(name: str, post: str | None) -> None:
+    ctx, _, _, data = build("interview", name, post)
+    match, prep = ctx.tailored.match, ctx.prep
+    proper = proper_words(ctx.profile)
+    taken = {q.evidence.source for q in prep.behavioural}
+    for i, q in enumerate(prep.behavioural):
+        req = match.get(f"soft_skills[{i}]")
+        points = [evidence_point(ctx.profile, e.source, proper) for e in req.evidence]
+        usable = {p.source for p in points if p and verb_led(p.text)}
+        if q.evidenced:
+            assert q.matched and q.evidence.source in usable and q.evidence.requirement == q.skill
+        else:  # cue words only when every bullet the matcher found serves another question
+            assert usable <= taken
+    unmatched = sum(1 for q in prep.behavioural if not q.matched)
+    text = "\n".join(docx_paragraphs(data))
+    assert text.count("does not name the skill directly") == unmatched
+
+
+def test_soft_skill_evidence_picks_the_behaviour() -> None:
+    ctx, *_ = build("interview", "maria-santos")
+    by_skill = {q.skill: q for q in ctx.prep.behavioural}
+    assert by_skill["Communication Skills"].evidenced
+    assert by_skill["Communication Skills"].evidence.text.startswith("Translated intake forms")
+    # Empathy's only evidenced bullet serves Communication, so it falls back to cue words
+    assert not by_skill["Empathy and Patience"].evidenced
+    ctx, *_ = build("interview", "priya-raman")
+    first = ctx.prep.behavioural[1]
+    assert first.skill == "Communication Skills" and first.evidenced
+    assert first.evidence.text.startswith("Presented results")
+
+
+def test_prep_sheet_lists_at_most_ten_gaps() -> None:
+    from appkit.prep import MAX_GAPS
+
+    ctx, *_ = build("interview", "derek-walsh", "clinical-coordinator.txt")
+    match, prep = ctx.tailored.match, ctx.prep
+    assert len(match.next_steps) > MAX_GAPS == len(prep.gaps)
+    assert prep.gaps[0].action == match.next_steps[0].action
+    assert prep.more_gaps == sum(1 for r in match.requirements if r.status != "covered") - MAX_GAPS

@@ -36,3 +36,25 @@ def test_report_for_unrelated_profile_shows_gaps() -> None:
     ctx, _, _, data = build("report", "derek-walsh")
     text = "\n".join(docx_paragraphs(data))
     assert text.count("Missing") > 10 and "Gap: nothing in the profile shows this yet." in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_gap_has_its_own_next_step(name: str) -> None:
+    ctx, *_ = build("report", name, "clinical-coordinator.txt")
+    match = ctx.tailored.match
+    stepped = {s.requirement_id for s in match.next_steps}
+    for req in match.requirements:
+        if req.status != "covered" and req.group is None:
+            assert req.id in stepped, req.id
+
+
+def test_format_match_prints_at_most_ten_steps() -> None:
+    from appkit.match_report import MAX_STEPS, format_match
+
+    ctx, *_ = build("report", "derek-walsh", "clinical-coordinator.txt")
+    match = ctx.tailored.match
+    out = format_match(match)
+    steps = out.split("\nNext steps\n", 1)[1]
+    assert f"  {MAX_STEPS}. " in steps and f"  {MAX_STEPS + 1}. " not in steps
+    assert f"… and {len(match.next_steps) - MAX_STEPS} more" in steps
+    assert max(len(line) for line in out.splitlines()) <= 100

@@ -11,7 +11,8 @@ GENERIC) keys it mentions. The pick, per requirement:
     soft skill, education       best candidate if overlap >= 1, else the same fallback
 
 Ties go to the earlier candidate (certifications before steps, in guide order). Steps are ordered
-missing before partial, heaviest first, guide-drawn before fallback; at most MAX_STEPS.
+missing before partial, heaviest first, guide-drawn before fallback; one for every gap (MAX_STEPS
+is None: the skill-gap report shows them all, shorter views cut the list themselves).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from appkit.guide_model import Guide
 from appkit.requirements import Requirement
 from appkit.terms import GENERIC, Lexicon
 
-MAX_STEPS = 10
+MAX_STEPS: int | None = None  # no cap: every gap gets its step
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 

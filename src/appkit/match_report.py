@@ -7,6 +7,7 @@ import textwrap
 from appkit.match import MatchResult, RequirementMatch
 
 WIDTH = 100
+MAX_STEPS = 10  # next steps printed; the report and match.json have every one
 _LABELS = {
     "responsibility": "Responsibilities",
     "qualification": "Qualifications",
@@ -102,13 +103,17 @@ def format_match(result: MatchResult) -> str:
                 out += _wrap(f"Focus: {fit.next_focus_areas}", "    ")
     if result.next_steps:
         out += ["", "Next steps"]
-        for i, step in enumerate(result.next_steps, 1):
+        for i, step in enumerate(result.next_steps[:MAX_STEPS], 1):
             why = (
                 ""
                 if step.source == step.requirement_id
                 else f"for: {_short(step.requirement, 60)}; "
             )
             out += _wrap(f"{step.action} ({why}from {step.source})", "  ", f"{i}. ")
+        if (more := len(result.next_steps) - MAX_STEPS) > 0:
+            out += _wrap(
+                f"… and {more} more: the skill-gap report and match.json list them all.", "  "
+            )
     if met:
         out += ["", "Alternatives already met (one is enough): " + ", ".join(sorted(met))]
     return "\n".join(out) + "\n"
