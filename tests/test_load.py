@@ -126,7 +126,8 @@ def test_nfd_name_normalised(tmp_path: Path) -> None:
 def test_comma_inside_flow_list_item_is_caught(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(
-        "basics:\n  name: A\nskills:\n  - group: Systems\n    items: [Epic (Cadence, MyChart), Excel]\n"
+        "basics:\n  name: A\nskills:\n  - group: Systems\n"
+        "    items: [Epic (Cadence, MyChart), Excel]\n"
     )
     with pytest.raises(
         InputError, match=r"p.yaml:4: skills\[0\]: item 'Epic \(Cadence' has an unbalanced"

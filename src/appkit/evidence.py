@@ -151,7 +151,10 @@ def proper_words(profile: Profile) -> frozenset[str]:
 def verb_led(text: str) -> bool:
     """True when a bullet starts with a verb-like word, so 'I <bullet>' reads as a sentence."""
     first = text.strip().split(" ", 1)[0]
-    return first.isalpha() and first[:1].isupper() and first.lower() not in _NOT_VERBS
+    # "Co-led", "Re-designed": a hyphenated verb is still a verb.
+    return (
+        first.replace("-", "").isalpha() and first[:1].isupper() and first.lower() not in _NOT_VERBS
+    )
 
 
 def evidence_point(

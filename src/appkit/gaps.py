@@ -108,7 +108,8 @@ def pick_step(req: Requirement, status: str, advice: list[Advice]) -> NextStep:
             )
         return _own_step(req, status)
     wanted = {k for k, w in req.keys.items() if k not in GENERIC}
-    for phrase in req.phrases:
+    # A soft skill's phrases are behavioural indicators ("par levels"): advice is about the skill.
+    for phrase in req.phrases if req.category != "soft_skill" else ():
         wanted |= phrase.keys
     best, best_n = None, 0
     for cand in advice:
