@@ -43,7 +43,6 @@ def main() -> None:
     from appkit.guide import load_guide
     from appkit.htmlsubset import parse_html
     from appkit.match import match_profile
-    from appkit.pdfwriter import render_pdf
     from appkit.render import Context, render_html
     from appkit.tailor import tailor
 
@@ -74,7 +73,7 @@ def main() -> None:
     rows = [
         (
             "PDF resume",
-            lambda: render_pdf(rendered.html, rendered.base_dir),
+            lambda: rendered.pdf(),
             lambda: HTML(string=rendered.html, base_url=base_url).write_pdf(),
         ),
         ("DOCX resume", lambda: render_docx(rendered.html), raw_docx),

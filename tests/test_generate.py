@@ -157,7 +157,6 @@ def test_resume_with_every_kind_of_target(tmp_path: Path, kind: str) -> None:
 
 def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
     from appkit.generate import _fitted_pdf, doc_info
-    from appkit.pdfwriter import render_pdf_pages
     from appkit.render import Context, render_html
     from appkit.tailor import tailor
 
@@ -173,7 +172,7 @@ def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
             guide=inputs.guide,
         )
         plain = render_html("resume", "classic", context)
-        _, plain_pages = render_pdf_pages(plain.html, plain.base_dir)
+        _, plain_pages = plain.pdf()
         chosen, data = _fitted_pdf("resume", context, plain, options)
         _, pages = pdf_text(data)
         assert pages <= plain_pages

@@ -17,7 +17,6 @@ from appkit.guide_model import Guide, Posting
 from appkit.letter import CoverLetter, EvidencePoint, compose_letter, long_date
 from appkit.load import load_model
 from appkit.models import Profile
-from appkit.pdfwriter import render_pdf
 from appkit.posting import load_posting
 from appkit.prep import compose_prep
 from appkit.render import Context, DocInfo, render_html
@@ -79,7 +78,7 @@ def build(
     return (
         ctx,
         rendered.html,
-        render_pdf(rendered.html, rendered.base_dir),
+        rendered.pdf()[0],
         render_docx(rendered.html),
     )
 

@@ -120,11 +120,10 @@ def test_symlinked_template_refused(tmp_path: Path) -> None:
 
 
 def test_override_without_css_uses_builtin_stylesheet(tmp_path: Path) -> None:
-    from appkit.pdfwriter import render_pdf
 
     _theme(tmp_path, "{% extends '!builtin/resume/classic.html' %}", "resume/classic.html")
     rendered = render_html("resume", "classic", _context(), [tmp_path])
     assert not (rendered.base_dir / "classic.css").exists()
-    assert rendered.fallback_dirs and (rendered.fallback_dirs[-1] / "classic.css").is_file()
-    pdf = render_pdf(rendered.html, rendered.base_dir, fallback_dirs=rendered.fallback_dirs)
+    assert (rendered.fallback_dirs[-1] / "resume" / "classic.css").is_file()
+    pdf, _ = rendered.pdf()
     assert pdf.startswith(b"%PDF")

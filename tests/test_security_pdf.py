@@ -246,3 +246,24 @@ def test_escaped_hostile_text_stays_text(theme: Path) -> None:
     assert_clean_pdf(pdf, no_file_uri=False)
     text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "<link rel=attachment" in text
+
+
+def test_shared_assets_inside_the_template_folder_only(tmp_path: Path) -> None:
+    """A theme may load ../shared/*.css from its own template folder, and nothing above it."""
+    from appkit.pdfwriter import render_pdf
+
+    root = tmp_path / "templates"
+    (root / "shared").mkdir(parents=True)
+    (root / "resume").mkdir()
+    (root / "shared" / "look.css").write_text("h1 { color: rgb(1, 2, 3); }")
+    (tmp_path / "secret.css").write_text("h1 { color: rgb(9, 9, 9); }")
+    html = (
+        '<html><head><link rel="stylesheet" href="../shared/look.css"></head>'
+        "<body><h1>Ann</h1></body></html>"
+    )
+    warnings: list[str] = []
+    render_pdf(html, root / "resume", asset_root=root, warnings=warnings)
+    assert warnings == []
+    escape = html.replace("../shared/look.css", "../../secret.css")
+    render_pdf(escape, root / "resume", asset_root=root, warnings=warnings)
+    assert warnings and "outside" in warnings[0]

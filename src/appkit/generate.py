@@ -164,11 +164,7 @@ def _fitted_pdf(
     kind: str, context: Context, rendered: Rendered, options: Options
 ) -> tuple[Rendered, bytes]:
     """The PDF, re-rendered up to FIT_STEPS densities tighter when that saves a page."""
-    from appkit.pdfwriter import render_pdf_pages
-
-    data, pages = render_pdf_pages(
-        rendered.html, rendered.base_dir, fallback_dirs=rendered.fallback_dirs
-    )
+    data, pages = rendered.pdf()
     if kind not in FIT_KINDS or pages == 1:
         return rendered, data
     for density in range(1, FIT_STEPS + 1):
@@ -176,9 +172,7 @@ def _fitted_pdf(
         denser = render_html(kind, options.theme, denser_context, options.templates)
         if denser.html == rendered.html:  # a theme that ignores doc.density
             break
-        denser_data, denser_pages = render_pdf_pages(
-            denser.html, denser.base_dir, fallback_dirs=denser.fallback_dirs
-        )
+        denser_data, denser_pages = denser.pdf()
         if denser_pages < pages:
             return denser, denser_data
     return rendered, data

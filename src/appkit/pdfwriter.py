@@ -9,20 +9,15 @@ records raise :class:`RenderError`; URLs our fetcher refused are only reported a
 
 from __future__ import annotations
 
-import base64
-import binascii
 import logging
-import mimetypes
 import os
-import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote_to_bytes, urlsplit
-from urllib.request import url2pathname
 
 from appkit.errors import RenderError
+from appkit.fetcher import MAX_RESOURCE_BYTES, ResourceRefusedError, make_fetcher
 
 if TYPE_CHECKING:
     from weasyprint import CSS
@@ -33,17 +28,12 @@ __all__ = ["MAX_RESOURCE_BYTES", "PRODUCER", "ResourceRefusedError", "make_fetch
 
 log = logging.getLogger("appkit.pdf")
 
-MAX_RESOURCE_BYTES = 5 * 1024 * 1024
 PRODUCER = "appkit"
 _LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
 _font_config: FontConfiguration | None = None
 _css_cache: dict[tuple[str, int, int, str], CSS] = {}
 _FORMAT_CSS = ".docx-only { display: none !important }"
-
-
-class ResourceRefusedError(ValueError):
-    """A URL our fetcher refused by policy (expected: the resource is dropped, not fatal)."""
 
 
 def _font_configuration() -> FontConfiguration:
@@ -54,102 +44,6 @@ def _font_configuration() -> FontConfiguration:
 
         _font_config = FontConfiguration()
     return _font_config
-
-
-def _check_local(url: str, root: Path) -> Path:
-    """Map a ``file:`` URL to a regular file inside ``root`` or raise ResourceRefusedError."""
-    parts = urlsplit(url)
-    if parts.netloc or parts.query or parts.fragment:
-        raise ResourceRefusedError(f"file URL with host/query/fragment refused: {url[:80]}")
-    path = Path(os.path.realpath(url2pathname(parts.path)))  # resolves .., %2e%2e, symlinks
-    if not path.is_relative_to(root):
-        raise ResourceRefusedError(f"outside the theme directory: {url[:80]}")
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        # Inside the theme but missing: a real template bug, reported as an error.
-        raise FileNotFoundError(f"theme file not found: {path.name}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise ResourceRefusedError(f"not a regular file: {url[:80]}")
-    if info.st_size > MAX_RESOURCE_BYTES:
-        raise ResourceRefusedError(f"file larger than 5 MB: {url[:80]}")
-    return path
-
-
-def _decode_data_url(url: str) -> tuple[bytes, str]:
-    """Decode a ``data:[<mime>][;base64],<payload>`` URL without urllib's opener machinery."""
-    header, sep, payload = url[5:].partition(",")
-    if not sep:
-        raise ResourceRefusedError("malformed data: URL")
-    params = [p.strip() for p in header.split(";")]
-    mime = params[0].lower() or "text/plain"
-    raw = unquote_to_bytes(payload)
-    if "base64" in (p.lower() for p in params[1:]):
-        try:
-            raw = base64.b64decode(raw, validate=False)
-        except binascii.Error:
-            raise ResourceRefusedError("malformed base64 in data: URL") from None
-    return raw, mime
-
-
-def make_fetcher(
-    base_dir: Path, refused: list[str] | None = None, fallback_dirs: Sequence[Path] = ()
-) -> Any:
-    """Build a deny-by-default URLFetcher for ``base_dir`` (the theme directory).
-
-    A file missing from ``base_dir`` is looked up at the same relative path in ``fallback_dirs``
-    (the built-in theme behind a user override), with the same containment checks.
-    """
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class ThemeOnlyFetcher(URLFetcher):
-        """Fetch only ``data:`` URLs and regular files under the theme directory."""
-
-        def __init__(self) -> None:
-            super().__init__(timeout=5, allowed_protocols={"data", "file"}, allow_redirects=False)
-            self.root = Path(os.path.realpath(base_dir))
-            self.fallbacks = [Path(os.path.realpath(d)) for d in fallback_dirs]
-            self.refused = refused if refused is not None else []
-
-        def _refuse(self, why: str) -> ResourceRefusedError:
-            self.refused.append(why)
-            log.warning("resource refused: %s", why)
-            return ResourceRefusedError(why)
-
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-            if scheme == "data":
-                if len(url) > MAX_RESOURCE_BYTES * 4 // 3 + 200:
-                    raise self._refuse("data: URL larger than 5 MB")
-                data, mime = _decode_data_url(url)
-                return URLFetcherResponse("data:", data, headers={"Content-Type": mime})
-            if scheme != "file":
-                raise self._refuse(f"scheme {scheme or '(none)'!r} not allowed: {url[:80]}")
-            try:
-                path = self._local(url)
-            except ResourceRefusedError as exc:
-                raise self._refuse(str(exc)) from None
-            with path.open("rb") as f:
-                data = f.read(MAX_RESOURCE_BYTES + 1)
-            if len(data) > MAX_RESOURCE_BYTES:
-                raise self._refuse(f"file larger than 5 MB: {url[:80]}")
-            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(path.as_uri(), data, headers={"Content-Type": mime})
-
-        def _local(self, url: str) -> Path:
-            try:
-                return _check_local(url, self.root)
-            except FileNotFoundError:
-                relative = Path(os.path.realpath(url2pathname(urlsplit(url).path))).relative_to(
-                    self.root
-                )
-                for folder in self.fallbacks:
-                    candidate = folder / relative
-                    if candidate.exists():
-                        return _check_local(candidate.as_uri(), folder)
-                raise
-
-    return ThemeOnlyFetcher()
 
 
 class _ErrorCollector(logging.Handler):
@@ -259,6 +153,7 @@ def render_pdf_pages(
     stylesheets: Sequence[Path] = (),
     warnings: list[str] | None = None,
     fallback_dirs: Sequence[Path] = (),
+    asset_root: Path | None = None,
 ) -> tuple[bytes, int]:
     """Render ``html`` to PDF bytes and its page count; relative URLs resolve in ``base_dir``.
 
@@ -275,7 +170,7 @@ def render_pdf_pages(
     if not base_dir.is_dir():
         raise RenderError(f"theme directory not found: {base_dir.name}")
     refused: list[str] = warnings if warnings is not None else []
-    fetcher = make_fetcher(base_dir, refused, fallback_dirs)
+    fetcher = make_fetcher(base_dir, refused, fallback_dirs, asset_root)
     try:
         with _collect_errors() as errors:
             css = [_format_stylesheet(fetcher)]

@@ -48,10 +48,25 @@ class Context:
 
 @dataclass(frozen=True)
 class Rendered:
+    """A filled template, and where its assets may come from when it becomes a PDF."""
+
     html: str
     template: str
     base_dir: Path  # the folder of the template that won: PDF assets resolve against it
-    fallback_dirs: tuple[Path, ...] = ()  # the same kind's folders further down the search path
+    asset_root: Path | None = None  # the template folder the winner came from: assets stay inside
+    fallback_dirs: tuple[Path, ...] = ()  # the other template folders, for assets it lacks
+
+    def pdf(self, **options: Any) -> tuple[bytes, int]:
+        """This document as PDF bytes and page count, with its asset folders wired in."""
+        from appkit.pdfwriter import render_pdf_pages
+
+        return render_pdf_pages(
+            self.html,
+            self.base_dir,
+            fallback_dirs=self.fallback_dirs,
+            asset_root=self.asset_root,
+            **options,
+        )
 
 
 def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
@@ -113,6 +128,9 @@ def render_html(
             _display(file, name, user_dirs), line, f"{type(exc).__name__}: {exc}"
         ) from None
     base_dir = Path(template.filename).parent if template.filename else search_path(user_dirs)[-1]
-    folders = [folder / kind for folder in search_path(user_dirs)]
-    fallbacks = tuple(f for f in folders if f.is_dir() and f != base_dir)
-    return Rendered(html=html, template=name, base_dir=base_dir, fallback_dirs=fallbacks)
+    folders = search_path(user_dirs)
+    root = next((f for f in folders if base_dir.is_relative_to(f)), base_dir)
+    fallbacks = tuple(f for f in folders if f != root)
+    return Rendered(
+        html=html, template=name, base_dir=base_dir, asset_root=root, fallback_dirs=fallbacks
+    )
