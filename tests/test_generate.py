@@ -180,3 +180,40 @@ def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
             tightened += 1
             assert pages < plain_pages and 'class="density-' in chosen.html
     assert tightened >= 1  # the sample set exercises the mechanism
+
+
+@pytest.mark.parametrize("profile_path", PROFILES, ids=lambda p: p.stem)
+def test_resume_names_no_requirement_the_profile_cannot_support(profile_path: Path) -> None:
+    from appkit.tailor import tailor
+
+    inputs = load_inputs(profile_path, "clinical-coordinator")
+    result = tailor(inputs.profile, inputs.guide).match
+    assert result is not None
+    text = " ".join(pdf_text(resume_files(profile_path)["resume.pdf"])[0].split()).casefold()
+    short = ("technical_skill", "tool", "certification", "soft_skill")
+    unsupported = [
+        r.name for r in result.requirements if r.status != "covered" and r.category in short
+    ]
+    assert unsupported, "the sample should have gaps for this test to mean something"
+    assert [n for n in unsupported if n.casefold() in text] == []
+
+
+def test_senior_resume_leads_each_job_with_its_most_relevant_bullet() -> None:
+    from appkit.tailor import tailor
+
+    profile_path = next(p for p in PROFILES if p.stem == "linda-chen")
+    inputs = load_inputs(profile_path, "clinical-coordinator")
+    tailored = tailor(inputs.profile, inputs.guide)
+    relevance = tailored.match.relevance if tailored.match else {}
+    text = " ".join(pdf_text(resume_files(profile_path)["resume.pdf"])[0].split())
+    for job in tailored.experience:
+        index = inputs.profile.experience.index(job.job)
+        scores = {
+            h: relevance.get(f"experience[{index}].highlights[{k}]", 0.0)
+            for k, h in enumerate(job.job.highlights)
+        }
+        assert scores[job.highlights[0]] == max(scores.values())
+        # and the PDF shows that bullet first under the job's title
+        after_title = text[text.index(job.job.title) :]
+        starts = [after_title.find(" ".join(h.split()[:6])) for h in job.highlights]
+        assert min(starts) >= 0 and starts[0] == min(starts)
