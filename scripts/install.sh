@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # WeasyPrint needs Pango; libharfbuzz-subset0 makes it ~5x faster (see `appkit doctor`).
-# The fonts are the ones the built-in templates name, so output does not depend on the machine.
+# The fonts are the ones the built-in templates name, so output does not depend on the machine;
+# Noto covers names in other scripts (CJK, Devanagari, Thai...) that Lato and DejaVu lack.
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
-          fonts-lato fonts-crosextra-carlito fonts-liberation2 fonts-dejavu-core poppler-utils)
+          fonts-lato fonts-crosextra-carlito fonts-liberation2 fonts-dejavu-core
+          fonts-noto-core fonts-noto-cjk poppler-utils)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -217,3 +217,27 @@ def test_senior_resume_leads_each_job_with_its_most_relevant_bullet() -> None:
         after_title = text[text.index(job.job.title) :]
         starts = [after_title.find(" ".join(h.split()[:6])) for h in job.highlights]
         assert min(starts) >= 0 and starts[0] == min(starts)
+
+
+@pytest.mark.parametrize(
+    ("name", "font"),
+    [
+        ("王小明", "CJK"),
+        ("محمد الحداد", ""),
+        ("प्रिया शर्मा", "Devanagari"),
+        ("Zoë Ångström", "Lato"),
+    ],
+)
+def test_names_in_other_scripts_render_as_text(name: str, font: str) -> None:
+    profile = Profile.model_validate({"basics": {"name": name, "email": "a@example.com"}})
+    files = render_documents(["resume"], Inputs(profile=profile), Options(date="2026-01-15"))
+    text, _ = pdf_text(files["resume.pdf"])
+    reader = PdfReader(io.BytesIO(files["resume.pdf"]))
+    fonts = {
+        str(f.get_object()["/BaseFont"])
+        for page in reader.pages
+        for f in (page["/Resources"].get("/Font") or {}).values()
+    }
+    # The name comes back as text (not tofu boxes), set in a font that has the glyphs.
+    assert name.split()[0] in text or name.split()[0][::-1] in text
+    assert any(font in f for f in fonts)

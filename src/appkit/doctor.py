@@ -23,6 +23,9 @@ FONTS: dict[str, str] = {
     "Lato": "fonts-lato",
     "Carlito": "fonts-crosextra-carlito",
     "Liberation Sans": "fonts-liberation2",
+    # Fallbacks for names in other scripts: without them CJK or Devanagari names vanish.
+    "Noto Sans CJK SC": "fonts-noto-cjk",
+    "Noto Sans Devanagari": "fonts-noto-core",
 }
 
 
