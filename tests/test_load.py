@@ -23,7 +23,7 @@ EXPECTED = {
     "control-char.yaml": [(2, "basics.name", "contains character U+0007 at position 3")],
     "alias-bomb.yaml": [(1, "", "YAML anchors and aliases are not allowed")],
     "duplicate-key.yaml": [(4, "", "duplicate key 'email' (first at line 3)")],
-    "python-tag.yaml": [(2, "", "could not determine a constructor for the tag")],
+    "python-tag.yaml": [(2, "", "YAML tags such as")],
     "duplicate-key.json": [(None, "", "duplicate key 'email'")],
 }
 
@@ -133,3 +133,52 @@ def test_comma_inside_flow_list_item_is_caught(tmp_path: Path) -> None:
         InputError, match=r"p.yaml:4: skills\[0\]: item 'Epic \(Cadence' has an unbalanced"
     ):
         load_model(path, Profile)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("basics:\n  name: !!binary aGk=\n", "tags such as"),
+        ("basics: {name: x}\n? [a, b]\n: 1\n", "mapping keys must be plain names"),
+    ],
+)
+def test_tags_and_complex_keys_refused(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(text)
+    with pytest.raises(InputError, match=message):
+        load_model(path, Profile)
+
+
+def test_devices_and_pipes_are_refused_without_reading(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo):
+        with pytest.raises(InputError, match="not a regular file"):
+            load_model(path, Profile)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "problem"),
+    [
+        ("2021-06", "2021", None),  # a year-only end runs to December
+        ("2021-06-15", "2021-06-01", "end 2021-06-01 is before start 2021-06-15"),
+        ("2027-03", "present", None),  # 'present' is judged against the documents' date
+        ("2021-06", "Present", None),
+        ("0000", "2020", "year 0 is out of range (1900-2100)"),
+        ("2021-06", "soon", "expected YYYY, YYYY-MM or YYYY-MM-DD, got 'soon' or 'present'"),
+    ],
+)
+def test_date_ranges(tmp_path: Path, start: str, end: str, problem: str | None) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        f"basics: {{name: A}}\nexperience:\n  - title: T\n    organization: O\n"
+        f"    start: '{start}'\n    end: '{end}'\n"
+    )
+    if problem is None:
+        load_model(path, Profile)
+        return
+    with pytest.raises(InputError) as caught:
+        load_model(path, Profile)
+    assert [p.message for p in caught.value.problems] == [problem]

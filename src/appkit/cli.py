@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +37,15 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     if bad or not formats:
         raise click.BadParameter(f"expected pdf, docx or pdf,docx, got {value!r}")
     return formats
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
 def target_options(func: F) -> F:
@@ -85,7 +95,11 @@ def target_options(func: F) -> F:
         click.option("--hiring-manager", help="Addressee of the cover letter, e.g. 'Ms. Rivera'."),
         click.option("--job-title", help="Job title (default: the posting's or guide's title)."),
         click.option(
-            "--date", "date_", metavar="YYYY-MM-DD", help="Date on the documents (default: today)."
+            "--date",
+            "date_",
+            metavar="YYYY-MM-DD",
+            callback=_date,
+            help="Date on the documents, and 'today' for years of experience (default: today).",
         ),
         click.option(
             "--bullet-budget",
@@ -186,7 +200,8 @@ def match(
     if not guide and not posting:
         raise click.UsageError("give --guide or --posting to match against")
     inputs = load_inputs(profile, guide, posting)
-    result = match_profile(inputs.profile, inputs.guide, inputs.posting)
+    today = datetime.date.fromisoformat(opts["date_"]) if opts["date_"] else None
+    result = match_profile(inputs.profile, inputs.guide, inputs.posting, today=today)
     click.echo(result.model_dump_json(indent=2) if as_json else format_match(result))
     if report:
         _run(["report"], profile, guide, posting, **opts)

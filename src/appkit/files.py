@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import secrets
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from appkit.errors import RenderError
 
-__all__ = ["atomic_write", "contained", "safe_slug"]
+__all__ = ["atomic_write", "contained", "make_folder", "safe_slug", "write_all_or_nothing"]
 
 _RESERVED = {
     "con", "prn", "aux", "nul", "clock$", "conin$", "conout$",
@@ -29,7 +30,9 @@ def safe_slug(text: str, max_len: int = 60) -> str:
     slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
     slug = slug[:max_len].rstrip("-")
     if not slug:
-        slug = "untitled"
+        # Names with no Latin letters (张伟, محمد, "!!!") must not all share one folder.
+        digest = hashlib.sha256(unicodedata.normalize("NFC", text).encode()).hexdigest()[:8]
+        slug = f"untitled-{digest}" if text.strip() else "untitled"
     if slug in _RESERVED:  # Windows reserves these stems ("con.pdf"); "con-file" is fine
         slug = f"{slug}-file"[:max_len]
     return slug
@@ -57,7 +60,13 @@ def _describe(exc: OSError, path: Path) -> str:
     if exc.errno == errno.EROFS:
         return f"read-only file system: cannot write {path.name}"
     if exc.errno == errno.ENOENT:
-        return f"folder {path.parent.name or path.parent} does not exist: cannot write {path.name}"
+        return f"folder {path.parent} does not exist or cannot be created: cannot write {path.name}"
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return f"{path} is in the way: a file stands where a folder is needed"
+    if exc.errno == errno.EISDIR:
+        return f"{path} is a folder: cannot write a file there"
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"path too long: {str(path)[:80]}…"
     return f"cannot write {path.name}: {exc.strerror or exc}"
 
 
@@ -69,13 +78,8 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, os.replace.
-
-    On any failure (including KeyboardInterrupt) the temp file is removed and an existing
-    ``path`` is left untouched. OS errors become RenderError with a clear message.
-    """
-    path = Path(path)
+def _stage(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a fsynced temp file beside ``path``; the caller renames it into place."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     fd = -1
     try:
@@ -83,8 +87,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         _write_all(fd, data)
         os.fsync(fd)
         os.close(fd)
-        fd = -1
-        os.replace(tmp, path)
+        return tmp
     except BaseException as exc:
         if fd >= 0:
             with contextlib.suppress(OSError):
@@ -94,3 +97,45 @@ def atomic_write(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise RenderError(_describe(exc, path)) from exc
         raise
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, os.replace.
+
+    On any failure (including KeyboardInterrupt) the temp file is removed and an existing
+    ``path`` is left untouched. OS errors become RenderError with a clear message.
+    """
+    write_all_or_nothing({Path(path): data})
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` (and parents); OS errors become RenderError with a clear message."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderError(_describe(exc, folder)) from exc
+
+
+def write_all_or_nothing(files: dict[Path, bytes]) -> None:
+    """Write several files so that either all of them are replaced or none is.
+
+    Every file is first staged as a fsynced temp beside its target; only when all are staged are
+    they renamed into place. A target that is a folder is refused before anything is written.
+    """
+    for path in files:
+        if path.exists() and not path.is_file():
+            raise RenderError(f"{path} is in the way: it is not a regular file")
+    staged: dict[Path, Path] = {}
+    try:
+        for path, data in files.items():
+            staged[path] = _stage(path, data)
+        for path, tmp in list(staged.items()):
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise RenderError(_describe(exc, path)) from exc
+            del staged[path]
+    finally:
+        for tmp in staged.values():
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from appkit.errors import AppkitError
-from appkit.files import atomic_write, safe_slug
+from appkit.files import contained, make_folder, safe_slug, write_all_or_nothing
 from appkit.guide import load_guide
 from appkit.guide_model import Guide, Posting
 from appkit.load import load_model
@@ -52,8 +52,24 @@ class Options(BaseModel):
     company: str | None = None
     hiring_manager: str | None = None
     job_title: str | None = None
-    date: str = Field(default_factory=lambda: date.today().isoformat())
+    date: str = Field(
+        default_factory=lambda: date.today().isoformat(),
+        description="YYYY-MM-DD printed on the documents; also 'today' for years of experience",
+    )
     bullet_budget: int | None = None
+
+    @field_validator("date")
+    @classmethod
+    def _iso_date(cls, value: str) -> str:
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {value[:20]!r}") from None
+
+    @property
+    def today(self) -> date:
+        """The documents' date: durations and 'current job' are judged as of this day."""
+        return date.fromisoformat(self.date)
 
 
 class Inputs(BaseModel):
@@ -95,11 +111,11 @@ def doc_info(kind: str, inputs: Inputs, tailored: Tailored, options: Options) ->
     if guide and guide.attribution:  # the licence asks for it; Word caps the field at 255
         description = guide.attribution
     return DocInfo(
+        description=description[:250],
         kind=kind,
         title=title[:250],
         author=name,
         keywords=_join_within(keywords, 250),
-        description=description,
         date=options.date,
     )
 
@@ -125,7 +141,11 @@ def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> 
     from appkit.docxwriter import render_docx
 
     tailored = tailor(
-        inputs.profile, inputs.guide, inputs.posting, bullet_budget=options.bullet_budget
+        inputs.profile,
+        inputs.guide,
+        inputs.posting,
+        bullet_budget=options.bullet_budget,
+        today=options.today,
     )
     if options.company or options.job_title:
         tailored = tailored.model_copy(
@@ -205,18 +225,18 @@ def output_dir(inputs: Inputs, options: Options) -> Path:
     return options.out_dir / safe_slug(inputs.profile.basics.name)
 
 
-def write_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file atomically into `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, data in files.items():
-        atomic_write(folder / name, data)
-        paths.append(folder / name)
-    return paths
+def write_files(root: Path, folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file into `folder` (inside `root`), all or nothing."""
+    make_folder(folder)
+    real = contained(root, folder)  # a symlinked candidate folder must not lead elsewhere
+    targets = {real / name: data for name, data in files.items()}
+    write_all_or_nothing(targets)
+    return [folder / name for name in files]
 
 
 def generate(kinds: Sequence[str], inputs: Inputs, options: Options) -> list[Output]:
     """Render the requested documents for one candidate and write them; all or nothing."""
     files = render_documents(kinds, inputs, options)
-    paths = write_files(output_dir(inputs, options), files)
-    return [Output(kind=p.stem, format=p.suffix[1:], path=p) for p in paths]
+    paths = write_files(options.out_dir, output_dir(inputs, options), files)
+    kind_of = {stem: kind for kind, stem in FILE_STEMS.items()} | {"match": "match"}
+    return [Output(kind=kind_of[p.stem], format=p.suffix[1:], path=p) for p in paths]

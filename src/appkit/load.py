@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,11 +30,20 @@ class _SafeLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, "YAML anchors and aliases are not allowed", event.start_mark
             )
+        if getattr(event, "tag", None) is not None and getattr(event, "tag", "") != "!":
+            # !!binary, !!python/object and friends: a profile is plain text, never typed data.
+            raise yaml.composer.ComposerError(
+                None, None, f"YAML tags such as {event.tag!r} are not allowed", event.start_mark
+            )
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # type: ignore[override]
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "mapping keys must be plain names", key_node.start_mark
+                )
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
@@ -74,10 +84,15 @@ def read_text(path: Path, label: str | None = None) -> str:
     """Read a UTF-8 (or BOM-marked UTF-16) text file, with a size cap and clear errors."""
     file = label or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError.single(file, f"file is too large ({size} bytes; limit {MAX_BYTES})")
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero or a pipe would never end
+            raise InputError.single(file, "not a regular file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise InputError.single(file, f"file is too large (limit {MAX_BYTES} bytes)")
     except FileNotFoundError:
         raise InputError.single(file, "no such file") from None
     except IsADirectoryError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -30,11 +30,23 @@ def check_date(value: str) -> str:
         date(year or 1, month or 1, day or 1)
     except ValueError:
         raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value[:40]!r}") from None
+    if not 1900 <= (year or 0) <= 2100:
+        raise ValueError(f"year {year} is out of range (1900-2100)")
     return value.strip()
 
 
+def check_end(value: str) -> str:
+    """An end date: a partial date, or 'present' for an ongoing role (one message, not two)."""
+    if value.strip().lower() == "present":
+        return "present"
+    try:
+        return check_date(value)
+    except ValueError as exc:
+        raise ValueError(f"{exc} or 'present'") from None
+
+
 PartialDate = Annotated[str, AfterValidator(check_date)]
-EndDate = PartialDate | Literal["present"]
+EndDate = Annotated[str, AfterValidator(check_end)]
 
 
 def month_index(value: str, today: date | None = None) -> int:
@@ -45,6 +57,15 @@ def month_index(value: str, today: date | None = None) -> int:
     match = _DATE.match(value)
     assert match, value
     return int(match[1]) * 12 + (int(match[2]) - 1 if match[2] else 0)
+
+
+def end_month_index(value: str, today: date | None = None) -> int:
+    """Like month_index, but a year-only end ("2021") means its last month, December."""
+    return month_index(value, today) + (11 if len(value) == 4 and value != "present" else 0)
+
+
+def _day_key(value: str) -> tuple[int, int]:
+    return month_index(value), int(value[8:10]) if len(value) == 10 else 0
 
 
 def format_date(value: str) -> str:
@@ -77,7 +98,12 @@ class Dated(Strict):
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Dated:
-        if self.start and self.end and month_index(self.end) < month_index(self.start):
+        # 'present' is never checked: the documents' date, not the clock, decides what is now.
+        if not self.start or not self.end or self.end == "present":
+            return self
+        if end_month_index(self.end) < month_index(self.start) or (
+            len(self.start) == len(self.end) == 10 and _day_key(self.end) < _day_key(self.start)
+        ):
             raise ValueError(f"end {self.end} is before start {self.start}")
         return self
 

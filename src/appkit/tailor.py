@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from appkit.guide_index import index_guide
 from appkit.guide_model import Guide, Posting
 from appkit.match import MatchResult, RequirementMatch, match_profile
-from appkit.models import Experience, Profile, SkillGroup, month_index
+from appkit.models import Experience, Profile, SkillGroup, end_month_index, month_index
 from appkit.terms import HEAD, Lexicon
 
 MAX_COMPETENCIES = 8  # one or two lines: more pushes a one-page resume onto a second page
@@ -51,7 +51,7 @@ class Tailored(BaseModel):
 def _chronological(profile: Profile, today: date | None) -> list[int]:
     def key(i: int) -> tuple[int, int]:
         job = profile.experience[i]
-        return month_index(job.end or "present", today), month_index(job.start)
+        return end_month_index(job.end or "present", today), month_index(job.start)
 
     return sorted(range(len(profile.experience)), key=key, reverse=True)
 
