@@ -222,3 +222,61 @@ def test_guide_export_new_and_onet(tmp_path: Path) -> None:
         "guide", "show", "--posting", str(DATA / "postings" / "clinical-coordinator.txt")
     )
     assert code == 0 and "Clinical Coordinator" in out
+
+
+def test_failed_packet_leaves_no_partial_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    blocker = out / "maria-santos" / "interview-prep.pdf"
+    blocker.mkdir(parents=True)  # the third document cannot be written
+    code, _, err = _run(
+        "packet",
+        str(ROOT / "profiles" / "maria-santos.yaml"),
+        "-g",
+        "clinical-coordinator",
+        "-o",
+        str(out),
+    )
+    assert code == 1 and "is in the way" in err
+    assert sorted(p.name for p in (out / "maria-santos").iterdir()) == ["interview-prep.pdf"]
+
+
+@pytest.mark.parametrize("target", ["/proc/appkit-x", "/dev/null/x"])
+def test_unusable_output_folder_is_a_clean_error(target: str) -> None:
+    code, _, err = _run("resume", str(DATA / "profiles" / "full.yaml"), "-f", "docx", "-o", target)
+    assert code == 1 and err.startswith("error: ") and "Traceback" not in err
+
+
+def test_output_through_a_symlink_is_refused(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "ana-lucia-ortega").symlink_to(elsewhere)
+    code, _, err = _run(
+        "resume", str(DATA / "profiles" / "full.yaml"), "-f", "docx", "-o", str(out)
+    )
+    assert code == 1 and "outside" in err
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("bad", ["2026-13-45", "garbage", "2026"])
+def test_bad_date_is_a_usage_error(tmp_path: Path, bad: str) -> None:
+    code, _, err = _run(
+        "cover",
+        str(ROOT / "profiles" / "maria-santos.yaml"),
+        "-g",
+        "clinical-coordinator",
+        "--date",
+        bad,
+        "-o",
+        str(tmp_path),
+    )
+    assert code == 2 and "expected a date as YYYY-MM-DD" in err
+    assert not any(tmp_path.iterdir())
+
+
+def test_names_without_latin_letters_get_distinct_folders() -> None:
+    from appkit.files import safe_slug
+
+    slugs = {safe_slug(name) for name in ("张伟", "王芳", "محمد", "!!!")}
+    assert len(slugs) == 4 and all(s.startswith("untitled-") for s in slugs)
