@@ -57,20 +57,25 @@ def test_bullet_budget_drops_least_relevant(guide: Guide) -> None:
 
 
 def proven_by_covered(competency: str, out: Tailored) -> bool:
-    """A competency is a covered requirement's name, or parts of that name the evidence proves."""
-    covered = [r for r in out.match.requirements if r.status == "covered"]
-    parts = competency.casefold().split(" and ")
-    return any(
-        competency.casefold() == r.name.casefold()
-        or all(p in {t.casefold() for t in r.terms} for p in parts)
-        for r in covered
-    )
+    """A competency names a covered requirement: its name, parts of it, or its acronym, plus
+    in parentheses only examples the evidence shows ("EHR (Epic)")."""
+    head, _, inner = competency.casefold().removesuffix(")").partition(" (")
+    shown = [s.strip() for s in inner.split(",")] if inner else []
+    for r in (r for r in out.match.requirements if r.status == "covered"):
+        terms = {t.casefold() for t in r.terms} | {r.name.casefold()}
+        matched = " ".join(w for e in r.evidence for w in e.matched).casefold()
+        named = head in terms or all(p in terms for p in head.split(" and "))
+        if named and all(s in terms and s.split()[0] in matched for s in shown):
+            return True
+    return False
 
 
 def test_competencies_only_covered_short_names(guide: Guide) -> None:
     out = tailor(fixture("senior-coordinator"), guide, today=TODAY)
     assert out.competencies and all(proven_by_covered(c, out) for c in out.competencies)
-    assert "Electronic Health Records Systems Management" in out.competencies
+    # Only Epic is in evidence, so the EHR skill is named by what proves it.
+    assert "EHR (Epic)" in out.competencies
+    assert "Electronic Health Records Systems Management" not in out.competencies
     assert all(not c.endswith(".") for c in out.competencies)  # no responsibility sentences
     weak = tailor(fixture("ma-stepping-up"), guide, today=TODAY)
     missing = {r.name for r in weak.match.requirements if r.status != "covered"}

@@ -22,7 +22,7 @@ from appkit.guide_index import index_guide
 from appkit.guide_model import Guide, Posting
 from appkit.match import MatchResult, RequirementMatch, match_profile
 from appkit.models import Experience, Profile, SkillGroup, end_month_index, month_index
-from appkit.terms import HEAD, Lexicon
+from appkit.terms import GENERIC, HEAD, Lexicon
 
 MAX_COMPETENCIES = 8  # one or two lines: more pushes a one-page resume onto a second page
 COMPETENCY_CATEGORIES = ("technical_skill", "tool", "soft_skill")
@@ -56,17 +56,26 @@ def _chronological(profile: Profile, today: date | None) -> list[int]:
     return sorted(range(len(profile.experience)), key=key, reverse=True)
 
 
-def proven_name(req: RequirementMatch, lex: Lexicon) -> str:
+def proven_name(req: RequirementMatch, lex: Lexicon, acronym: str | None = None) -> str:
     """The requirement's name, cut to the parts the evidence proves, in the guide's wording.
 
     "Medical Terminology and Anatomy" evidenced only by "medical terminology" becomes "Medical
-    Terminology": a competency line must not claim anatomy. A lower-case tool name from running
-    text ("scheduling software") is capitalised like its neighbours.
+    Terminology": a competency line must not claim anatomy. When only the acronym or a product
+    example is in evidence, that is what is named: "EHR (Epic)", not "Electronic Health Records
+    Systems Management". A lower-case tool name from running text ("scheduling software") is
+    capitalised like its neighbours.
     """
     name = req.name
+    matched = {k for e in req.evidence for w in e.matched for k in lex.keys(w)}
     parts = [t for t in req.terms if t in name]
+    extras = [t for t in req.terms if t not in name]  # the acronym and the examples
+    # The name's own words, not counting the acronym they spell (EHR = electronic health records).
+    own = set(lex.keys(name)) - HEAD - GENERIC - set(lex.keys(acronym or ""))
+    if extras and not own & matched:
+        shown = [t for t in extras if t != acronym and lex.keys(t) and set(lex.keys(t)) <= matched]
+        head = acronym or name
+        return f"{head} ({', '.join(shown)})" if shown else head
     if len(parts) > 1:
-        matched = {k for e in req.evidence for w in e.matched for k in lex.keys(w)}
         proven = [p for p in parts if set(lex.keys(p)) - HEAD <= matched and lex.keys(p)]
         if proven and len(proven) < len(parts):
             name = " and ".join(proven)
@@ -75,7 +84,9 @@ def proven_name(req: RequirementMatch, lex: Lexicon) -> str:
     return " ".join(w if w in ("and", "or", "of", "for") else w.capitalize() for w in name.split())
 
 
-def competencies(result: MatchResult, lex: Lexicon) -> list[str]:
+def competencies(
+    result: MatchResult, lex: Lexicon, acronyms: dict[str, str] | None = None
+) -> list[str]:
     """Short names of covered skill/tool/soft-skill requirements, heaviest first, no repeats."""
     covered = [
         r
@@ -85,8 +96,15 @@ def competencies(result: MatchResult, lex: Lexicon) -> list[str]:
     covered.sort(key=lambda r: (-r.weight, COMPETENCY_CATEGORIES.index(r.category)))
     names: dict[str, str] = {}
     for r in covered:
-        name = proven_name(r, lex)
-        names.setdefault(name.casefold(), name)
+        name = proven_name(r, lex, (acronyms or {}).get(r.id))
+        # "Epic" adds nothing after "EHR (Epic)", nor "Microsoft Office (Word…)" after
+        # "Microsoft Office Suite": the guide lists some things as a skill and again as a tool.
+        base = name.split(" (")[0].casefold()
+        inside = any(f"({name.casefold()}" in n or f" {name.casefold()})" in n for n in names)
+        if not inside and not any(
+            n.split(" (")[0].startswith(base) or base.startswith(n.split(" (")[0]) for n in names
+        ):
+            names[name.casefold()] = name
     return list(names.values())[:MAX_COMPETENCIES]
 
 
@@ -134,6 +152,18 @@ def tailor(
         summary=profile.summary,
         experience=experience,
         skills=skills,
-        competencies=competencies(result, index_guide(guide, posting).lexicon) if result else [],
+        competencies=competencies(
+            result,
+            index_guide(guide, posting).lexicon,
+            {
+                f"technical_skills[{i}]": s.acronym
+                for i, s in enumerate(guide.technical_skills)
+                if s.acronym
+            }
+            if guide
+            else None,
+        )
+        if result
+        else [],
         match=result,
     )
