@@ -197,6 +197,11 @@ def test_templates_list_copy_and_schema(tmp_path: Path) -> None:
     )
     code, _, err = _run("templates", "copy", "resume/nope", str(tmp_path))
     assert code == 1 and "no such built-in theme" in err
+    (tmp_path / "resume" / "classic.css").write_text("/* my edits */")
+    code, _, err = _run("templates", "copy", "resume/classic", str(tmp_path))
+    assert code == 1 and "--force" in err
+    assert (tmp_path / "resume" / "classic.css").read_text() == "/* my edits */"
+    assert _run("templates", "copy", "resume/../cover/classic", str(tmp_path))[0] == 1
     code, out, _ = _run("schema")
     assert code == 0 and '"basics"' in out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -38,25 +39,33 @@ def list_(user_dirs: tuple[Path, ...]) -> None:
 @templates.command(context_settings=CONTEXT)
 @click.argument("theme", metavar="KIND/THEME")
 @click.argument("dest", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite files that already exist in DEST.")
 @user_errors
-def copy(theme: str, dest: Path) -> None:
+def copy(theme: str, dest: Path, force: bool) -> None:
     """Copy a built-in theme (e.g. resume/classic) with its base.html and CSS into DEST."""
+    from appkit.files import make_folder
     from appkit.resources import builtin_dir
 
-    kind, _, name = theme.partition("/")
+    if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", theme):
+        raise InputError.single(theme, "expected KIND/THEME, e.g. resume/classic")
+    kind, name = theme.split("/")
     source = builtin_dir("templates") / kind
-    files = [
-        f
-        for f in (source / f"{name}.html", source / f"{name}.css", source / "base.html")
-        if f.is_file()
-    ]
-    if not name or not (source / f"{name}.html").is_file():
+    if not (source / f"{name}.html").is_file():
         raise InputError.single(theme, "no such built-in theme (see `appkit templates list`)")
+    files = [
+        source / f for f in (f"{name}.html", f"{name}.css", "base.html") if (source / f).is_file()
+    ]
     target = dest / kind
-    target.mkdir(parents=True, exist_ok=True)
+    existing = [f.name for f in files if (target / f.name).exists()]
+    if existing and not force:
+        raise InputError.single(target, f"would overwrite {', '.join(existing)}; add --force")
+    make_folder(target)
     for file in files:
-        copied = Path(shutil.copyfile(file, target / file.name))
-        copied.chmod(copied.stat().st_mode | stat.S_IWUSR)  # wheels may install read-only files
+        try:
+            copied = Path(shutil.copyfile(file, target / file.name))
+            copied.chmod(copied.stat().st_mode | stat.S_IWUSR)  # wheels may install read-only
+        except OSError as exc:
+            raise InputError.single(target / file.name, f"cannot write: {exc.strerror}") from None
         click.echo(str(copied))
 
 
