@@ -12,9 +12,17 @@ import pytest
 from pypdf import PdfReader
 
 from appkit.docxwriter import render_docx
+from appkit.english import article, keeps_capital
 from appkit.guide import load_guide
 from appkit.guide_model import Guide, Posting
-from appkit.letter import CoverLetter, EvidencePoint, compose_letter, long_date
+from appkit.letter import (
+    CoverLetter,
+    EvidencePoint,
+    _intro,
+    capitalised_words,
+    compose_letter,
+    long_date,
+)
 from appkit.load import load_model
 from appkit.models import Profile
 from appkit.posting import load_posting
@@ -255,3 +263,107 @@ def test_evidence_helpers_live_in_evidence_module() -> None:
     assert letter.EvidencePoint is evidence.EvidencePoint
     assert prep.StarQuestion.model_fields["evidence"].annotation is evidence.EvidencePoint
     assert callable(prep.compose_prep) and prep.PrepSheet
+
+
+ARTICLES = [
+    # Spelled acronyms go by the first letter's name: "an R" (ar), "a U" (you).
+    ("RN Care Coordinator", "an"),
+    ("LPN", "an"),
+    ("MBA", "an"),
+    ("HR assistant", "an"),
+    ("MSN-prepared nurse", "an"),
+    ("FNP", "an"),
+    ("EKG technician", "an"),
+    ("RNs", "an"),
+    ("X-ray technician", "an"),
+    ("UX designer", "a"),
+    ("CNA", "a"),
+    ("BSN-prepared nurse", "a"),
+    ("CMA", "a"),
+    # Acronyms said as words go by the word's sound.
+    ("HIPAA audit", "a"),
+    ("NICU nurse", "a"),
+    ("OSHA trainer", "an"),
+    # Ordinary words by the first vowel letter, with the usual exceptions.
+    ("assistant", "an"),
+    ("Office Manager", "an"),
+    ("Store Manager", "a"),
+    ("Certified Medical Assistant", "a"),
+    ("university", "a"),
+    ("unit clerk", "a"),
+    ("utilization review nurse", "a"),
+    ("European clinic", "a"),
+    ("one-time grant", "a"),
+    ("uninsured patient", "an"),
+    ("urgent care clinic", "an"),
+    ("hour", "an"),
+    ("honor", "an"),
+    ("honest answer", "an"),
+    ("hospital", "a"),
+    ("MyChart rollout", "a"),
+    ("Epic analyst", "an"),
+    # Numbers by how they are said.
+    ("8-week course", "an"),
+    ("11-bed unit", "an"),
+    ("18-month project", "an"),
+    ("10-year veteran", "a"),
+    ("110-bed hospital", "a"),
+    ("$6.8M store", "a"),
+    ("", "a"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), ARTICLES)
+def test_article_by_sound(phrase: str, expected: str) -> None:
+    assert article(phrase) == expected
+
+
+def test_role_with_article_reads_acronyms_by_letter() -> None:
+    def point(role: str) -> EvidencePoint:
+        return EvidencePoint(text="Ran it.", source="x", kind="job", role=role)
+
+    assert point("RN Care Coordinator").role_with_article == "an RN Care Coordinator"
+    assert point("LPN").role_with_article == "an LPN"
+    assert point("UX Designer").role_with_article == "a UX Designer"
+    assert point("Unit Clerk").role_with_article == "a Unit Clerk"
+
+
+INTROS = [
+    ("Spanish-speaking LPN with four years in home health.", "a Spanish-speaking LPN with four "),
+    ("LPN with four years in home health.", "an LPN with four"),
+    ("RN care coordinator with six years in oncology.", "an RN care coordinator with"),
+    ("MBA graduate with a focus in health operations.", "an MBA graduate with"),
+    ("Bilingual medical assistant with two years in pediatrics.", "a bilingual medical assistant"),
+    ("Epic-certified scheduler with three years in clinics.", "an Epic-certified scheduler"),
+    ("Cerner super-user with five years in inpatient care.", "a Cerner super-user with"),
+    ("Hourly lead with five years in retail and logistics.", "an hourly lead with"),
+]
+
+
+@pytest.mark.parametrize(("summary", "start"), INTROS)
+def test_intro_keeps_proper_words_capitalised(summary: str, start: str) -> None:
+    assert (_intro(summary, frozenset({"Epic", "Cerner"})) or "").startswith(start)
+
+
+def test_intro_capitals_come_from_the_profile() -> None:
+    james = profile("james-okafor")  # speaks Igbo; not in the built-in proper adjectives
+    assert "Igbo" in capitalised_words(james)
+    assert _intro("Igbo-speaking nurse with five years in oncology.", capitalised_words(james)) == (
+        "an Igbo-speaking nurse with five years in oncology"
+    )
+    priya = profile("priya-raman")  # "Oak City Free Clinic" is capitalised mid-sentence
+    words = capitalised_words(priya)
+    assert "Oak" in words and "Bachelor" not in words  # degree titles are not prose
+    assert _intro("Oak City volunteer with 300 hours in intake.", words) == (
+        "an Oak City volunteer with 300 hours in intake"
+    )
+    assert not keeps_capital("Registered", words) and keeps_capital("Spanish-speaking")
+
+
+def test_letter_intro_for_a_spanish_speaking_lpn() -> None:
+    prof = profile("maria-santos").model_copy(
+        update={"summary": "Spanish-speaking LPN with four years in a busy family practice."}
+    )
+    t = tailor(prof, guide())
+    letter = compose_letter(prof, t, t.match, guide(), date="2026-01-15")
+    assert letter.intro == "a Spanish-speaking LPN with four years in a busy family practice"

@@ -54,3 +54,23 @@ def test_declared_acronyms() -> None:
 def test_punctuation_and_case_do_not_matter() -> None:
     assert keys("H.I.P.A.A.") != keys("HIPAA")  # dotted acronyms are out of scope
     assert keys("Patient-Scheduling!") == keys("patient scheduling")
+
+
+def test_tables_are_reexported_from_terms() -> None:
+    import appkit.terms as terms
+    import appkit.terms_tables as tables
+
+    names = [
+        "ACRONYMS",
+        "GENERIC_WORDS",
+        "HEAD_WORDS",
+        "SOFT_SKILL_INDICATORS",
+        "STOP_WORDS",
+        "SYNONYMS",
+        "soft_skill_indicators",
+    ]
+    for name in names:
+        assert getattr(terms, name) is getattr(tables, name), name
+        assert name in terms.__all__
+    assert all(hasattr(terms, name) for name in terms.__all__)
+    assert "resolved" in terms.soft_skill_indicators("Problem-solving")

@@ -4,7 +4,8 @@
 organization, dates, the requirement it proves); `pick_points` walks requirement tiers taking each
 requirement's best unused verb-led bullet; `highlight_points` lists every verb-led bullet and
 `where` labels a path. A point's properties rephrase it for prose (first-person clause, quantified
-result, role with article) without changing a word of the bullet.
+result, role with article) without changing a word of the bullet. `article` and `acronym` live in
+`appkit.english` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from appkit.english import acronym, article, mid_sentence_capitals
 from appkit.match import COVERED, MatchResult, RequirementMatch
 from appkit.models import Profile
 
@@ -76,34 +78,13 @@ class EvidencePoint(BaseModel):
 
     @property
     def role_with_article(self) -> str:
-        """'a Certified Medical Assistant' / 'an Assistant Store Manager'."""
+        """'a Certified Medical Assistant', 'an Assistant Store Manager', 'an RN Care Manager'."""
         return f"{article(self.role)} {self.role}"
 
     @property
     def topic(self) -> str:
         """The requirement as a noun phrase (for skill points): lower-case, acronyms kept."""
         return soften(self.requirement or "")
-
-
-def article(phrase: str) -> str:
-    """'a' or 'an' for a phrase, by its first sound (rough but right for job titles)."""
-    word = phrase.strip().lower()
-    if word.startswith(("hour", "honest", "honor")):
-        return "an"
-    if word.startswith(("uni", "use", "usu", "one", "eu")):
-        return "a"
-    return "an" if word[:1] in "aeiou" else "a"
-
-
-def acronym(word: str) -> bool:
-    """EHR, HIPAA's, MyChart: all capitals, or a capital inside a hyphen-free part."""
-    for part in re.split(r"[-/]", word):
-        letters = [c for c in part if c.isalpha()]
-        if len(letters) >= 2 and (
-            all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:])
-        ):
-            return True
-    return False
 
 
 def _first_person(word: str) -> str:
@@ -141,11 +122,7 @@ def proper_words(profile: Profile) -> frozenset[str]:
     texts += [h for p in profile.projects for h in p.highlights]
     texts += [h for v in profile.volunteer for h in v.highlights]
     texts += [profile.summary or ""] + [i for g in profile.skills for i in g.items]
-    found = set()
-    for text in texts:
-        for m in re.finditer(r"(?<=[a-z,;:] )([A-Z][\w'-]*)", text):
-            found.add(m[1])
-    return frozenset(found)
+    return frozenset(mid_sentence_capitals(texts))
 
 
 def verb_led(text: str) -> bool:

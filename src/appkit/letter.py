@@ -12,9 +12,9 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from appkit.english import keeps_capital, mid_sentence_capitals
 from appkit.evidence import (
     EvidencePoint,
-    acronym,
     article,
     evidence_point,
     pick_points,
@@ -87,7 +87,29 @@ def years_in_words(years: float) -> str | None:
     return f"{'more than ' if years - whole >= 0.2 else ''}{number} {unit}"
 
 
-def _intro(summary: str | None) -> str | None:
+def _strings(value: object) -> list[str]:
+    """Every string inside a dumped model (dicts and lists walked in order)."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [s for item in items for s in _strings(item)]
+
+
+def _title_like(text: str) -> bool:
+    """True for a name or title ('Bachelor of Science in Public Health'): every long word capped."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return all(w[:1].isupper() for w in long)
+
+
+def capitalised_words(profile: Profile) -> frozenset[str]:
+    """Words the profile writes as proper: `proper_words`, its languages, and every word capitalised
+    mid-sentence in any of its prose (titles and names, capitalised throughout, are skipped)."""
+    prose = [t for t in _strings(profile.model_dump()) if not _title_like(t)]
+    found = mid_sentence_capitals(prose) | {x.language for x in profile.languages}
+    return proper_words(profile) | found
+
+
+def _intro(summary: str | None, proper: frozenset[str] = frozenset()) -> str | None:
     """The summary's first sentence as 'a <noun phrase>' for 'I am …', when it is one."""
     if not summary:
         return None
@@ -95,7 +117,7 @@ def _intro(summary: str | None) -> str | None:
     lead = first.split(" ", 1)[0]
     if lead in ("I", "I'm", "My") or not re.search(r"\b(with|in|and)\b", first) or len(first) > 260:
         return None
-    lead_low = lead if acronym(lead) else lead.lower()
+    lead_low = lead if keeps_capital(lead, proper) else lead.lower()
     phrase = lead_low + first[len(lead) :]
     return f"{article(phrase)} {phrase}"
 
@@ -185,7 +207,7 @@ def compose_letter(
         role=role,
         company=company,
         location=location,
-        intro=_intro(profile.summary),
+        intro=_intro(profile.summary, capitalised_words(profile)),
         points=points,
         support=support,
         strengths=strengths(tailored, {p.requirement or "" for p in points + support}),
@@ -205,6 +227,7 @@ __all__ = [
     "CoverLetter",
     "EvidencePoint",
     "article",
+    "capitalised_words",
     "compose_letter",
     "evidence_point",
     "long_date",
