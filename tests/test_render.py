@@ -127,3 +127,30 @@ def test_override_without_css_uses_builtin_stylesheet(tmp_path: Path) -> None:
     assert (rendered.fallback_dirs[-1] / "resume" / "classic.css").is_file()
     pdf, _ = rendered.pdf()
     assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (
+            "{% set l = range(99999) | list %}{% for a in l %}{% for b in l %}{% endfor %}{% endfor %}",
+            "longer than",
+        ),
+        ("{{ '%0999999999d' | format(1) }}{{ '%0999999999d' | format(1) }}", "memory"),
+    ],
+)
+def test_runaway_user_templates_are_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payload: str, message: str
+) -> None:
+    import time
+
+    import appkit.isolate
+
+    monkeypatch.setattr(appkit.isolate, "TEMPLATE_SECONDS", 3.0)
+    monkeypatch.setattr(appkit.isolate, "TEMPLATE_MEMORY", 512 * 1024**2)
+    user = _theme(tmp_path, payload)
+    start = time.monotonic()
+    with pytest.raises(TemplateError) as caught:
+        render_html("resume", "evil", _context(), [user])
+    assert time.monotonic() - start < 10
+    assert message in caught.value.message

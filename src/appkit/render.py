@@ -90,7 +90,21 @@ def _display(filename: str | None, fallback: str, user_dirs: Sequence[Path]) -> 
 def render_html(
     kind: str, theme: str, context: Context, user_dirs: Sequence[Path] = ()
 ) -> Rendered:
-    """Render templates/<kind>/<theme>.html with `context`; template faults become TemplateError."""
+    """Render templates/<kind>/<theme>.html with `context`; template faults become TemplateError.
+
+    With user template folders the rendering runs isolated (time and memory limits, see
+    appkit.isolate): those templates may come from anyone.
+    """
+    if user_dirs:
+        from appkit.isolate import run_isolated
+
+        return run_isolated(
+            lambda: _render(kind, theme, context, user_dirs), f"{kind}/{theme}.html"
+        )
+    return _render(kind, theme, context, user_dirs)
+
+
+def _render(kind: str, theme: str, context: Context, user_dirs: Sequence[Path]) -> Rendered:
     name = f"{kind}/{theme}.html"
     env = environment(tuple(Path(d) for d in user_dirs))
     try:
