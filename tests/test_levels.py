@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from appkit.guide_model import Guide
-from appkit.levels import level_fit, level_index, relevant_years, salary_for
+from appkit.levels import level_fit, level_index, salary_for, weighted_years
 from appkit.load import load_model
 from appkit.models import Experience
 
@@ -20,19 +20,24 @@ def job(start: str, end: str | None) -> Experience:
     return Experience(title="Coordinator", organization="Clinic", start=start, end=end)
 
 
+def union_years(jobs: list) -> float:
+    """Years covered by the jobs' union, every month at full weight."""
+    return weighted_years(jobs, [True] * len(jobs), TODAY)[0]
+
+
 def test_overlapping_jobs_count_once() -> None:
     jobs = [job("2020-01", "2021-12"), job("2021-01", "2022-12")]
-    assert relevant_years(jobs, TODAY) == 3.0
+    assert union_years(jobs) == 3.0
 
 
 def test_gaps_are_not_counted_and_year_ends_run_to_december() -> None:
-    assert relevant_years([job("2018-01", "2018-12"), job("2020-01", "2020-12")], TODAY) == 2.0
-    assert relevant_years([job("2019", "2019")], TODAY) == 1.0
+    assert union_years([job("2018-01", "2018-12"), job("2020-01", "2020-12")]) == 2.0
+    assert union_years([job("2019", "2019")]) == 1.0
 
 
 def test_present_and_open_end_run_to_today() -> None:
-    assert relevant_years([job("2024-06", "present")], TODAY) == 1.0
-    assert relevant_years([job("2024-06", None)], TODAY) == 1.0
+    assert union_years([job("2024-06", "present")]) == 1.0
+    assert union_years([job("2024-06", None)]) == 1.0
 
 
 def test_level_boundaries() -> None:

@@ -170,19 +170,12 @@ def test_theme_dir_must_exist(tmp_path: Path) -> None:
 
 
 def test_shared_font_configuration_and_css_cache(theme: Path) -> None:
-    render_pdf(SAMPLE, theme, stylesheets=[theme / "classic.css"])
+    render_pdf(SAMPLE, theme)
     font_config = pdfwriter._font_configuration()
     cached = dict(pdfwriter._css_cache)
-    render_pdf(SAMPLE, theme, stylesheets=[theme / "classic.css"])
+    render_pdf(SAMPLE, theme)
     assert pdfwriter._font_configuration() is font_config
     assert all(pdfwriter._css_cache[k] is v for k, v in cached.items())
-
-
-def test_stylesheet_outside_theme_refused(theme: Path, tmp_path: Path) -> None:
-    outside = tmp_path / "x.css"
-    outside.write_text("body{}")
-    with pytest.raises(RenderError, match="outside the theme"):
-        render_pdf(SAMPLE, theme, stylesheets=[outside])
 
 
 def test_weasyprint_imported_lazily() -> None:

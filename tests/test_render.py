@@ -133,7 +133,8 @@ def test_override_without_css_uses_builtin_stylesheet(tmp_path: Path) -> None:
     ("payload", "message"),
     [
         (
-            "{% set l = range(99999) | list %}{% for a in l %}{% for b in l %}{% endfor %}{% endfor %}",
+            "{% set l = range(99999) | list %}"
+            "{% for a in l %}{% for b in l %}{% endfor %}{% endfor %}",
             "longer than",
         ),
         ("{{ '%0999999999d' | format(1) }}{{ '%0999999999d' | format(1) }}", "memory"),

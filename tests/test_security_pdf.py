@@ -232,7 +232,7 @@ def test_default_fetcher_is_never_used(theme: Path, monkeypatch: pytest.MonkeyPa
         + "".join(_vectors(theme, "http://127.0.0.1:9"))
         + "</body></html>"
     )
-    pdf = render_pdf(html, theme, stylesheets=[theme / "classic.css"])
+    pdf = render_pdf(html, theme)
     assert_clean_pdf(pdf)
     assert calls == []
     assert seen and all(t.__name__ == "ThemeOnlyFetcher" for t in seen)

@@ -118,22 +118,6 @@ def weighted_years(
     )
 
 
-def relevant_years(jobs: list[Experience], today: date | None = None) -> float:
-    """Years covered by the union of the jobs' month intervals, to one decimal."""
-    spans = sorted(_interval(j, today) for j in jobs)
-    months, cur_start, cur_end = 0, None, None
-    for start, end in spans:
-        if cur_end is None or start > cur_end:
-            if cur_end is not None:
-                months += cur_end - cur_start
-            cur_start, cur_end = start, end
-        else:
-            cur_end = max(cur_end, end)
-    if cur_end is not None:
-        months += cur_end - cur_start
-    return round(months / 12, 1)
-
-
 def level_index(levels: list[CareerLevel], years: float) -> int | None:
     """Index of the last career level whose minimum years the candidate meets."""
     found = None

@@ -10,7 +10,6 @@ records raise :class:`RenderError`; URLs our fetcher refused are only reported a
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,7 +31,7 @@ PRODUCER = "appkit"
 _LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
 _font_config: FontConfiguration | None = None
-_css_cache: dict[tuple[str, int, int, str], CSS] = {}
+_css_cache: dict[tuple[str, int, int, str], CSS] = {}  # parsed once per process
 _FORMAT_CSS = ".docx-only { display: none !important }"
 
 
@@ -79,25 +78,6 @@ def _collect_errors() -> Iterator[_ErrorCollector]:
     finally:
         logger.removeHandler(handler)
         logger.removeFilter(_drop_refusals)
-
-
-def _stylesheet(path: Path, base_dir: Path, fetcher: Any) -> CSS:
-    """Parse a theme stylesheet once per (path, mtime, size, theme dir)."""
-    from weasyprint import CSS
-
-    real = Path(os.path.realpath(path))
-    if not real.is_relative_to(Path(os.path.realpath(base_dir))):
-        raise RenderError(f"stylesheet {path.name} is outside the theme directory")
-    info = real.stat()
-    key = (str(real), info.st_mtime_ns, info.st_size, str(base_dir))
-    if key not in _css_cache:
-        _css_cache[key] = CSS(
-            string=real.read_text(encoding="utf-8"),
-            base_url=real.parent.as_uri() + "/",
-            url_fetcher=fetcher,
-            font_config=_font_configuration(),
-        )
-    return _css_cache[key]
 
 
 def _format_stylesheet(fetcher: Any) -> CSS:
@@ -150,7 +130,6 @@ def render_pdf_pages(
     base_dir: Path,
     *,
     lang: str | None = None,
-    stylesheets: Sequence[Path] = (),
     warnings: list[str] | None = None,
     fallback_dirs: Sequence[Path] = (),
     asset_root: Path | None = None,
@@ -174,7 +153,6 @@ def render_pdf_pages(
     try:
         with _collect_errors() as errors:
             css = [_format_stylesheet(fetcher)]
-            css += [_stylesheet(Path(p), base_dir, fetcher) for p in stylesheets]
             document = HTML(
                 string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
             ).render(font_config=_font_configuration(), stylesheets=css)

@@ -85,15 +85,6 @@ def environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     return env
 
 
-def find_asset(relative: str, user_dirs: Sequence[Path] = ()) -> Path | None:
-    """The first file `relative` (e.g. 'resume/classic.css') along the search path."""
-    for folder in search_path(user_dirs):
-        candidate = folder / relative
-        if candidate.is_file() and not candidate.is_symlink():
-            return candidate
-    return None
-
-
 def list_templates(user_dirs: Sequence[Path] = ()) -> list[tuple[str, str]]:
     """Every document template as (name, where it resolves from), user overrides marked."""
     seen: dict[str, str] = {}
@@ -105,14 +96,3 @@ def list_templates(user_dirs: Sequence[Path] = ()) -> list[tuple[str, str]]:
                     rel = (Path(root) / name).relative_to(folder).as_posix()
                     seen.setdefault(rel, origin)
     return sorted(seen.items())
-
-
-def themes_for(kind: Kind, user_dirs: Sequence[Path] = ()) -> list[str]:
-    """Theme names available for a document kind (its .html files other than base.html)."""
-    return sorted(
-        {
-            n.split("/", 1)[1][:-5]
-            for n, _ in list_templates(user_dirs)
-            if n.startswith(kind + "/") and n.count("/") == 1 and not n.endswith("/base.html")
-        }
-    )
