@@ -115,9 +115,15 @@ def target_options(func: F) -> F:
 def _run(
     kinds: list[str], profile: Path, guide: str | None, posting: Path | None, **opts: Any
 ) -> None:
-    from appkit.generate import Options, generate, load_inputs
+    from appkit.generate import load_inputs
 
-    inputs = load_inputs(profile, guide, posting)
+    _write(kinds, load_inputs(profile, guide, posting), **opts)
+
+
+def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
+    """Build the one Options model from the CLI values, generate, print the written paths."""
+    from appkit.generate import Options, generate
+
     values = {
         "formats": opts["formats"],
         "out_dir": opts["out_dir"],
@@ -204,7 +210,7 @@ def match(
     result = match_profile(inputs.profile, inputs.guide, inputs.posting, today=today)
     click.echo(result.model_dump_json(indent=2) if as_json else format_match(result))
     if report:
-        _run(["report"], profile, guide, posting, **opts)
+        _write(["report"], inputs, **opts)
 
 
 @cli.command(context_settings=CONTEXT)
