@@ -285,3 +285,25 @@ def test_names_without_latin_letters_get_distinct_folders() -> None:
 
     slugs = {safe_slug(name) for name in ("张伟", "王芳", "محمد", "!!!")}
     assert len(slugs) == 4 and all(s.startswith("untitled-") for s in slugs)
+
+
+def test_match_report_writes_the_gap_report(tmp_path: Path) -> None:
+    code, out, err = _run(
+        "match",
+        str(ROOT / "profiles" / "derek-walsh.yaml"),
+        "-g",
+        "clinical-coordinator",
+        "--report",
+        "-f",
+        "docx",
+        "-o",
+        str(tmp_path),
+    )
+    assert code == 0, err
+    assert out.strip().endswith("gap-report.docx")
+    import docx
+
+    text = "\n".join(
+        p.text for p in docx.Document(tmp_path / "derek-walsh" / "gap-report.docx").paragraphs
+    )
+    assert "Skill-gap report" in text and "Next step" in text
