@@ -138,8 +138,6 @@ def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> 
             "the interview-prep sheet needs a role guide (--guide NAME|PATH): its soft skills, "
             "FAQ and salary levels drive the questions; a posting alone does not have them"
         )
-    from appkit.docxwriter import render_docx
-
     tailored = tailor(
         inputs.profile,
         inputs.guide,
@@ -167,13 +165,22 @@ def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> 
             letter=_letter(inputs, tailored, options) if kind == "cover" else None,
             prep=_prep(inputs, tailored) if kind == "interview" else None,
         )
-        rendered = render_html(kind, options.theme, context, options.templates)
-        stem = FILE_STEMS[kind]
-        if "pdf" in options.formats:
-            rendered, files[f"{stem}.pdf"] = _fitted_pdf(kind, context, rendered, options)
-        if "docx" in options.formats:
-            files[f"{stem}.docx"] = render_docx(rendered.html)
+        for fmt, data in render_document(kind, context, options).items():
+            files[f"{FILE_STEMS[kind]}.{fmt}"] = data
     return files
+
+
+def render_document(kind: str, context: Context, options: Options) -> dict[str, bytes]:
+    """One document in every requested format, as bytes keyed by format ("pdf", "docx")."""
+    from appkit.docxwriter import render_docx
+
+    out: dict[str, bytes] = {}
+    rendered = render_html(kind, options.theme, context, options.templates)
+    if "pdf" in options.formats:
+        rendered, out["pdf"] = _fitted_pdf(kind, context, rendered, options)
+    if "docx" in options.formats:
+        out["docx"] = render_docx(rendered.html)
+    return out
 
 
 FIT_KINDS = ("resume", "cover")  # documents worth tightening to save a page
