@@ -92,10 +92,10 @@ def _check_url(value: str, schemes: tuple[str, ...]) -> str:
     allowed = ", ".join(schemes[:-1]) + f" or {schemes[-1]}"
     if any(char.isspace() for char in value):
         raise ValueError("URL contains a space; write it as %20 or remove it")
+    if value.startswith("//"):  # protocol-relative: //example.com/a
+        value = "https:" + value
     if _PATH_LIKE.match(value):
         raise ValueError(f"looks like a file path, not a web address (use {allowed})")
-    if value.startswith("//"):
-        value = "https:" + value
     scheme_match = _SCHEME.match(value)
     is_port = scheme_match is not None and value[scheme_match.end() :][:1].isdigit()
     if scheme_match and scheme_match[1].lower() not in LINK_SCHEMES and is_port:

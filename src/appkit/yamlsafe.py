@@ -103,8 +103,9 @@ def compose(text: str) -> Any:
 
 def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
     """Parse YAML (or JSON) text into plain data and the composed node tree (for line numbers)."""
-    loader = SafeLoader(text)
+    loader: SafeLoader | None = None
     try:
+        loader = SafeLoader(text)  # the reader checks every character here already
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except NestingError as exc:
@@ -131,7 +132,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
     except RecursionError:  # belt and braces: MAX_DEPTH should stop it first
         raise InputError.single(file, too_deep_message()) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return data, node
 
 
