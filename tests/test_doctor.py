@@ -14,7 +14,14 @@ def test_run_checks_shape() -> None:
     checks = run_checks()
     names = [c.name for c in checks]
     assert names[:5] == ["python", "weasyprint", "jinja2", "python-docx", "pydantic"]
-    for expected in ("pango", "harfbuzz-subset", "font Lato", "font Carlito", "emoji font"):
+    for expected in (
+        "pango",
+        "harfbuzz-subset",
+        "font Lato",
+        "font Carlito",
+        "emoji font",
+        "pdftotext",
+    ):
         assert expected in names
     assert all(isinstance(c, Check) for c in checks)
     assert all(c.fix for c in checks if not c.ok), [c for c in checks if not c.ok]
