@@ -236,3 +236,15 @@ def test_date_ranges(tmp_path: Path, start: str, end: str, problem: str | None) 
     with pytest.raises(InputError) as caught:
         load_model(path, Profile)
     assert [p.message for p in caught.value.problems] == [problem]
+
+
+def test_odd_keys_stay_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(f'basics: {{name: A}}\n"x\\ny\\u202e": 1\n{"k" * 50}: 2\nwork history: 3\n')
+    with pytest.raises(InputError) as caught:
+        load_model(path, Profile, label="p.yaml")
+    assert str(caught.value).splitlines() == [
+        "p.yaml:2: 'x\\u000ay\\u202e': unknown field",
+        f"p.yaml:3: '{'k' * 40}...': unknown field",
+        "p.yaml:4: 'work history': unknown field",
+    ]

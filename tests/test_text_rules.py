@@ -170,6 +170,7 @@ def test_link_urls_accepted(tmp_path: Path, url: str, stored: str) -> None:
         ("https:///etc/passwd", "URL has no valid host"),
         ("https://", "URL has no valid host"),
         ("//etc/passwd", "URL has no valid host"),
+        ("https://[::1", "URL has no valid host"),
         ("my website", "URL contains a space"),
         ("n/a", "not a web address"),
         ("mailto:", "mailto: URL is empty"),

@@ -112,8 +112,11 @@ def _check_url(value: str, schemes: tuple[str, ...]) -> str:
         raise ValueError(f"URL scheme {scheme!r} not allowed (use {allowed})")
     rest = value[scheme_match.end() :]
     if scheme in WEB_SCHEMES:
-        host = urlsplit(value).hostname or ""
-        if not rest.startswith("//") or not _HOST.match(host.split(":")[0]):
+        try:
+            host = urlsplit(value).hostname or ""
+        except ValueError:  # "https://[not-ipv6"
+            host = ""
+        if not rest.startswith("//") or not _HOST.match(host):
             raise ValueError("URL has no valid host; write it like https://example.com/page")
     elif not rest:
         raise ValueError(f"{scheme}: URL is empty")

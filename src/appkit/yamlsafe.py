@@ -84,11 +84,25 @@ class SafeLoader(yaml.SafeLoader):
 SafeLoader.yaml_implicit_resolvers = {}
 
 
+_MAX_KEY = 40
+
+
+def _key(part: str) -> str:
+    """A mapping key made safe for one terminal line: escaped, shortened."""
+    if part.isidentifier() and len(part) <= _MAX_KEY:
+        return part
+    shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in part[:_MAX_KEY])
+    return f"'{shown}{'...' if len(part) > _MAX_KEY else ''}'"
+
+
 def where(loc: Loc) -> str:
-    """A field path as users write it: ``experience[1].start``."""
+    """A field path as users write it: ``experience[1].start``; odd keys are quoted and escaped."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{_key(part)}" if out else _key(part)
     return out
 
 
