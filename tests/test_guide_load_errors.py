@@ -28,7 +28,7 @@ def test_deep_json_guide(tmp_path: Path, levels: int) -> None:
     path = tmp_path / "g.json"
     text = '{\n  "title": "Navigator",\n  "responsibilities": ' + json.dumps(inner) + "\n}\n"
     path.write_text(text)
-    assert _problems(path) == [f"{path}:3: {TOO_DEEP}"]
+    assert _problems(path) == [f"{path}:3: responsibilities[0][0]...: {TOO_DEEP}"]
 
 
 def test_deep_yaml_guide(tmp_path: Path) -> None:
@@ -77,3 +77,10 @@ def test_text_guide_controls_have_lines(tmp_path: Path) -> None:
         f"{path}:5: contains character U+0093 at column 9 "
         "(a control character; remove it or re-save the file as UTF-8)"
     )
+
+
+def test_deep_json_that_is_not_yaml_still_has_a_line(tmp_path: Path) -> None:
+    # A tab before a value is JSON but not YAML: the line comes from the bracket count alone.
+    path = tmp_path / "g.json"
+    path.write_text('{\n"title":\t"N",\n"pros": ' + "[" * 60 + '"x"' + "]" * 60 + "}\n")
+    assert _problems(path) == [f"{path}:3: {TOO_DEEP}"]

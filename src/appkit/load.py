@@ -139,6 +139,11 @@ def _check_json_depth(text: str, file: str) -> None:
         if char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
+                try:  # JSON is YAML: the bounded composer names the field too
+                    parse_yaml(text, file)
+                except InputError as exc:
+                    if exc.problems[0].message == too_deep_message():
+                        raise
                 line = text.count("\n", 0, token.start()) + 1
                 raise InputError.single(file, too_deep_message(), line)
         elif char in "]}":
