@@ -252,3 +252,11 @@ def test_odd_keys_stay_on_one_line(tmp_path: Path) -> None:
         f"p.yaml:3: '{'k' * 40}...': unknown field",
         "p.yaml:4: 'work history': unknown field",
     ]
+
+
+def test_json_with_tabs_keeps_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "p.json"
+    path.write_text('{\n\t"basics": {\n\t\t"name": "Ana",\n\t\t"email": "nope"\n\t}\n}\n')
+    with pytest.raises(InputError) as caught:
+        load_model(path, Profile, label="p.json")
+    assert str(caught.value) == "p.json:4: basics.email: not a valid e-mail address"

@@ -199,8 +199,8 @@ def load_model(path: Path | str, model: type[M], label: str | None = None) -> M:
     text = read_text(path, file)
     if path.suffix.lower() == ".json":
         data = _json_data(text, file)
-        try:  # JSON is YAML: compose it only to learn line numbers
-            node = compose(text)
+        try:  # JSON is YAML (once tabs, legal only between tokens here, are spaces): for lines
+            node = compose(text.replace("\t", " "))
         except (yaml.YAMLError, RecursionError):
             node = None
     else:
