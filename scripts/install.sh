@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 
 # WeasyPrint needs Pango; libharfbuzz-subset0 makes it ~5x faster (see `appkit doctor`).
 # The fonts are the ones the built-in templates name, so output does not depend on the machine;
-# Noto covers names in other scripts (CJK, Devanagari, Thai...) that Lato and DejaVu lack.
+# Noto covers names in other scripts (CJK, Devanagari, Thai...) that Lato and DejaVu lack, and
+# Noto Color Emoji the emoji (without it they print as empty boxes; `appkit doctor` checks).
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
           fonts-lato fonts-crosextra-carlito fonts-liberation2 fonts-dejavu-core
-          fonts-noto-core fonts-noto-cjk poppler-utils)
+          fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

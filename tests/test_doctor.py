@@ -14,7 +14,14 @@ def test_run_checks_shape() -> None:
     checks = run_checks()
     names = [c.name for c in checks]
     assert names[:5] == ["python", "weasyprint", "jinja2", "python-docx", "pydantic"]
-    for expected in ("pango", "harfbuzz-subset", "font Lato", "font Carlito", "pdftotext"):
+    for expected in (
+        "pango",
+        "harfbuzz-subset",
+        "font Lato",
+        "font Carlito",
+        "emoji font",
+        "pdftotext",
+    ):
         assert expected in names
     assert all(isinstance(c, Check) for c in checks)
     assert all(c.fix for c in checks if not c.ok), [c for c in checks if not c.ok]
@@ -84,3 +91,28 @@ def test_crashing_check_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_version_tuple(text: str, expected: tuple[int, ...]) -> None:
     assert doctor._version_tuple(text) == expected
+
+
+def test_emoji_font_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(doctor, "_fc_families_covering", lambda code_points: [])
+    check = doctor.check_emoji_font()
+    assert not check.ok and not check.optional
+    assert check.fix == "apt-get install fonts-noto-color-emoji"
+    assert check.detail == "no emoji font: emoji in a profile print as empty boxes"
+
+
+def test_emoji_font_needs_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(doctor, "_fc_families_covering", lambda code_points: None)
+    check = doctor.check_emoji_font()
+    assert not check.ok and check.fix == "apt-get install fontconfig"
+
+
+def test_emoji_font_on_this_machine() -> None:
+    # scripts/install.sh installs fonts-noto-color-emoji; black-and-white fallbacks such as
+    # DejaVu Sans (old smileys) or Noto Sans Symbols2 do not cover the whole probe.
+    families = doctor._fc_families_covering(doctor.EMOJI_PROBE)
+    assert families is not None and "Noto Color Emoji" in families
+    assert "DejaVu Sans" not in families
+    check = doctor.check_emoji_font()
+    assert check.ok and check.detail == f"emoji render with {', '.join(families)}"
+    assert "emoji font" in [c.name for c in run_checks()]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 
-__all__ = ["FLOORS", "FONTS", "Check", "run_checks"]
+__all__ = ["EMOJI_PACKAGE", "FLOORS", "FONTS", "Check", "run_checks"]
 
 # Minimum versions (security floors: see notes/security.md §11).
 FLOORS: dict[str, tuple[int, ...]] = {
@@ -27,6 +27,12 @@ FONTS: dict[str, str] = {
     "Noto Sans CJK SC": "fonts-noto-cjk",
     "Noto Sans Devanagari": "fonts-noto-core",
 }
+
+# Emoji come from fontconfig's fallback, so any full emoji font will do; this is the one
+# scripts/install.sh installs. The probe spans emoji versions and needs a font with all of them:
+# DejaVu Sans has the old smileys and Noto Sans Symbols2 a few symbols, in black and white only.
+EMOJI_PACKAGE = "fonts-noto-color-emoji"
+EMOJI_PROBE = (0x1F600, 0x1F469, 0x1F489, 0x1FA7A)  # grinning face, woman, syringe, stethoscope
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,36 @@ def check_font(family: str, package: str) -> Check:
     return Check(f"font {family}", ok, detail, "" if ok else fix)
 
 
+def _fc_families_covering(code_points: tuple[int, ...]) -> list[str] | None:
+    """Font families with a glyph for every code point, or None if fc-list is unavailable."""
+    exe = shutil.which("fc-list")
+    if exe is None:
+        return None
+    try:
+        done = subprocess.run(
+            [exe, ":charset=" + " ".join(f"{c:x}" for c in code_points), "family"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    families = {line.split(",")[0].strip() for line in done.stdout.splitlines()}
+    return sorted(family for family in families if family)
+
+
+def check_emoji_font() -> Check:
+    """A font with emoji: without one, emoji in a profile print as empty boxes."""
+    fix = f"apt-get install {EMOJI_PACKAGE}"
+    families = _fc_families_covering(EMOJI_PROBE)
+    if families is None:
+        return Check("emoji font", False, "fc-list not available", "apt-get install fontconfig")
+    if not families:
+        detail = "no emoji font: emoji in a profile print as empty boxes"
+        return Check("emoji font", False, detail, fix)
+    return Check("emoji font", True, f"emoji render with {', '.join(families)}")
+
+
 def check_pdftotext() -> Check:
     """Optional: poppler's pdftotext, used to read PDFs back in tests and checks."""
     ok = shutil.which("pdftotext") is not None
@@ -145,7 +181,7 @@ def run_checks() -> list[Check]:
     checks += [lambda n=name, f=floor: check_package(n, f) for name, floor in FLOORS.items()]
     checks += [check_pango, check_harfbuzz_subset]
     checks += [lambda f=family, p=package: check_font(f, p) for family, package in FONTS.items()]
-    checks.append(check_pdftotext)
+    checks += [check_emoji_font, check_pdftotext]
     results = []
     for check in checks:
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from appkit.models import Strict
-from appkit.text import Line, Text
+from appkit.text import Line, Text, Title
 
 
 class KeyFacts(Strict):
@@ -82,7 +82,8 @@ class NamedCertification(Strict):
 class Guide(Strict):
     """A role, as every document and the tailoring engine see it."""
 
-    title: Line = Field(min_length=1)
+    # The role title becomes part of every document's title metadata.
+    title: Title = Field(min_length=1)
     source: Text | None = Field(None, description="Where the guide came from")
     attribution: Text | None = Field(
         None, description="Licence attribution carried into document metadata"
@@ -119,7 +120,7 @@ class Guide(Strict):
 class Posting(Strict):
     """A concrete job posting; its own words take precedence over the guide's."""
 
-    title: Line = Field(min_length=1)
+    title: Title = Field(min_length=1)
     company: Line | None = None
     location: Line | None = None
     source: Text | None = None

@@ -1,14 +1,17 @@
 """Read YAML or JSON input files safely and validate them into models, reporting every problem.
 
 Scalars stay strings until pydantic converts them (`phone: 0123` stays "0123", `country: NO` stays
-"NO"); anchors/aliases, duplicate keys and tags are refused. Errors carry file, line and field path.
+"NO"); anchors/aliases, duplicate keys, tags and deep nesting are refused (see yamlsafe). Every
+problem is one line, ``file:line: field: message``, and all of them are reported at once.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
+import re
 import stat
+import unicodedata
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,48 +19,32 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from appkit.errors import InputError, Problem
+from appkit.load_messages import message
+from appkit.yamlsafe import (
+    MAX_DEPTH,
+    compose,
+    line_of,
+    parse_yaml,
+    path_at,
+    too_deep_message,
+    where,
+)
+
+__all__ = ["load_model", "parse_yaml", "read_text", "validate_data"]
 
 M = TypeVar("M", bound=BaseModel)
 MAX_BYTES = 2 * 1024 * 1024
-
-
-class _SafeLoader(yaml.SafeLoader):
-    """SafeLoader that keeps every scalar a string and refuses aliases and duplicate keys."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.composer.ComposerError(
-                None, None, "YAML anchors and aliases are not allowed", event.start_mark
-            )
-        if getattr(event, "tag", None) is not None and getattr(event, "tag", "") != "!":
-            # !!binary, !!python/object and friends: a profile is plain text, never typed data.
-            raise yaml.composer.ComposerError(
-                None, None, f"YAML tags such as {event.tag!r} are not allowed", event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # type: ignore[override]
-        seen: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "mapping keys must be plain names", key_node.start_mark
-                )
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"duplicate key {key!r} (first at line {seen[key] + 1})",
-                    key_node.start_mark,
-                )
-            seen[key] = key_node.start_mark.line
-        return super().construct_mapping(node, deep)
-
-
-# No implicit resolvers: every plain scalar is constructed as a str.
-_SafeLoader.yaml_implicit_resolvers = {}
+STRUCTURED = (".yaml", ".yml", ".json")
+# Characters refused anywhere in a file, even in a comment: C0 controls other than tab and line
+# breaks, DEL, C1 controls and non-characters. (NUL is refused on the raw bytes, with its offset.)
+_RAW_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# YAML counts U+2028/U+2029 as line breaks where editors do not, so structured files refuse them
+# raw (escaped inside a string they are fine); in text guides and postings they are line breaks.
+_RAW_SEPARATORS = re.compile("[\u2028\u2029]")
+_RAW_REFUSED = re.compile(f"{_RAW_CONTROLS.pattern}|{_RAW_SEPARATORS.pattern}")
+MAX_REPORTED = 20
+# A JSON string (possibly unterminated) or a bracket: enough to measure nesting without parsing.
+_JSON_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|[\[\]{}]')
 
 
 def _decode(raw: bytes, file: str) -> str:
@@ -99,26 +86,68 @@ def read_text(path: Path, label: str | None = None) -> str:
         raise InputError.single(file, "is a directory, expected a file") from None
     except OSError as exc:
         raise InputError.single(file, f"cannot read: {exc.strerror}") from None
-    return _decode(raw, file).replace("\r\n", "\n")
+    text = _decode(raw, file).replace("\r\n", "\n").replace("\r", "\n")
+    return _refuse_raw_characters(text, file, path.suffix.lower() in STRUCTURED)
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
-    """Parse YAML (or JSON) text into plain data and the composed node tree (for line numbers)."""
-    try:
-        node = yaml.compose(text, Loader=_SafeLoader)
-        data = yaml.load(text, Loader=_SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        message = str(exc.problem or exc.context or "invalid YAML")
-        if exc.context and exc.context_mark and exc.problem:
-            message += f" ({exc.context} started at line {exc.context_mark.line + 1})"
-        raise InputError.single(file, message, line) from None
-    except yaml.YAMLError as exc:
-        raise InputError.single(file, f"invalid YAML: {exc}") from None
-    except RecursionError:
-        raise InputError.single(file, "nesting is too deep") from None
-    return data, node
+def _raw_reason(char: str) -> str:
+    if char in "\u2028\u2029":
+        return "a line separator; use an ordinary line break, or write it escaped in quotes"
+    if "\x7f" <= char <= "\x9f":
+        return "a control character; remove it or re-save the file as UTF-8"
+    return "a control character; remove it"
+
+
+def _refuse_raw_characters(text: str, file: str, structured: bool) -> str:
+    """Refuse control characters in the raw text, each with its line, column and field."""
+    if not structured:
+        text = _RAW_SEPARATORS.sub("\n", text)
+    pattern = _RAW_REFUSED if structured else _RAW_CONTROLS
+    found = list(islice(pattern.finditer(text), MAX_REPORTED))
+    if not found:
+        return text
+    node = None
+    if structured:  # the same text with harmless letters in their place tells the fields
+        try:
+            node = compose(pattern.sub("x", text))
+        except (yaml.YAMLError, RecursionError):
+            node = None
+    problems = []
+    for match in found:
+        index = match.start()
+        line = text.count("\n", 0, index) + 1
+        column = index - text.rfind("\n", 0, index)
+        name = unicodedata.name(match[0], "")
+        label = f"U+{ord(match[0]):04X}" + (f" {name}" if name else "")
+        loc = path_at(node, index) if node is not None else None
+        problems.append(
+            Problem(
+                file,
+                line,
+                where(loc or ()),
+                f"contains character {label} at column {column} ({_raw_reason(match[0])})",
+            )
+        )
+    raise InputError(problems)
+
+
+def _check_json_depth(text: str, file: str) -> None:
+    """Refuse deep nesting before json (or PyYAML, for line numbers) can recurse into it."""
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        char = token[0][0]
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                try:  # JSON is YAML: the bounded composer names the field too
+                    parse_yaml(text, file)
+                except InputError as exc:
+                    if exc.problems[0].message == too_deep_message():
+                        raise
+                line = text.count("\n", 0, token.start()) + 1
+                raise InputError.single(file, too_deep_message(), line)
+        elif char in "]}":
+            depth -= 1
 
 
 def _json_data(text: str, file: str) -> Any:
@@ -131,80 +160,16 @@ def _json_data(text: str, file: str) -> Any:
     def no_constants(name: str) -> Any:
         raise ValueError(f"{name} is not allowed")
 
+    _check_json_depth(text, file)
     try:
         return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
     except json.JSONDecodeError as exc:
-        raise InputError.single(file, exc.msg, exc.lineno) from None
+        raise InputError.single(file, f"{exc.msg} (column {exc.colno})", exc.lineno) from None
     except ValueError as exc:
+        parse_yaml(text, file)  # YAML knows the line of a duplicate key; raises if it sees it
         raise InputError.single(file, str(exc)) from None
-    except RecursionError:
-        raise InputError.single(file, "nesting is too deep") from None
-
-
-def _line_of(node: Any, loc: tuple[int | str, ...]) -> int | None:
-    """Walk the composed YAML node tree along a pydantic error location; return a 1-based line."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == part), None)
-            key = next((k for k, _ in node.value if k.value == part), None)
-            if match is None:
-                return line
-            node, line = match, (key.start_mark.line + 1 if key is not None else line)
-            if not isinstance(node, yaml.ScalarNode):
-                continue
-            line = node.start_mark.line + 1
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
-        ):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
-
-
-def _where(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _message(err: Any, model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
-    kind = err["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        fields = _fields_at(model, loc[:-1])
-        hint = difflib.get_close_matches(str(loc[-1]), fields, n=1)
-        return "unknown field" + (f"; did you mean '{hint[0]}'?" if hint else "")
-    if kind == "string_pattern_mismatch" and loc and loc[-1] == "email":
-        return "not a valid e-mail address"
-    msg = str(err["msg"])
-    return msg.removeprefix("Value error, ")
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
-    """Field names of the (sub)model at `loc`, for 'did you mean' hints."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int) or not hasattr(current, "model_fields"):
-            continue
-        field = current.model_fields.get(part)
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-    return list(current.model_fields) if hasattr(current, "model_fields") else []
-
-
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        if (found := _inner_model(arg)) is not None:
-            return found
-    return None
+    except RecursionError:  # belt and braces: _check_json_depth should stop it first
+        raise InputError.single(file, too_deep_message()) from None
 
 
 def validate_data(data: Any, node: Any, model: type[M], file: str) -> M:
@@ -213,16 +178,17 @@ def validate_data(data: Any, node: Any, model: type[M], file: str) -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         problems = []
-        for err in exc.errors(include_input=False):
+        # The input is used to tell text from lists in messages; it is never printed.
+        for err in exc.errors(include_input=True):
             loc = tuple(
                 p
                 for p in err["loc"]
                 if not (isinstance(p, str) and p.startswith(("function-", "literal[")))
             )
             loc = tuple(p for p in loc if p not in ("str", "int"))
-            problems.append(
-                Problem(file, _line_of(node, loc), _where(loc), _message(err, model, loc))
-            )
+            problems.append(Problem(file, line_of(node, loc), where(loc), message(err, model, loc)))
+        # Compiler order: by line (stable, so a line's problems keep pydantic's field order).
+        problems.sort(key=lambda p: p.line if p.line is not None else 1 << 30)
         raise InputError(problems) from None
 
 
@@ -233,9 +199,9 @@ def load_model(path: Path | str, model: type[M], label: str | None = None) -> M:
     text = read_text(path, file)
     if path.suffix.lower() == ".json":
         data = _json_data(text, file)
-        try:  # JSON is YAML: compose it only to learn line numbers
-            node = yaml.compose(text, Loader=_SafeLoader)
-        except yaml.YAMLError:
+        try:  # JSON is YAML (once tabs, legal only between tokens here, are spaces): for lines
+            node = compose(text.replace("\t", " "))
+        except (yaml.YAMLError, RecursionError):
             node = None
     else:
         data, node = parse_yaml(text, file)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from appkit.text import Line, Text, Url
+from appkit.text import Line, Text, Title, Url, WebUrl
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -84,8 +84,9 @@ class Link(Strict):
 
 
 class Basics(Strict):
-    name: Line = Field(min_length=1, description="Full name as it should appear on the documents")
-    headline: Line | None = Field(None, description="One-line professional title")
+    # Name and headline become document titles and metadata, hence the shorter Title limit.
+    name: Title = Field(min_length=1, description="Full name as it should appear on the documents")
+    headline: Title | None = Field(None, description="One-line professional title")
     email: Line | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     phone: Line | None = None
     location: Line | None = Field(None, description="City, State")
@@ -165,7 +166,7 @@ class Language(Strict):
 class Project(Dated):
     name: Line = Field(min_length=1)
     description: Text | None = None
-    url: Url | None = None
+    url: WebUrl | None = None
     highlights: Highlights
 
 
