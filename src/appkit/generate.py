@@ -100,7 +100,7 @@ def load_inputs(
     loaded_guide = load_guide(guide) if guide else None
     return Inputs(
         profile=load_model(Path(profile), Profile),
-        profile_file=Path(profile),
+        profile_file=Path(profile).absolute(),  # the current folder now, not at write time
         guide=loaded_guide,
         posting=load_posting(Path(posting), vocabulary=loaded_guide) if posting else None,
     )
