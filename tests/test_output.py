@@ -191,3 +191,18 @@ def test_a_tampered_marker_cannot_point_outside(tmp_path: Path, profile: Path) -
     (folder / MARKER).write_text(json.dumps(marker))
     _write(tmp_path / "out", profile)
     assert victim.read_text() == "keep"
+
+
+def test_symlinks_out_of_the_output_folder_are_never_followed(
+    tmp_path: Path, profile: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "ana-2").symlink_to(elsewhere)  # a sibling: skipped, not an error
+    assert _write(tmp_path / "out", profile).name == "ana"
+    (tmp_path / "out" / "ana").rename(tmp_path / "out" / "moved")
+    (tmp_path / "out" / "ana").symlink_to(elsewhere)  # the packet folder itself: refused
+    with pytest.raises(RenderError, match="outside"):
+        _write(tmp_path / "out", profile)
+    assert list(elsewhere.iterdir()) == []

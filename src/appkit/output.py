@@ -220,7 +220,12 @@ def _choose_folder(root: Path, slug: str, profile_file: Path | None) -> tuple[Pa
     pattern = re.compile(rf"{re.escape(slug)}-(\d+)")
     numbered = sorted((int(m[1]), name) for name in taken if (m := pattern.fullmatch(name)))
     for name in [slug] * (slug in taken) + [name for _, name in numbered]:
-        folder = contained(root, Path(name))  # a symlinked folder must not lead elsewhere
+        try:
+            folder = contained(root, Path(name))  # a symlinked folder must not lead elsewhere
+        except RenderError:
+            if name == slug:
+                raise
+            continue  # someone else's odd folder: not ours, never written
         if not folder.is_dir():
             if name == slug:
                 raise RenderError(f"{shown(folder)} is in the way: a file stands where a folder is")
