@@ -64,8 +64,8 @@ def test_resume_writes_pdf_and_docx(tmp_path: Path) -> None:
     )
     assert code == 0, err
     written = sorted(Path(line).name for line in stdout.split())
-    assert written == ["resume.docx", "resume.pdf"]
-    assert (out / "maria-santos" / "resume.pdf").read_bytes().startswith(b"%PDF")
+    assert written == ["Maria-Santos-Resume.docx", "Maria-Santos-Resume.pdf"]
+    assert (out / "maria-santos" / "Maria-Santos-Resume.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_format_option_validated(tmp_path: Path) -> None:
@@ -124,10 +124,12 @@ def test_packet_writes_every_document(tmp_path: Path) -> None:
     )
     assert code == 0, err
     names = sorted(Path(line).name for line in stdout.split())
-    stems = ("resume", "cover-letter", "interview-prep", "gap-report")
-    assert names == sorted([f"{s}.{e}" for s in stems for e in ("pdf", "docx")] + ["match.json"])
+    stems = ("Resume", "Cover-Letter", "Interview-Prep", "Gap-Report")
+    expected = [f"Maria-Santos-{s}.{e}" for s in stems for e in ("pdf", "docx")] + ["match.json"]
+    assert names == sorted(expected)
     assert (out / "maria-santos" / "match.json").read_text().startswith("{")
-    assert len(list((out / "maria-santos").iterdir())) == 9
+    visible = [p for p in (out / "maria-santos").iterdir() if not p.name.startswith(".")]
+    assert len(visible) == 9
 
 
 @pytest.mark.parametrize("command", ["cover", "prep"])
@@ -143,7 +145,8 @@ def test_cover_and_prep_commands(tmp_path: Path, command: str) -> None:
         str(tmp_path),
     )
     assert code == 0, err
-    expected = {"cover": "cover-letter.docx", "prep": "interview-prep.docx"}[command]
+    expected = {"cover": "Cover-Letter", "prep": "Interview-Prep"}[command]
+    expected = f"James-Okafor-{expected}.docx"
     assert [Path(line).name for line in stdout.split()] == [expected]
 
 
@@ -231,7 +234,7 @@ def test_guide_export_new_and_onet(tmp_path: Path) -> None:
 
 def test_failed_packet_leaves_no_partial_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    blocker = out / "maria-santos" / "interview-prep.pdf"
+    blocker = out / "maria-santos" / "Maria-Santos-Interview-Prep.pdf"
     blocker.mkdir(parents=True)  # the third document cannot be written
     code, _, err = _run(
         "packet",
@@ -242,7 +245,8 @@ def test_failed_packet_leaves_no_partial_files(tmp_path: Path) -> None:
         str(out),
     )
     assert code == 1 and "is in the way" in err
-    assert sorted(p.name for p in (out / "maria-santos").iterdir()) == ["interview-prep.pdf"]
+    assert [p.name for p in (out / "maria-santos").iterdir()] == [blocker.name]
+    assert [p.name for p in out.iterdir()] == ["maria-santos"]  # no staging folder left
 
 
 @pytest.mark.parametrize("target", ["/proc/appkit-x", "/dev/null/x"])
@@ -300,10 +304,11 @@ def test_match_report_writes_the_gap_report(tmp_path: Path) -> None:
         str(tmp_path),
     )
     assert code == 0, err
-    assert out.strip().endswith("gap-report.docx")
+    assert out.strip().endswith("Derek-Walsh-Gap-Report.docx")
     import docx
 
     text = "\n".join(
-        p.text for p in docx.Document(tmp_path / "derek-walsh" / "gap-report.docx").paragraphs
+        p.text
+        for p in docx.Document(tmp_path / "derek-walsh" / "Derek-Walsh-Gap-Report.docx").paragraphs
     )
     assert "Skill-gap report" in text and "Next step" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import random
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -168,3 +169,18 @@ def test_temp_name_pattern(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(files.os, "replace", spy)
     atomic_write(tmp_path / "a.pdf", b"x")
     assert len(seen) == 1 and seen[0].startswith(".a.pdf.") and seen[0].endswith(".part")
+
+
+def test_swap_in_exchanges_folders_in_one_step(tmp_path: Path) -> None:
+    new, target = tmp_path / "staging", tmp_path / "packet"
+    new.mkdir()
+    (new / "a.pdf").write_bytes(b"new")
+    assert files.swap_in(new, target, tmp_path / "aside") is None  # no old packet: a rename
+    assert (target / "a.pdf").read_bytes() == b"new" and not new.exists()
+    new.mkdir()
+    (new / "a.pdf").write_bytes(b"newer")
+    old_at = files.swap_in(new, target, tmp_path / "aside")
+    assert (target / "a.pdf").read_bytes() == b"newer"
+    assert old_at is not None and (old_at / "a.pdf").read_bytes() == b"new"
+    if sys.platform.startswith("linux"):  # the atomic path, not the two-rename fallback
+        assert old_at == new and not (tmp_path / "aside").exists()

@@ -146,7 +146,10 @@ def test_resume_with_every_kind_of_target(tmp_path: Path, kind: str) -> None:
     profile = next(p for p in PROFILES if p.stem == "james-okafor")
     inputs = load_inputs(profile, guide, posting)
     outputs = generate(["resume"], inputs, Options(out_dir=tmp_path / "out", date="2026-01-15"))
-    assert sorted(o.path.name for o in outputs) == ["resume.docx", "resume.pdf"]
+    assert sorted(o.path.name for o in outputs) == [
+        "James-Okafor-Resume.docx",
+        "James-Okafor-Resume.pdf",
+    ]
     meta = PdfReader(outputs[0].path if outputs[0].format == "pdf" else outputs[1].path).metadata
     assert meta is not None and "James Okafor" in (meta.title or "")
     if kind == "onet":

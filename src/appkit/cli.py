@@ -102,6 +102,11 @@ def target_options(func: F) -> F:
             help="Date on the documents, and 'today' for years of experience (default: today).",
         ),
         click.option(
+            "--file-names",
+            type=click.Choice(["named", "plain"]),
+            help="named: Maria-Santos-Resume.pdf (default); plain: resume.pdf, for scripts.",
+        ),
+        click.option(
             "--bullet-budget",
             type=click.IntRange(1, 30),
             help="Keep at most this many bullets per job, dropping the least relevant.",
@@ -122,7 +127,8 @@ def _run(
 
 def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
     """Build the one Options model from the CLI values, generate, print the written paths."""
-    from appkit.generate import Options, generate
+    from appkit.generate import Options, generate_packet
+    from appkit.output import shown
 
     values = {
         "formats": opts["formats"],
@@ -134,10 +140,14 @@ def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
         "job_title": opts["job_title"],
         "bullet_budget": opts["bullet_budget"],
         "date": opts["date_"],
+        "file_names": opts["file_names"],
     }
     options = Options(**{k: v for k, v in values.items() if v is not None})
-    for output in generate(kinds, inputs, options):
-        click.echo(str(output.path))
+    packet, outputs = generate_packet(kinds, inputs, options)
+    if packet.notice:
+        click.echo(f"notice: {packet.notice}", err=True)
+    for output in outputs:
+        click.echo(shown(output.path))
 
 
 @click.group(context_settings=CONTEXT)

@@ -1,19 +1,33 @@
-"""Safe file output: atomic writes, file-name slugs and containment checks."""
+"""Safe file output: atomic writes and folder swaps, file-name slugs and containment checks."""
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import hashlib
 import os
 import re
 import secrets
+import shutil
+import sys
 import unicodedata
 from pathlib import Path
 
 from appkit.errors import RenderError
 
-__all__ = ["atomic_write", "contained", "make_folder", "safe_slug", "write_all_or_nothing"]
+__all__ = [
+    "atomic_write",
+    "contained",
+    "describe_os_error",
+    "fsync_dir",
+    "link_or_copy",
+    "make_folder",
+    "safe_slug",
+    "swap_in",
+    "write_all",
+    "write_all_or_nothing",
+]
 
 _RESERVED = {
     "con", "prn", "aux", "nul", "clock$", "conin$", "conout$",
@@ -51,7 +65,7 @@ def contained(root: Path, candidate: Path) -> Path:
     return real
 
 
-def _describe(exc: OSError, path: Path) -> str:
+def describe_os_error(exc: OSError, path: Path) -> str:
     """A one-line, user-facing message for a write failure."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return f"disk full while writing {path.name}"
@@ -70,7 +84,7 @@ def _describe(exc: OSError, path: Path) -> str:
     return f"cannot write {path.name}: {exc.strerror or exc}"
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
     """Write every byte of ``data`` to ``fd`` (os.write may write less than asked)."""
     view = memoryview(data)
     while view:
@@ -84,7 +98,7 @@ def _stage(path: Path, data: bytes) -> Path:
     fd = -1
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-        _write_all(fd, data)
+        write_all(fd, data)
         os.fsync(fd)
         os.close(fd)
         return tmp
@@ -95,7 +109,7 @@ def _stage(path: Path, data: bytes) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise RenderError(_describe(exc, path)) from exc
+            raise RenderError(describe_os_error(exc, path)) from exc
         raise
 
 
@@ -113,7 +127,7 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RenderError(_describe(exc, folder)) from exc
+        raise RenderError(describe_os_error(exc, folder)) from exc
 
 
 def write_all_or_nothing(files: dict[Path, bytes]) -> None:
@@ -133,9 +147,66 @@ def write_all_or_nothing(files: dict[Path, bytes]) -> None:
             try:
                 os.replace(tmp, path)
             except OSError as exc:
-                raise RenderError(_describe(exc, path)) from exc
+                raise RenderError(describe_os_error(exc, path)) from exc
             del staged[path]
     finally:
         for tmp in staged.values():
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """Hard-link ``source`` to ``target`` (files are replaced, never edited), else copy."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make renames and new entries in ``path`` durable (POSIX; a no-op where unsupported)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def swap_in(new: Path, target: Path, aside: Path) -> Path | None:
+    """Put the folder ``new`` in place of ``target``; return where the old ``target`` went, if any.
+
+    No old target: one rename. On Linux: one atomic renameat2(RENAME_EXCHANGE), after which the old
+    folder is at ``new``. Elsewhere: ``target`` is renamed to ``aside``, then ``new`` to ``target``;
+    a crash between the two leaves ``aside`` for the caller's next run to put back.
+    """
+    if not os.path.lexists(target):
+        os.rename(new, target)
+        return None
+    if _exchange(new, target):
+        return new
+    os.rename(target, aside)
+    os.rename(new, target)
+    return aside
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step with Linux renameat2; False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:  # glibc before 2.28, or another C library
+        return False
+    args = (_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    if renameat2(*args) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):  # kernel or file system cannot
+        return False
+    raise OSError(err, os.strerror(err), str(second))

@@ -1,11 +1,13 @@
-"""Orchestration: inputs -> tailored documents -> files; the only module that decides paths.
+"""Orchestration: inputs -> tailored documents -> files.
 
-Everything is rendered to bytes first and written only when every document succeeded, each file
-atomically, so a failure never leaves a partial packet behind.
+Everything is rendered to bytes first and written only when every document succeeded;
+`appkit.output` then resolves the output folder once and swaps the whole packet folder in at once,
+so a failure never leaves a partial packet behind. `appkit.filenames` names the documents.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -15,11 +17,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from appkit.errors import AppkitError
-from appkit.files import contained, make_folder, safe_slug, write_all_or_nothing
+from appkit.filenames import MATCH_FILE, PLAIN_STEMS, FileNames, document_name, every_name
+from appkit.files import safe_slug
 from appkit.guide import load_guide
 from appkit.guide_model import Guide, Posting
 from appkit.load import load_model
+from appkit.match_models import MatchResult
 from appkit.models import Profile
+from appkit.output import Packet, profile_ref, resolve_out_dir, write_packet
 from appkit.posting import load_posting
 from appkit.render import Context, DocInfo, Rendered, render_html
 from appkit.tailor import Tailored, tailor
@@ -27,12 +32,7 @@ from appkit.tailor import Tailored, tailor
 Format = Literal["pdf", "docx"]
 Kind = Literal["resume", "cover", "interview", "report", "match"]
 PACKET: tuple[Kind, ...] = ("resume", "cover", "interview", "report", "match")
-FILE_STEMS: dict[str, str] = {
-    "resume": "resume",
-    "cover": "cover-letter",
-    "interview": "interview-prep",
-    "report": "gap-report",
-}
+FILE_STEMS: dict[str, str] = PLAIN_STEMS  # render_documents' keys: "resume.pdf", ...
 KIND_TITLES = {
     "resume": "Resume",
     "cover": "Cover Letter",
@@ -57,6 +57,10 @@ class Options(BaseModel):
         description="YYYY-MM-DD printed on the documents; also 'today' for years of experience",
     )
     bullet_budget: int | None = None
+    file_names: FileNames = Field(
+        default="named",
+        description="'named': Maria-Santos-Resume.pdf (for recruiters); 'plain': resume.pdf",
+    )
 
     @field_validator("date")
     @classmethod
@@ -79,6 +83,7 @@ class Inputs(BaseModel):
     profile: Profile
     guide: Guide | None = None
     posting: Posting | None = None
+    profile_file: Path | None = None  # where the profile came from: packet folders record it
 
 
 class Output(BaseModel):
@@ -95,6 +100,7 @@ def load_inputs(
     loaded_guide = load_guide(guide) if guide else None
     return Inputs(
         profile=load_model(Path(profile), Profile),
+        profile_file=Path(profile).absolute(),  # the current folder now, not at write time
         guide=loaded_guide,
         posting=load_posting(Path(posting), vocabulary=loaded_guide) if posting else None,
     )
@@ -104,10 +110,12 @@ def doc_info(kind: str, inputs: Inputs, tailored: Tailored, options: Options) ->
     """Title, author and keywords shared by a document's PDF and DOCX metadata."""
     name = inputs.profile.basics.name
     target = options.job_title or tailored.target_title
-    title = " – ".join(filter(None, [name, KIND_TITLES[kind], target]))
+    company = options.company or tailored.company
+    role = " at ".join(filter(None, [target, company]))  # "Clinical Coordinator at Mercy Valley"
+    title = " – ".join(filter(None, [name, KIND_TITLES[kind], role]))
     keywords = tailored.competencies or [i for g in tailored.skills for i in g.items][:12]
     guide = inputs.guide
-    description = f"{KIND_TITLES[kind]} of {name}" + (f" for {target}" if target else "")
+    description = f"{KIND_TITLES[kind]} of {name}" + (f" for {role}" if role else "")
     if guide and guide.attribution:  # the licence asks for it; Word caps the field at 255
         description = guide.attribution
     return DocInfo(
@@ -131,8 +139,14 @@ def _join_within(items: Sequence[str], limit: int) -> str:
     return out
 
 
-def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> dict[str, bytes]:
-    """Render every requested document in every format to bytes, keyed by file name."""
+def render_documents(
+    kinds: Sequence[str], inputs: Inputs, options: Options, profile_file: str | None = None
+) -> dict[str, bytes]:
+    """Render every requested document in every format to bytes, keyed by plain file name.
+
+    The keys are ``resume.pdf``, ``cover-letter.docx``, ... and ``match.json``; `generate` gives
+    the documents their final names. ``profile_file`` is recorded in match.json.
+    """
     if "interview" in kinds and inputs.guide is None:
         raise AppkitError(
             "the interview-prep sheet needs a role guide (--guide NAME|PATH): its soft skills, "
@@ -146,15 +160,15 @@ def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> 
         today=options.today,
     )
     if options.company or options.job_title:
-        tailored = tailored.model_copy(
-            update={
-                "company": options.company or tailored.company,
-                "target_title": options.job_title or tailored.target_title,
-            }
-        )
+        target = {
+            "company": options.company or tailored.company,
+            "target_title": options.job_title or tailored.target_title,
+        }
+        match = tailored.match.model_copy(update=target) if tailored.match else None
+        tailored = tailored.model_copy(update={**target, "match": match})
     files: dict[str, bytes] = {}
     if "match" in kinds and tailored.match is not None:
-        files["match.json"] = tailored.match.model_dump_json(indent=2).encode("utf-8")
+        files[MATCH_FILE] = _match_json(tailored.match, options, profile_file)
     for kind in (k for k in kinds if k != "match"):
         context = Context(
             doc=doc_info(kind, inputs, tailored, options),
@@ -168,6 +182,19 @@ def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> 
         for fmt, data in render_document(kind, context, options).items():
             files[f"{FILE_STEMS[kind]}.{fmt}"] = data
     return files
+
+
+def _match_json(match: MatchResult, options: Options, profile_file: str | None) -> bytes:
+    """match.json: where it came from and every option that shaped it, then the match itself."""
+    head = {
+        "profile_file": profile_file,  # relative to the packet folder
+        "company": match.company,
+        "job_title": match.target_title,
+        "hiring_manager": options.hiring_manager,
+        "date": options.date,
+    }
+    text = json.dumps({**head, **match.model_dump(mode="json")}, indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
 
 
 def render_document(kind: str, context: Context, options: Options) -> dict[str, bytes]:
@@ -227,23 +254,44 @@ def _prep(inputs: Inputs, tailored: Tailored) -> object:
     return compose_prep(inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting)
 
 
-def output_dir(inputs: Inputs, options: Options) -> Path:
-    """out/<name-slug>/: one folder per candidate."""
-    return options.out_dir / safe_slug(inputs.profile.basics.name)
-
-
-def write_files(root: Path, folder: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file into `folder` (inside `root`), all or nothing."""
-    make_folder(folder)
-    real = contained(root, folder)  # a symlinked candidate folder must not lead elsewhere
-    targets = {real / name: data for name, data in files.items()}
-    write_all_or_nothing(targets)
-    return [folder / name for name in files]
-
-
 def generate(kinds: Sequence[str], inputs: Inputs, options: Options) -> list[Output]:
     """Render the requested documents for one candidate and write them; all or nothing."""
-    files = render_documents(kinds, inputs, options)
-    paths = write_files(options.out_dir, output_dir(inputs, options), files)
-    kind_of = {stem: kind for kind, stem in FILE_STEMS.items()} | {"match": "match"}
-    return [Output(kind=kind_of[p.stem], format=p.suffix[1:], path=p) for p in paths]
+    return generate_packet(kinds, inputs, options)[1]
+
+
+def generate_packet(
+    kinds: Sequence[str], inputs: Inputs, options: Options
+) -> tuple[Packet, list[Output]]:
+    """Render, then write into the candidate's folder under the output folder, resolved once here.
+
+    Writing the whole packet replaces every earlier document of the packet (in any naming style);
+    writing some documents replaces just those, keeping the rest of the folder.
+    """
+    root = resolve_out_dir(options.out_dir)
+    slug = safe_slug(inputs.profile.basics.name)
+    files = render_documents(kinds, inputs, options, profile_ref(root / slug, inputs.profile_file))
+    name = inputs.profile.basics.name
+    written = [k for k in kinds if k != "match"]
+    entries = {
+        f"{FILE_STEMS[k]}.{fmt}": (k, fmt, document_name(k, fmt, name, options.file_names))
+        for k in written
+        for fmt in options.formats
+    }
+    replaced = PACKET if set(kinds) >= set(PACKET) else kinds
+    formats = ("pdf", "docx") if replaced is PACKET else options.formats
+    replaces = {
+        f"{FILE_STEMS[k]}.{fmt}": every_name(k, fmt, name)
+        for k in replaced
+        if k != "match"
+        for fmt in formats
+    }
+    if MATCH_FILE in files:
+        entries[MATCH_FILE] = ("match", "json", MATCH_FILE)
+        replaces[MATCH_FILE] = {MATCH_FILE}
+    payload = {key: (entry[2], files[key]) for key, entry in entries.items()}
+    packet = write_packet(root, slug, payload, replaces, inputs.profile_file)
+    outputs = [
+        Output(kind=kind, format=fmt, path=packet.folder / file_name)
+        for kind, fmt, file_name in entries.values()
+    ]
+    return packet, outputs
