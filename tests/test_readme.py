@@ -263,14 +263,16 @@ class Outcome:
 
 
 def _copy_repository(dest: Path) -> None:
-    """The tracked (and new, not ignored) files of this checkout, as a fresh clone has them."""
-    listing = subprocess.run(
-        ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        capture_output=True,
-    )
+    """The tracked files of this checkout, as a fresh clone has them (not a stray profile.yaml)."""
+    try:
+        listing = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True)
+    except FileNotFoundError:  # no git at all
+        listing = subprocess.CompletedProcess([], 1)
     if listing.returncode != 0:  # not a git checkout (an sdist): copy all but build leftovers
-        ignore = shutil.ignore_patterns(".git", "out", "__pycache__", "*.egg-info", "build", "dist")
-        shutil.copytree(ROOT, dest, ignore=ignore)
+        ignore = shutil.ignore_patterns(
+            ".git", ".*_cache", ".benchmarks", "__pycache__", "*.egg-info", "out", "build", "dist"
+        )
+        shutil.copytree(ROOT, dest, ignore=ignore, dirs_exist_ok=True)
         return
     for name in listing.stdout.decode().split("\0"):
         source = ROOT / name

@@ -181,6 +181,7 @@ def cli() -> None:
 
     \b
     Quick start:
+      appkit init                      # writes a commented starter profile.yaml
       appkit packet profiles/maria-santos.yaml --guide clinical-coordinator
       appkit match profiles/maria-santos.yaml --guide clinical-coordinator
       appkit guide list
