@@ -312,3 +312,61 @@ def test_match_report_writes_the_gap_report(tmp_path: Path) -> None:
         for p in docx.Document(tmp_path / "derek-walsh" / "Derek-Walsh-Gap-Report.docx").paragraphs
     )
     assert "Skill-gap report" in text and "Next step" in text
+
+
+def test_mistyped_guide_suggests_the_nearest(tmp_path: Path) -> None:
+    profile = str(DATA / "profiles" / "full.yaml")
+    code, _, err = _run("resume", profile, "-g", "clinical-coordinater", "-o", str(tmp_path))
+    assert code == 1 and "did you mean 'clinical-coordinator'?" in err
+    assert not any(tmp_path.iterdir())
+    code, _, err = _run("match", profile, "-g", "astronaut")
+    assert code == 1 and "did you mean" not in err and "available: clinical-coordinator" in err
+
+
+@pytest.mark.parametrize("command", ["resume", "packet"])
+def test_mistyped_theme_suggests_the_nearest(tmp_path: Path, command: str) -> None:
+    profile = str(DATA / "profiles" / "full.yaml")
+    args = ["-g", "clinical-coordinator", "-o", str(tmp_path), "--theme"]
+    code, _, err = _run(command, profile, *args, "clasic")
+    assert code == 2 and "did you mean 'classic'?" in err and "available: classic" in err
+    code, _, err = _run(command, profile, *args, "brutalist")
+    assert code == 2 and "no resume theme named 'brutalist' (available: classic)" in err
+    assert not any(tmp_path.iterdir())
+
+
+def test_a_theme_missing_for_one_document_is_named(tmp_path: Path) -> None:
+    themes = tmp_path / "themes"
+    (themes / "resume").mkdir(parents=True)
+    (themes / "resume" / "mine.html").write_text('{% extends "resume/classic.html" %}')
+    profile = str(DATA / "profiles" / "full.yaml")
+    base = [profile, "-g", "clinical-coordinator", "--theme", "mine", "-t", str(themes)]
+    code, _, err = _run("cover", *base, "-o", str(tmp_path / "out"))
+    assert code == 2 and "no cover theme named 'mine'" in err
+    code, out, err = _run("resume", *base, "-f", "docx", "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    assert out.strip().endswith(".docx")
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["pakcet"], "did you mean 'packet'?"),
+        (["valdate"], "did you mean 'validate'?"),
+        (["guide", "lst"], "did you mean 'list'?"),
+        (["templates", "cpy"], "did you mean 'copy'?"),
+    ],
+)
+def test_mistyped_command_suggests_the_nearest(args: list[str], hint: str) -> None:
+    code, _, err = _run(*args)
+    assert code == 2 and f"No such command '{args[-1]}'; {hint}" in err
+
+
+def test_unknown_command_without_a_near_name() -> None:
+    code, _, err = _run("xyzzy")
+    assert code == 2 and "No such command 'xyzzy'." in err and "did you mean" not in err
+
+
+def test_mistyped_template_theme_suggests_the_nearest(tmp_path: Path) -> None:
+    code, _, err = _run("templates", "copy", "resume/clasic", str(tmp_path))
+    assert code == 1 and "did you mean 'resume/classic'?" in err
+    assert not any(tmp_path.iterdir())

@@ -41,6 +41,7 @@ def test_wheel_ships_and_finds_templates_and_guides(tmp_path: Path) -> None:
     assert "appkit/templates/resume/classic.html" in names
     assert "appkit/templates/resume/classic.css" in names
     assert "appkit/guides/clinical-coordinator.txt" in names
+    assert "appkit/starter-profile.yaml" in names
 
     # A fresh venv that sees the already-installed dependencies but not the source tree.
     venv = tmp_path / "venv"
@@ -70,3 +71,11 @@ def test_wheel_ships_and_finds_templates_and_guides(tmp_path: Path) -> None:
     written = [Path(line) for line in lines[1:]]
     assert {p.suffix for p in written} == {".pdf", ".docx"}
     assert all(p.stat().st_size > 1000 for p in written)
+
+    # `appkit init` reads its starter profile from the installed package, and it validates.
+    starter = tmp_path / "starter.yaml"
+    for args in (["init", str(starter)], ["validate", str(starter)]):
+        result = subprocess.run(
+            [python, "-I", "-m", "appkit", *args], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr

@@ -12,6 +12,7 @@ import click
 
 from appkit import __version__
 from appkit.errors import AppkitError
+from appkit.suggest import did_you_mean
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -29,6 +30,19 @@ def user_errors(func: F) -> F:
             raise SystemExit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+class SuggestingGroup(click.Group):
+    """A command group that answers a mistyped command with the nearest one (`appkit pakcet`)."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0]
+        if self.get_command(ctx, name) is None and not name.startswith("-"):
+            hint = did_you_mean(name, self.list_commands(ctx))
+            raise click.UsageError(f"No such command '{name}'{hint or '.'}", ctx)
+        return super().resolve_command(ctx, args)
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -125,11 +139,31 @@ def _run(
     _write(kinds, load_inputs(profile, guide, posting), **opts)
 
 
+def _check_theme(kinds: list[str], theme: str, user_dirs: tuple[Path, ...]) -> None:
+    """Refuse a theme that some requested document lacks, naming the nearest existing one."""
+    from appkit.themes import list_templates
+
+    themes: dict[str, set[str]] = {}
+    for name, _origin in list_templates(user_dirs):
+        kind, _, file = name.partition("/")
+        if file.endswith(".html") and "/" not in file and file != "base.html":
+            themes.setdefault(kind, set()).add(file.removesuffix(".html"))
+    for kind in kinds:
+        available = themes.get(kind)
+        if available is not None and theme not in available:
+            raise click.BadParameter(
+                f"no {kind} theme named '{theme}'{did_you_mean(theme, available)} "
+                f"(available: {', '.join(sorted(available))})",
+                param_hint="'--theme'",
+            )
+
+
 def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
     """Build the one Options model from the CLI values, generate, print the written paths."""
     from appkit.generate import Options, generate_packet
     from appkit.output import shown
 
+    _check_theme(kinds, opts["theme"], tuple(opts["templates"]))
     values = {
         "formats": opts["formats"],
         "out_dir": opts["out_dir"],
@@ -150,13 +184,14 @@ def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
         click.echo(shown(output.path))
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=SuggestingGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="appkit")
 def cli() -> None:
     """Tailored job-application documents from a candidate profile and a role guide.
 
     \b
     Quick start:
+      appkit init                      # writes a commented starter profile.yaml
       appkit packet profiles/maria-santos.yaml --guide clinical-coordinator
       appkit match profiles/maria-santos.yaml --guide clinical-coordinator
       appkit guide list
@@ -224,25 +259,6 @@ def match(
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(profiles: tuple[Path, ...]) -> None:
-    """Check one or more profiles; print every problem as file:line: field: message."""
-    from appkit.load import load_model
-    from appkit.models import Profile
-
-    failed = False
-    for path in profiles:
-        try:
-            load_model(path, Profile)
-            click.echo(f"{path}: ok")
-        except AppkitError as exc:
-            failed = True
-            click.echo(exc.message, err=True)
-    if failed:
-        raise SystemExit(1)
-
-
-@cli.command(context_settings=CONTEXT)
 def doctor() -> None:
     """Check fonts, the HarfBuzz subsetter and library versions."""
     from appkit.doctor import run_checks
@@ -263,7 +279,8 @@ def main() -> None:
 
 # Registered last: these modules import the helpers defined above.
 from appkit.cli_guide import guide  # noqa: E402
+from appkit.cli_profile import init, validate  # noqa: E402
 from appkit.cli_templates import schema, templates  # noqa: E402
 
-for _command in (guide, templates, schema):
+for _command in (init, validate, guide, templates, schema):
     cli.add_command(_command)

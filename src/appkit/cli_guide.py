@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from appkit.cli import CONTEXT, user_errors
+from appkit.cli import CONTEXT, SuggestingGroup, user_errors
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=SuggestingGroup, context_settings=CONTEXT)
 def guide() -> None:
     """Role guides: list the built-ins, show what appkit understood, export, create."""
 

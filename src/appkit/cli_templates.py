@@ -10,11 +10,12 @@ from pathlib import Path
 
 import click
 
-from appkit.cli import CONTEXT, user_errors
+from appkit.cli import CONTEXT, SuggestingGroup, user_errors
 from appkit.errors import InputError
+from appkit.suggest import did_you_mean
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=SuggestingGroup, context_settings=CONTEXT)
 def templates() -> None:
     """List the document templates or copy a built-in theme out to customise it."""
 
@@ -51,7 +52,12 @@ def copy(theme: str, dest: Path, force: bool) -> None:
     kind, name = theme.split("/")
     source = builtin_dir("templates") / kind
     if not (source / f"{name}.html").is_file():
-        raise InputError.single(theme, "no such built-in theme (see `appkit templates list`)")
+        kinds = [base.parent for base in source.parent.glob("*/base.html")]
+        themes = [f"{k.name}/{p.stem}" for k in kinds for p in k.glob("*.html") if p.stem != "base"]
+        raise InputError.single(
+            theme,
+            f"no such built-in theme{did_you_mean(theme, themes)} (see `appkit templates list`)",
+        )
     files = [
         source / f for f in (f"{name}.html", f"{name}.css", "base.html") if (source / f).is_file()
     ]

@@ -15,6 +15,7 @@ from appkit.guide_model import Guide
 from appkit.guide_text import parse_guide_text
 from appkit.load import load_model, read_text
 from appkit.resources import builtin_dir
+from appkit.suggest import did_you_mean
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -55,8 +56,8 @@ def load_guide(ref: str | Path) -> Guide:
             names = ", ".join(builtins) or "none"
             raise InputError.single(
                 ref,
-                f"no built-in guide named '{ref}' (available: {names}); "
-                "or give the path of a .txt, .md, .yaml or .json guide",
+                f"no built-in guide named '{ref}'{did_you_mean(ref, builtins)} "
+                f"(available: {names}); or give the path of a .txt, .md, .yaml or .json guide",
             )
     return _load_path(Path(ref))
 
