@@ -30,7 +30,18 @@ def test_emoji_in_a_bullet_use_the_emoji_font(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(
         cli,
-        ["resume", str(profile), "-g", "clinical-coordinator", "-f", "pdf", "-o", str(out)],
+        [
+            "resume",
+            str(profile),
+            "-g",
+            "clinical-coordinator",
+            "-f",
+            "pdf",
+            "-o",
+            str(out),
+            "--file-names",
+            "plain",
+        ],
     )
     assert result.exit_code == 0, result.output
     pdf = pypdf.PdfReader(out / "maria-santos" / "resume.pdf")

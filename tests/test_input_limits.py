@@ -27,7 +27,18 @@ def test_longest_valid_name_and_headline_render(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(
         cli,
-        ["resume", str(profile), "-g", "clinical-coordinator", "-f", "pdf,docx", "-o", str(out)],
+        [
+            "resume",
+            str(profile),
+            "-g",
+            "clinical-coordinator",
+            "-f",
+            "pdf,docx",
+            "-o",
+            str(out),
+            "--file-names",
+            "plain",
+        ],
     )
     assert result.exit_code == 0, result.output
     (folder,) = out.iterdir()
