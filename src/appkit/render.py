@@ -12,6 +12,7 @@ import jinja2
 from jinja2.sandbox import SecurityError
 from pydantic import BaseModel, ConfigDict
 
+from appkit.dataview import to_view
 from appkit.errors import TemplateError
 from appkit.guide_model import Guide, Posting
 from appkit.models import Profile
@@ -109,7 +110,11 @@ def _render(kind: str, theme: str, context: Context, user_dirs: Sequence[Path]) 
     env = environment(tuple(Path(d) for d in user_dirs))
     try:
         template = env.get_template(name)
-        html = template.render({f.name: getattr(context, f.name) for f in fields(context)})
+        # Plain read-only data, never the live models: those carry parse_raw / parse_file.
+        memo: dict[int, tuple[Any, Any]] = {}
+        html = template.render(
+            {f.name: to_view(getattr(context, f.name), memo) for f in fields(context)}
+        )
     except jinja2.TemplateNotFound as exc:
         where = ", ".join(str(d) for d in search_path(user_dirs))
         raise TemplateError(
