@@ -18,6 +18,17 @@ from appkit.errors import AppkitError
 from appkit.files import contained, make_folder, safe_slug, write_all_or_nothing
 from appkit.guide import load_guide
 from appkit.guide_model import Guide, Posting
+from appkit.isolate import (
+    MIB,
+    PARAGRAPHS_PER_PAGE,
+    TEMPLATE_MEMORY,
+    TEMPLATE_PAGES,
+    TEMPLATE_SECONDS,
+    Limits,
+    in_child,
+    report_phase,
+    run_isolated,
+)
 from appkit.load import load_model
 from appkit.models import Profile
 from appkit.posting import load_posting
@@ -57,6 +68,22 @@ class Options(BaseModel):
         description="YYYY-MM-DD printed on the documents; also 'today' for years of experience",
     )
     bullet_budget: int | None = None
+    time_limit: float = Field(
+        default=TEMPLATE_SECONDS,
+        gt=0,
+        description="seconds one document from --templates may take (Jinja, layout, PDF, DOCX)",
+    )
+    memory_limit: int = Field(
+        default=TEMPLATE_MEMORY // MIB,
+        ge=256,
+        description="MiB of memory one document from --templates may use",
+    )
+    page_limit: int = Field(
+        default=TEMPLATE_PAGES,
+        ge=1,
+        description="most pages a document may have (every template; the DOCX gets the same cap"
+        " in paragraphs, PARAGRAPHS_PER_PAGE per page)",
+    )
 
     @field_validator("date")
     @classmethod
@@ -171,7 +198,23 @@ def render_documents(kinds: Sequence[str], inputs: Inputs, options: Options) -> 
 
 
 def render_document(kind: str, context: Context, options: Options) -> dict[str, bytes]:
-    """One document in every requested format, as bytes keyed by format ("pdf", "docx")."""
+    """One document in every requested format, as bytes keyed by format ("pdf", "docx").
+
+    With --templates folders the whole render (Jinja, layout, PDF, DOCX) runs in an isolated
+    child bounded by the time and memory limits: those templates may come from anyone.
+    """
+    if options.templates and not in_child():
+        limits = Limits(
+            seconds=options.time_limit,
+            memory=options.memory_limit * MIB,
+            pages=options.page_limit,
+        )
+        what = f"{kind}/{options.theme}.html"
+        return run_isolated(lambda: _render_formats(kind, context, options), what, limits)
+    return _render_formats(kind, context, options)
+
+
+def _render_formats(kind: str, context: Context, options: Options) -> dict[str, bytes]:
     from appkit.docxwriter import render_docx
 
     out: dict[str, bytes] = {}
@@ -179,7 +222,12 @@ def render_document(kind: str, context: Context, options: Options) -> dict[str, 
     if "pdf" in options.formats:
         rendered, out["pdf"] = _fitted_pdf(kind, context, rendered, options)
     if "docx" in options.formats:
-        out["docx"] = render_docx(rendered.html)
+        report_phase("docx")
+        out["docx"] = render_docx(
+            rendered.html,
+            max_paragraphs=options.page_limit * PARAGRAPHS_PER_PAGE,
+            template=rendered.template,
+        )
     return out
 
 
@@ -191,7 +239,7 @@ def _fitted_pdf(
     kind: str, context: Context, rendered: Rendered, options: Options
 ) -> tuple[Rendered, bytes]:
     """The PDF, re-rendered up to FIT_STEPS densities tighter when that saves a page."""
-    data, pages = rendered.pdf()
+    data, pages = rendered.pdf(max_pages=options.page_limit)
     if kind not in FIT_KINDS or pages == 1:
         return rendered, data
     for density in range(1, FIT_STEPS + 1):
@@ -199,7 +247,7 @@ def _fitted_pdf(
         denser = render_html(kind, options.theme, denser_context, options.templates)
         if denser.html == rendered.html:  # a theme that ignores doc.density
             break
-        denser_data, denser_pages = denser.pdf()
+        denser_data, denser_pages = denser.pdf(max_pages=options.page_limit)
         if denser_pages < pages:
             return denser, denser_data
     return rendered, data

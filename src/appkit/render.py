@@ -61,6 +61,7 @@ class Rendered:
         """This document as PDF bytes and page count, with its asset folders wired in."""
         from appkit.pdfwriter import render_pdf_pages
 
+        options.setdefault("template", self.template)
         return render_pdf_pages(
             self.html,
             self.base_dir,
@@ -96,12 +97,13 @@ def render_html(
     With user template folders the rendering runs isolated (time and memory limits, see
     appkit.isolate): those templates may come from anyone.
     """
-    if user_dirs:
-        from appkit.isolate import run_isolated
+    from appkit.isolate import in_child, report_phase, run_isolated
 
+    if user_dirs and not in_child():
         return run_isolated(
             lambda: _render(kind, theme, context, user_dirs), f"{kind}/{theme}.html"
         )
+    report_phase("fill")
     return _render(kind, theme, context, user_dirs)
 
 
