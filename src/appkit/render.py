@@ -71,6 +71,13 @@ class Rendered:
         )
 
 
+def template_variables(context: Context) -> dict[str, Any]:
+    """What a template sees: plain read-only data, never live models (they carry parse_raw,
+    parse_file and friends), see appkit.dataview."""
+    memo: dict[int, tuple[Any, Any]] = {}
+    return {f.name: to_view(getattr(context, f.name), memo) for f in fields(context)}
+
+
 def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
     """Jinja rewrites tracebacks so template frames carry the template file and line."""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
@@ -112,11 +119,7 @@ def _render(kind: str, theme: str, context: Context, user_dirs: Sequence[Path]) 
     env = environment(tuple(Path(d) for d in user_dirs))
     try:
         template = env.get_template(name)
-        # Plain read-only data, never the live models: those carry parse_raw / parse_file.
-        memo: dict[int, tuple[Any, Any]] = {}
-        html = template.render(
-            {f.name: to_view(getattr(context, f.name), memo) for f in fields(context)}
-        )
+        html = template.render(template_variables(context))
     except jinja2.TemplateNotFound as exc:
         where = ", ".join(str(d) for d in search_path(user_dirs))
         raise TemplateError(

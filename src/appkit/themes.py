@@ -69,6 +69,8 @@ _JINJA_GLOBALS = (safe_range, dict, Namespace, Cycler, Joiner, generate_lorem_ip
 
 def allowed_callable(obj: Any) -> bool:
     """True for the callables a template may call (see SAFE_METHODS)."""
+    if isinstance(obj, jinja2.Undefined):  # calling it raises "... has no attribute ..."
+        return True
     if isinstance(obj, _JINJA_CALLABLES) or any(obj is known for known in _JINJA_GLOBALS):
         return True
     wrapped = getattr(obj, "__wrapped__", None)
