@@ -184,3 +184,22 @@ def test_sandbox_allows_only_listed_callables(
         return
     with pytest.raises(TemplateError, match=refused):
         render_documents(["resume"], inputs, _options(folder))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ m.parse_raw('{}') }}",
+        "{{ m.parse_file('/etc/hostname') }}",
+        "{{ m.basics }}",
+        "{{ m.model_validate_json('{}') }}",
+        "{{ m.model_copy() }}",
+    ],
+)
+def test_second_layer_refuses_a_live_model_that_slipped_through(source: str) -> None:
+    """Should a live model ever reach a template, the sandbox still refuses what it offers."""
+    from jinja2.sandbox import SecurityError
+
+    model = load_inputs(PROFILE, GUIDE).profile
+    with pytest.raises((SecurityError, jinja2.UndefinedError)):
+        environment().from_string(source).render(m=model)
