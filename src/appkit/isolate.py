@@ -90,15 +90,22 @@ def _error_payload(exc: BaseException) -> tuple[str, Any]:
     return "bug", "".join(traceback.format_exception(exc))
 
 
+def _lower_limit(which: int, value: int) -> None:
+    """Set a resource limit, never above the hard limit already in force."""
+    _, hard = resource.getrlimit(which)
+    value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+    resource.setrlimit(which, (value, value))
+
+
 def _child(conn: Connection, func: Callable[[], Any], limits: Limits) -> None:
     """Runs in the forked child; never returns (os._exit), so no parent cleanup runs twice."""
     global _report
     status = 1
     try:
-        os.setpgid(0, 0)  # its own process group: the parent kills everything it started
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory, limits.memory))
-        cpu = math.ceil(limits.seconds) + 5  # a backstop should the parent die first
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+        with contextlib.suppress(OSError):  # its own group: the parent kills all it started
+            os.setpgid(0, 0)
+        _lower_limit(resource.RLIMIT_AS, limits.memory)
+        _lower_limit(resource.RLIMIT_CPU, math.ceil(limits.seconds) + 5)  # should the parent die
         _report = lambda phase: conn.send_bytes(b"P" + phase.encode())  # noqa: E731
         try:
             message: tuple[str, Any] = ("ok", func())
