@@ -17,7 +17,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Inches, Pt
 
 from appkit.docxwriter import render_docx
-from appkit.errors import RenderError
+from appkit.errors import RenderError, TemplateError
 from appkit.htmlsubset import parse_html
 
 SAMPLE = """<!doctype html>
@@ -308,3 +308,38 @@ def test_only_web_link_schemes() -> None:
     targets = sorted(r.target_ref for r in doc.part.rels.values() if r.is_external)
     assert targets == ["mailto:a@b.c", "tel:+15550100"]
     assert doc.paragraphs[0].text == "m t j d f r"
+
+
+def test_style_names_with_double_quotes() -> None:
+    html = (
+        "<html><body><p data-style='My \"quoted\" style'>One</p>"
+        "<p data-style='My \"quoted\" style'>Two</p><p data-style='Myquotedstyle'>Three</p>"
+        "</body></html>"
+    )
+    doc = _doc(render_docx(html))
+    styles = [(p.text, p.style.name) for p in doc.paragraphs]
+    assert styles == [
+        ("One", 'My "quoted" style'),
+        ("Two", 'My "quoted" style'),
+        ("Three", "Myquotedstyle"),
+    ]
+    assert doc.paragraphs[0].style.style_id != doc.paragraphs[2].style.style_id
+
+
+def test_core_properties_over_255_characters_are_truncated() -> None:
+    long = "Ana " + "x" * 300
+    html = (
+        f'<html lang="{"en-" + "y" * 300}"><head><title>{long}</title>'
+        f'<meta name="author" content="{long}"><meta name="keywords" content="{long}">'
+        f"</head><body><p>Hi</p></body></html>"
+    )
+    props = _doc(render_docx(html)).core_properties
+    for value in (props.title, props.author, props.keywords, props.language):
+        assert len(value) == 255 and value.startswith(("Ana x", "en-y"))
+
+
+def test_paragraph_cap_names_the_template() -> None:
+    html = "<html><body>" + "<p>line</p>" * 12 + "</body></html>"
+    assert render_docx(html, max_paragraphs=12)
+    with pytest.raises(TemplateError, match=r"^template cover/x.html: produced more than 11"):
+        render_docx(html, max_paragraphs=11, template="cover/x.html")

@@ -17,7 +17,7 @@ import pypdf
 import pytest
 
 from appkit import pdfwriter
-from appkit.errors import RenderError
+from appkit.errors import RenderError, TemplateError
 from appkit.pdfwriter import render_pdf
 
 CSS = """
@@ -220,3 +220,61 @@ def test_deterministic_across_processes(theme: Path, tmp_path: Path) -> None:
         for _ in range(2)
     ]
     assert runs[0] == runs[1] and len(runs[0].split()) == 2
+
+
+def _png(path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "navy").save(path)
+
+
+def test_extreme_css_is_one_line_error_naming_the_template(theme: Path) -> None:
+    html = SAMPLE.replace("</h1>", '</h1><p style="font-size: 100000000px">Huge</p>')
+    with pytest.raises(RenderError) as caught:
+        pdfwriter.render_pdf(html, theme, template="resume/mine.html")
+    message = caught.value.message
+    assert message.startswith("resume/mine.html: PDF layout failed: ZeroDivisionError")
+    assert "\n" not in message
+
+
+def test_image_without_alt_is_one_clear_error_naming_it(theme: Path) -> None:
+    _png(theme / "photo.png")
+    html = SAMPLE.replace("</h1>", '</h1><img src="photo.png">')
+    with pytest.raises(RenderError) as caught:
+        render_pdf(html, theme, template="resume/mine.html")
+    assert caught.value.message == (
+        'resume/mine.html: PDF rendering failed: image "photo.png" has no alt text: describe it'
+        ' in alt="..." (or use alt="" if it is decorative)'
+    )
+
+
+def test_decorative_and_described_images_render(theme: Path) -> None:
+    _png(theme / "photo.png")
+    for alt in ('alt=""', 'alt="Portrait of Jane"'):
+        html = SAMPLE.replace("</h1>", f'</h1><img src="photo.png" {alt}>')
+        pdf = render_pdf(html, theme)
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        assert reader.pages[0].images, alt
+
+
+def test_svg_that_fails_to_load_says_why(theme: Path) -> None:
+    (theme / "logo.svg").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><text>&x;</text></svg>'
+    )
+    html = SAMPLE.replace("</h1>", '</h1><img src="logo.svg" alt="Logo">')
+    with pytest.raises(RenderError) as caught:
+        render_pdf(html, theme, template="resume/mine.html")
+    message = caught.value.message
+    assert "logo.svg" in message and "undefined entity" in message and "\n" not in message
+    assert PASSWD_HEAD not in message
+
+
+PASSWD_HEAD = "root:x:0:0"
+
+
+def test_page_limit_stops_layout(theme: Path) -> None:
+    html = SAMPLE.replace("</head>", "<style>@page { size: 40px; margin: 0 }</style></head>")
+    with pytest.raises(TemplateError, match=r"resume/mine.html: produced more than 2 pages"):
+        render_pdf(html, theme, template="resume/mine.html", max_pages=2)
+    assert render_pdf(SAMPLE, theme, max_pages=1).startswith(b"%PDF")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,38 @@ def test_runaway_user_templates_are_stopped(
         render_html("resume", "evil", _context(), [user])
     assert time.monotonic() - start < 10
     assert message in caught.value.message
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_word_longer_than_the_line_wraps_in_every_document(tmp_path: Path) -> None:
+    """A 500-character word was clipped at the page edge (81 characters visible)."""
+    import re
+    import subprocess
+
+    import yaml
+
+    from appkit.generate import Options, load_inputs, render_documents
+    from tests.conftest import ROOT
+
+    data = yaml.safe_load((ROOT / "profiles" / "maria-santos.yaml").read_text())
+    word = "".join("abcdefghij"[i % 10] for i in range(500))
+    data["summary"] += f" Reference {word} ends here."
+    data["experience"][0]["highlights"][0] += f" {word}"
+    profile = tmp_path / "long.yaml"
+    profile.write_text(yaml.safe_dump(data, sort_keys=False))
+    files = render_documents(
+        ["resume", "cover", "interview", "report"],
+        load_inputs(profile, "clinical-coordinator"),
+        Options(formats=("pdf",), date="2025-06-01"),
+    )
+    assert len(files) == 4
+    ordinary = {w for w in data["summary"].split() if w != word}
+    for name, pdf in files.items():
+        # pdftotext reads only what lies on the page: clipped characters are missing from it
+        (tmp_path / name).write_bytes(pdf)
+        text = subprocess.run(
+            ["pdftotext", tmp_path / name, "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert word in re.sub(r"\s+", "", text), f"{name}: the long word lost characters"
+        if name == "resume.pdf":  # the summary is there verbatim: no ordinary word was broken
+            assert ordinary <= set(text.split())

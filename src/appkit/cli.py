@@ -64,6 +64,14 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
 
 def target_options(func: F) -> F:
     """Options shared by every command that renders documents for a target role."""
+    from appkit.isolate import (
+        MIB,
+        PARAGRAPHS_PER_PAGE,
+        TEMPLATE_MEMORY,
+        TEMPLATE_PAGES,
+        TEMPLATE_SECONDS,
+    )
+
     options = [
         click.argument("profile", type=click.Path(path_type=Path)),
         click.option(
@@ -125,6 +133,27 @@ def target_options(func: F) -> F:
             type=click.IntRange(1, 30),
             help="Keep at most this many bullets per job, dropping the least relevant.",
         ),
+        click.option(
+            "--time-limit",
+            type=click.FloatRange(min=1),
+            metavar="SECONDS",
+            help=f"Stop a document rendered with --templates after this long, counting Jinja,"
+            f" layout, PDF and DOCX [default: {TEMPLATE_SECONDS:g}].",
+        ),
+        click.option(
+            "--memory-limit",
+            type=click.IntRange(min=256),
+            metavar="MIB",
+            help=f"Memory cap of the process rendering a --templates document"
+            f" [default: {TEMPLATE_MEMORY // MIB}].",
+        ),
+        click.option(
+            "--page-limit",
+            type=click.IntRange(min=1),
+            metavar="N",
+            help=f"Most pages a document may have; the DOCX gets {PARAGRAPHS_PER_PAGE} paragraphs"
+            f" per page [default: {TEMPLATE_PAGES}].",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -175,6 +204,9 @@ def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
         "bullet_budget": opts["bullet_budget"],
         "date": opts["date_"],
         "file_names": opts["file_names"],
+        "time_limit": opts.get("time_limit"),
+        "memory_limit": opts.get("memory_limit"),
+        "page_limit": opts.get("page_limit"),
     }
     options = Options(**{k: v for k, v in values.items() if v is not None})
     packet, outputs = generate_packet(kinds, inputs, options)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
+from docx.styles import BabelFish
 
 __all__ = ["BODY_FONT", "apply_default_look", "get_style", "set_language"]
 
@@ -56,21 +58,51 @@ def _doc_defaults_rpr(doc: Any) -> Any:
     return _child(rpr_default, "w:rPr")
 
 
+def _find_style(doc: Any, name: str) -> Any:
+    """The style called ``name``, or None.
+
+    python-docx looks names up with an XPath string literal in double quotes, which a name such
+    as `My "quoted" style` breaks (XPathEvalError); such names are compared one by one instead.
+    """
+    if '"' not in name:
+        try:
+            with warnings.catch_warnings():  # python-docx falls back to ids, with a warning
+                warnings.simplefilter("ignore", UserWarning)
+                style = doc.styles[name]
+        except KeyError:
+            return None
+        if style.name == name or BabelFish.ui2internal(name) == style.name:
+            return style
+        if style.name.lower() == name.lower():
+            return style
+    return next((style for style in doc.styles if style.name == name), None)
+
+
+def _free_style_id(taken: set[str], base: str) -> str:
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}{number}"
+    return candidate
+
+
 def get_style(doc: Any, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> Any:
     """Return style ``name`` of ``kind``, creating it (based on Normal) if missing."""
-    try:
-        style = doc.styles[name]
-    except KeyError:
-        style = None
+    style = _find_style(doc, name)
     if style is not None and style.type == kind:
         return style
     if style is not None:  # same name, other type: use a distinct name
         name = f"{name} ({'Char' if kind == WD_STYLE_TYPE.CHARACTER else 'Para'})"
-        try:
-            return doc.styles[name]
-        except KeyError:
-            pass
+        if (found := _find_style(doc, name)) is not None:
+            return found
     style = doc.styles.add_style(name, kind)
+    # Quotes in the id break python-docx's XPath lookups; and "My Style" must not share its id
+    # with an existing "MyStyle".
+    taken = {other.style_id for other in doc.styles if other.style_id != style.style_id}
+    duplicate = sum(other.style_id == style.style_id for other in doc.styles) > 1
+    if '"' in style.style_id or duplicate:
+        base = "".join(c for c in name if c.isalnum()) or "Style"
+        style.style_id = _free_style_id(taken | {style.style_id}, base)
     if kind == WD_STYLE_TYPE.PARAGRAPH:
         style.base_style = doc.styles["Normal"]
         style.quick_style = True

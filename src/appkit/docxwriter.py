@@ -9,12 +9,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from appkit.errors import RenderError
+from appkit.errors import RenderError, TemplateError
 from appkit.htmlsubset import Block, ParsedDoc, Run, parse_html
+from appkit.isolate import PARAGRAPHS_PER_PAGE
 
 __all__ = ["render_docx"]
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_CORE_PROPERTY_CHARS = 255  # Word (and python-docx) refuse longer core properties
 _APP_XML = (
     b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
@@ -156,10 +158,12 @@ def _scrub_package(doc: Any, parsed: ParsedDoc, created: datetime) -> None:
     from docx.oxml.ns import qn
 
     props = doc.core_properties
-    props.title, props.author, props.keywords = parsed.title, parsed.author, parsed.keywords
-    props.subject, props.comments, props.category = parsed.description, "", ""
+    cap = _CORE_PROPERTY_CHARS
+    props.title, props.author = parsed.title[:cap], parsed.author[:cap]
+    props.keywords, props.subject = parsed.keywords[:cap], parsed.description[:cap]
+    props.comments, props.category = "", ""
     props.last_modified_by, props.content_status, props.identifier = "", "", ""
-    props.language, props.version = parsed.lang, ""
+    props.language, props.version = parsed.lang[:cap], ""
     props.revision = 1
     props.created = props.modified = created
     printed = props._element.find(qn("cp:lastPrinted"))
@@ -189,18 +193,33 @@ def _normalise_zip(data: bytes) -> bytes:
 
 
 def render_docx(
-    html: str, *, reference: Path | None = None, created: datetime | None = None
+    html: str,
+    *,
+    reference: Path | None = None,
+    created: datetime | None = None,
+    max_paragraphs: int | None = None,
+    template: str = "",
 ) -> bytes:
     """Render appkit's HTML subset to DOCX bytes, styled by ``reference`` if given.
 
     ``created`` (else ``<meta name="date">``, else SOURCE_DATE_EPOCH, else now) fixes the
-    core-property dates, which makes the output byte-for-byte reproducible.
+    core-property dates, which makes the output byte-for-byte reproducible. More than
+    ``max_paragraphs`` paragraphs is a TemplateError; ``template`` names the template in errors.
     """
     import docx
+    from lxml import etree
 
     from appkit.docxstyles import apply_default_look, set_language
 
     parsed = parse_html(html)
+    if max_paragraphs is not None and len(parsed.blocks) > max_paragraphs:
+        pages = max_paragraphs // PARAGRAPHS_PER_PAGE
+        raise TemplateError(
+            template or "document",
+            None,
+            f"produced more than {max_paragraphs} paragraphs for the DOCX"
+            f" (about {pages} pages, --page-limit)",
+        )
     if reference is not None:
         doc = _open_reference(Path(reference))
     else:
@@ -216,6 +235,7 @@ def render_docx(
         _scrub_package(doc, parsed, _created(parsed, created))
         buffer = io.BytesIO()
         doc.save(buffer)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise RenderError(f"DOCX rendering failed: {type(exc).__name__}: {exc}") from exc
+    except (ValueError, KeyError, TypeError, etree.Error) as exc:
+        where = f"{template}: " if template else ""
+        raise RenderError(f"{where}DOCX rendering failed: {type(exc).__name__}: {exc}") from exc
     return _normalise_zip(buffer.getvalue())

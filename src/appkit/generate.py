@@ -21,6 +21,17 @@ from appkit.filenames import MATCH_FILE, PLAIN_STEMS, FileNames, document_name, 
 from appkit.files import safe_slug
 from appkit.guide import load_guide
 from appkit.guide_model import Guide, Posting
+from appkit.isolate import (
+    MIB,
+    PARAGRAPHS_PER_PAGE,
+    TEMPLATE_MEMORY,
+    TEMPLATE_PAGES,
+    TEMPLATE_SECONDS,
+    Limits,
+    in_child,
+    report_phase,
+    run_isolated,
+)
 from appkit.load import load_model
 from appkit.match_models import MatchResult
 from appkit.models import Profile
@@ -60,6 +71,22 @@ class Options(BaseModel):
     file_names: FileNames = Field(
         default="named",
         description="'named': Maria-Santos-Resume.pdf (for recruiters); 'plain': resume.pdf",
+    )
+    time_limit: float = Field(
+        default=TEMPLATE_SECONDS,
+        gt=0,
+        description="seconds one document from --templates may take (Jinja, layout, PDF, DOCX)",
+    )
+    memory_limit: int = Field(
+        default=TEMPLATE_MEMORY // MIB,
+        ge=256,
+        description="MiB of memory one document from --templates may use",
+    )
+    page_limit: int = Field(
+        default=TEMPLATE_PAGES,
+        ge=1,
+        description="most pages a document may have (every template; the DOCX gets the same cap"
+        " in paragraphs, PARAGRAPHS_PER_PAGE per page)",
     )
 
     @field_validator("date")
@@ -198,7 +225,23 @@ def _match_json(match: MatchResult, options: Options, profile_file: str | None) 
 
 
 def render_document(kind: str, context: Context, options: Options) -> dict[str, bytes]:
-    """One document in every requested format, as bytes keyed by format ("pdf", "docx")."""
+    """One document in every requested format, as bytes keyed by format ("pdf", "docx").
+
+    With --templates folders the whole render (Jinja, layout, PDF, DOCX) runs in an isolated
+    child bounded by the time and memory limits: those templates may come from anyone.
+    """
+    if options.templates and not in_child():
+        limits = Limits(
+            seconds=options.time_limit,
+            memory=options.memory_limit * MIB,
+            pages=options.page_limit,
+        )
+        what = f"{kind}/{options.theme}.html"
+        return run_isolated(lambda: _render_formats(kind, context, options), what, limits)
+    return _render_formats(kind, context, options)
+
+
+def _render_formats(kind: str, context: Context, options: Options) -> dict[str, bytes]:
     from appkit.docxwriter import render_docx
 
     out: dict[str, bytes] = {}
@@ -206,7 +249,12 @@ def render_document(kind: str, context: Context, options: Options) -> dict[str, 
     if "pdf" in options.formats:
         rendered, out["pdf"] = _fitted_pdf(kind, context, rendered, options)
     if "docx" in options.formats:
-        out["docx"] = render_docx(rendered.html)
+        report_phase("docx")
+        out["docx"] = render_docx(
+            rendered.html,
+            max_paragraphs=options.page_limit * PARAGRAPHS_PER_PAGE,
+            template=rendered.template,
+        )
     return out
 
 
@@ -218,7 +266,7 @@ def _fitted_pdf(
     kind: str, context: Context, rendered: Rendered, options: Options
 ) -> tuple[Rendered, bytes]:
     """The PDF, re-rendered up to FIT_STEPS densities tighter when that saves a page."""
-    data, pages = rendered.pdf()
+    data, pages = rendered.pdf(max_pages=options.page_limit)
     if kind not in FIT_KINDS or pages == 1:
         return rendered, data
     for density in range(1, FIT_STEPS + 1):
@@ -226,7 +274,7 @@ def _fitted_pdf(
         denser = render_html(kind, options.theme, denser_context, options.templates)
         if denser.html == rendered.html:  # a theme that ignores doc.density
             break
-        denser_data, denser_pages = denser.pdf()
+        denser_data, denser_pages = denser.pdf(max_pages=options.page_limit)
         if denser_pages < pages:
             return denser, denser_data
     return rendered, data

@@ -15,8 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from appkit.errors import RenderError
+from appkit.errors import AppkitError, RenderError
 from appkit.fetcher import MAX_RESOURCE_BYTES, ResourceRefusedError, make_fetcher
+from appkit.isolate import report_phase
+from appkit.pdflimits import (
+    NO_ALT,
+    PageLimitError,
+    decorative_images,
+    no_alt_message,
+    page_limit,
+)
 
 if TYPE_CHECKING:
     from weasyprint import CSS
@@ -48,17 +56,31 @@ def _font_configuration() -> FontConfiguration:
 class _ErrorCollector(logging.Handler):
     """Collect WeasyPrint ERROR records during one render."""
 
-    def __init__(self) -> None:
+    def __init__(self, decorative: frozenset[str] = frozenset()) -> None:
         super().__init__(level=logging.ERROR)
         self.messages: list[str] = []
+        self.decorative = decorative  # src of images marked alt="": no alt text is intended
 
     def emit(self, record: logging.LogRecord) -> None:
+        args = record.args if isinstance(record.args, tuple) else ()
+        if record.msg == NO_ALT and args:
+            if args[0] not in self.decorative:
+                self.messages.append(no_alt_message(args[0]))
+            return
         try:
-            message = record.getMessage()
+            message = (record.msg % tuple(_reason(a) for a in args)) if args else record.msg
         except Exception:  # a malformed record must not hide the render result
             message = str(record.msg)
         if ResourceRefusedError.__name__ not in message:
             self.messages.append(message)
+
+
+def _reason(arg: object) -> object:
+    """An exception whose text is empty (WeasyPrint's ImageLoadingError) shows its cause."""
+    if isinstance(arg, BaseException) and not str(arg):
+        cause = arg.__cause__ or arg.__context__
+        return f"{type(cause).__name__}: {cause}" if cause else type(arg).__name__
+    return arg
 
 
 def _drop_refusals(record: logging.LogRecord) -> bool:
@@ -67,10 +89,10 @@ def _drop_refusals(record: logging.LogRecord) -> bool:
 
 
 @contextmanager
-def _collect_errors() -> Iterator[_ErrorCollector]:
+def _collect_errors(decorative: frozenset[str] = frozenset()) -> Iterator[_ErrorCollector]:
     """Attach an error collector to the ``weasyprint`` logger for the duration of a render."""
     logger = logging.getLogger("weasyprint")
-    handler = _ErrorCollector()
+    handler = _ErrorCollector(decorative)
     logger.addHandler(handler)
     logger.addFilter(_drop_refusals)
     try:
@@ -133,11 +155,14 @@ def render_pdf_pages(
     warnings: list[str] | None = None,
     fallback_dirs: Sequence[Path] = (),
     asset_root: Path | None = None,
+    template: str = "",
+    max_pages: int | None = None,
 ) -> tuple[bytes, int]:
     """Render ``html`` to PDF bytes and its page count; relative URLs resolve in ``base_dir``.
 
-    ``stylesheets`` are extra theme CSS files (parsed once and cached); ``warnings`` collects the
-    URLs the fetcher refused. Raises RenderError if WeasyPrint reports an error.
+    ``warnings`` collects the URLs the fetcher refused; ``template`` names the template in error
+    messages. Raises RenderError if WeasyPrint reports an error or fails, and TemplateError when
+    the layout needs more than ``max_pages`` pages (layout stops there).
     """
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
@@ -150,25 +175,36 @@ def render_pdf_pages(
         raise RenderError(f"theme directory not found: {base_dir.name}")
     refused: list[str] = warnings if warnings is not None else []
     fetcher = make_fetcher(base_dir, refused, fallback_dirs, asset_root)
+    prefix = f"{template}: " if template else ""
+    decorative = decorative_images(html)
     try:
-        with _collect_errors() as errors:
+        with _collect_errors(decorative) as errors, page_limit(max_pages, template):
+            report_phase("layout")
             css = [_format_stylesheet(fetcher)]
             document = HTML(
                 string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
             ).render(font_config=_font_configuration(), stylesheets=css)
+            pages = len(document.pages)
+            if max_pages is not None and pages > max_pages:  # should the progress hook miss it
+                raise PageLimitError(template, max_pages)
             _scrub(document, lang)
+            report_phase("pdf")
             # Tagged PDF needs a document language; without one WeasyPrint logs an error.
             tags = bool(document.metadata.lang)
             data = document.write_pdf(finisher=_finish, pdf_tags=tags)
-            pages = len(document.pages)
     except FatalURLFetchingError as exc:  # BaseException subclass: never let it escape
-        raise RenderError(f"PDF rendering stopped: {exc}") from None
-    except RenderError:
+        raise RenderError(f"{prefix}PDF rendering stopped: {exc}") from None
+    except AppkitError:
         raise
-    except (ValueError, TypeError, OSError, RecursionError, MemoryError) as exc:
-        raise RenderError(f"PDF rendering failed: {type(exc).__name__}: {exc}") from exc
+    except MemoryError:
+        raise  # the isolated child reports it against the memory limit
+    except Exception as exc:  # WeasyPrint fails on some hostile CSS (font-size: 1e8px)
+        raise RenderError(
+            f"{prefix}PDF layout failed: {type(exc).__name__}: {exc}"
+            " (check the template's CSS for extreme values)"
+        ) from exc
     if errors.messages:
         first = errors.messages[0]
         more = f" (and {len(errors.messages) - 1} more)" if len(errors.messages) > 1 else ""
-        raise RenderError(f"PDF rendering failed: {first}{more}")
+        raise RenderError(f"{prefix}PDF rendering failed: {first}{more}")
     return data, pages

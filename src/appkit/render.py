@@ -12,6 +12,7 @@ import jinja2
 from jinja2.sandbox import SecurityError
 from pydantic import BaseModel, ConfigDict
 
+from appkit.dataview import to_view
 from appkit.errors import TemplateError
 from appkit.guide_model import Guide, Posting
 from appkit.models import Profile
@@ -60,6 +61,7 @@ class Rendered:
         """This document as PDF bytes and page count, with its asset folders wired in."""
         from appkit.pdfwriter import render_pdf_pages
 
+        options.setdefault("template", self.template)
         return render_pdf_pages(
             self.html,
             self.base_dir,
@@ -67,6 +69,13 @@ class Rendered:
             asset_root=self.asset_root,
             **options,
         )
+
+
+def template_variables(context: Context) -> dict[str, Any]:
+    """What a template sees: plain read-only data, never live models (they carry parse_raw,
+    parse_file and friends), see appkit.dataview."""
+    memo: dict[int, tuple[Any, Any]] = {}
+    return {f.name: to_view(getattr(context, f.name), memo) for f in fields(context)}
 
 
 def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
@@ -95,12 +104,13 @@ def render_html(
     With user template folders the rendering runs isolated (time and memory limits, see
     appkit.isolate): those templates may come from anyone.
     """
-    if user_dirs:
-        from appkit.isolate import run_isolated
+    from appkit.isolate import in_child, report_phase, run_isolated
 
+    if user_dirs and not in_child():
         return run_isolated(
             lambda: _render(kind, theme, context, user_dirs), f"{kind}/{theme}.html"
         )
+    report_phase("fill")
     return _render(kind, theme, context, user_dirs)
 
 
@@ -109,7 +119,7 @@ def _render(kind: str, theme: str, context: Context, user_dirs: Sequence[Path]) 
     env = environment(tuple(Path(d) for d in user_dirs))
     try:
         template = env.get_template(name)
-        html = template.render({f.name: getattr(context, f.name) for f in fields(context)})
+        html = template.render(template_variables(context))
     except jinja2.TemplateNotFound as exc:
         where = ", ".join(str(d) for d in search_path(user_dirs))
         raise TemplateError(

@@ -10,10 +10,15 @@ import os
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.runtime import BlockReference, LoopContext, Macro
+from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
+from jinja2.utils import Cycler, Joiner, Namespace, generate_lorem_ipsum
+from markupsafe import Markup
+from pydantic import BaseModel
 
 from appkit.models import format_date
 from appkit.resources import builtin_dir
@@ -39,17 +44,70 @@ class _SafeFileLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+# Callables a template may call, beyond macros, blocks and Jinja's own helpers. Everything else
+# (a model's parse_raw/parse_file, a class, a function that slipped into the data) is refused.
+SAFE_STR_METHODS = frozenset(
+    {
+        "capitalize", "casefold", "count", "endswith", "find", "format", "index", "isalnum",
+        "isalpha", "isdigit", "islower", "isnumeric", "isspace", "istitle", "isupper", "lower",
+        "lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex",
+        "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith", "strip",
+        "swapcase", "title", "upper", "join",
+    }
+)  # fmt: skip
+SAFE_METHODS: dict[type, frozenset[str]] = {
+    str: SAFE_STR_METHODS,
+    Markup: SAFE_STR_METHODS | {"striptags", "unescape"},
+    tuple: frozenset({"count", "index"}),
+    list: frozenset({"count", "index"}),
+    dict: frozenset({"get", "items", "keys", "values"}),
+    MappingProxyType: frozenset({"get", "items", "keys", "values"}),
+}
+_JINJA_CALLABLES = (Macro, BlockReference, LoopContext, Joiner, Cycler)
+_JINJA_GLOBALS = (safe_range, dict, Namespace, Cycler, Joiner, generate_lorem_ipsum)
+
+
+def allowed_callable(obj: Any) -> bool:
+    """True for the callables a template may call (see SAFE_METHODS)."""
+    if isinstance(obj, jinja2.Undefined):  # calling it raises "... has no attribute ..."
+        return True
+    if isinstance(obj, _JINJA_CALLABLES) or any(obj is known for known in _JINJA_GLOBALS):
+        return True
+    wrapped = getattr(obj, "__wrapped__", None)
+    code = getattr(obj, "__code__", None)
+    if getattr(code, "co_qualname", "").startswith("SandboxedEnvironment.wrap_str_format"):
+        obj = wrapped  # the sandbox's own safe stand-in for str.format / str.format_map
+    owner = getattr(obj, "__self__", None)
+    if isinstance(owner, (LoopContext, Cycler)):  # loop.cycle, loop.changed, cycler.next
+        return True
+    name = getattr(obj, "__name__", "")
+    return type(owner) in SAFE_METHODS and name in SAFE_METHODS[type(owner)]
+
+
 class _Environment(ImmutableSandboxedEnvironment):
-    """The sandbox, plus limits on the arithmetic that can freeze a render (`10**10000000`)."""
+    """The sandbox, plus limits on the arithmetic that can freeze a render (`10**10000000`).
+
+    Templates receive read-only data views (appkit.dataview); as a second layer, attributes
+    that are classes or live pydantic models are refused, and so is calling anything outside
+    `allowed_callable`.
+    """
 
     intercepted_binops = frozenset({"**", "*"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, BaseModel) or isinstance(value, (type, BaseModel)):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        return allowed_callable(obj) and super().is_safe_callable(obj)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         ints = isinstance(left, int) and isinstance(right, int)
         bits = abs(right) * max(abs(left), 2).bit_length() if ints else 0
         if operator == "**" and bits > _MAX_POWER_BITS:
             raise jinja2.sandbox.SecurityError("power is too large")
-        sized = isinstance(left, (str, list)) and isinstance(right, int)
+        sized = isinstance(left, (str, list, tuple)) and isinstance(right, int)
         if operator == "*" and sized and len(left) * right > _MAX_REPEAT:
             raise jinja2.sandbox.SecurityError("repetition is too large")
         return super().call_binop(context, operator, left, right)
