@@ -7,6 +7,8 @@ parametrized test then waits for its own case, so a failure names its payload.
 from __future__ import annotations
 
 import shutil
+import socket
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -154,3 +156,17 @@ def test_payload(name: str, corpus_results: dict[str, Future[Result]]) -> None:
     pdf, docx = result.outputs[pdf_name], result.outputs[docx_name]
     assert_clean_pdf(pdf, no_file_uri=False)  # 0 embedded files, 0 FileAttachment annots
     assert_no_embedded_content(docx)
+
+
+def test_the_loopback_listener_counts_connections() -> None:
+    """The listener is not blind: the corpus's `0 connections` means something."""
+    listener = LoopbackListener()
+    try:
+        for _ in range(2):
+            socket.create_connection(("127.0.0.1", listener.port), timeout=5).close()
+        deadline = time.monotonic() + 5  # a hang guard for the accept thread, not a timing
+        while listener.connections < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        listener.close()
+    assert listener.connections == 2
