@@ -93,12 +93,18 @@ def _run_case(name: str, root: Path) -> Result:
         templates, canary = _prepare(name, MANIFEST[name], root, listener.port)
         out = root / "out"
         args = ["resume", str(PROFILE), "-g", "clinical-coordinator", "-t", str(templates)]
-        args += ["-o", str(out), "-f", "pdf,docx", "--date", "2026-01-15", *limit_options()]
+        args += ["-o", str(out), "-f", "pdf,docx", "--date", "2026-01-15", "--file-names", "plain"]
+        args += limit_options()
         (root / "home").mkdir()
         run = run_appkit(args, cwd=root, home=root / "home")
     finally:
         listener.close()
-    outputs = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    # The documents, by their plain names; the hidden packet marker is not a document.
+    outputs = {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
     return Result(run, listener.connections, canary.exists(), outputs)
 
 
