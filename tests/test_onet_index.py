@@ -115,6 +115,8 @@ def test_item_shapes() -> None:
         for task_id, text, kind in occ["tasks"]:
             assert isinstance(task_id, int) and text.strip(), code
             assert kind in ("Core", "Supplemental", None), code
+        kinds = [kind for _, _, kind in occ["tasks"] if kind]
+        assert kinds == sorted(kinds), f"{code}: Core tasks come before Supplemental ones"
         for name, commodity, hot, demand in occ["technology"]:
             assert name in technology and commodity in index["commodities"], (code, name)
             assert isinstance(hot, bool) and isinstance(demand, bool)
