@@ -38,13 +38,13 @@ def main() -> None:
     import docx
     from weasyprint import HTML
 
-    from appkit.docxwriter import render_docx
-    from appkit.generate import Options, doc_info, load_inputs, render_documents
-    from appkit.guide import load_guide
-    from appkit.htmlsubset import parse_html
-    from appkit.match import match_profile
-    from appkit.render import Context, render_html
-    from appkit.tailor import tailor
+    from appkit.documents.tailor import tailor
+    from appkit.guide.library import load_guide
+    from appkit.match.engine import match_profile
+    from appkit.packet import Options, doc_info, load_inputs, render_documents
+    from appkit.render.docxwriter import render_docx
+    from appkit.render.html import Context, render_html
+    from appkit.render.htmlsubset import parse_html
 
     start = time.perf_counter()
     load_guide("clinical-coordinator")

@@ -7,11 +7,11 @@ import statistics
 import time
 from pathlib import Path
 
-from appkit.guide_index import index_guide
-from appkit.guide_model import Guide
-from appkit.load import load_model
-from appkit.match import match_profile
-from appkit.models import Profile
+from appkit.guide.model import Guide
+from appkit.loading.read import load_model
+from appkit.match.engine import match_profile
+from appkit.match.index import index_guide
+from appkit.profile.model import Profile
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def load_guide_any(ref: str) -> Guide:
     """The parsed built-in guide when the parser exists, else the test fixture guide."""
     try:
-        from appkit.guide import load_guide
+        from appkit.guide.library import load_guide
 
         return load_guide(ref)
     except ImportError:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from appkit.cli import cli
+from appkit.cli.commands import cli
 from tests.conftest import DATA, ROOT
 
 
@@ -210,7 +210,7 @@ def test_templates_list_copy_and_schema(tmp_path: Path) -> None:
 
 
 def test_guide_export_new_and_onet(tmp_path: Path) -> None:
-    from appkit.guide import load_guide
+    from appkit.guide.library import load_guide
 
     exported = tmp_path / "cc.yaml"
     assert _run("guide", "export", "clinical-coordinator", "-o", str(exported))[0] == 0
@@ -285,7 +285,7 @@ def test_bad_date_is_a_usage_error(tmp_path: Path, bad: str) -> None:
 
 
 def test_names_without_latin_letters_get_distinct_folders() -> None:
-    from appkit.files import safe_slug
+    from appkit.output.files import safe_slug
 
     slugs = {safe_slug(name) for name in ("张伟", "王芳", "محمد", "!!!")}
     assert len(slugs) == 4 and all(s.startswith("untitled-") for s in slugs)

@@ -6,8 +6,8 @@ from importlib import metadata
 
 import pytest
 
-from appkit import doctor
-from appkit.doctor import Check, run_checks
+from appkit.cli import doctor
+from appkit.cli.doctor import Check, run_checks
 
 
 def test_run_checks_shape() -> None:

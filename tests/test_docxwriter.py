@@ -16,9 +16,9 @@ import pytest
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Inches, Pt
 
-from appkit.docxwriter import render_docx
 from appkit.errors import RenderError, TemplateError
-from appkit.htmlsubset import parse_html
+from appkit.render.docxwriter import render_docx
+from appkit.render.htmlsubset import parse_html
 
 SAMPLE = """<!doctype html>
 <html lang="en-US">
@@ -259,7 +259,7 @@ def test_reference_unreadable(tmp_path: Path) -> None:
 
 
 def test_pdf_and_docx_carry_the_same_words(tmp_path: Path) -> None:
-    from appkit.pdfwriter import render_pdf
+    from appkit.render.pdfwriter import render_pdf
 
     (tmp_path / "classic.css").write_text("body { font-family: Lato; } .date { float: right }")
     html = SAMPLE

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from appkit.filenames import document_name, name_part
+from appkit.documents.filenames import document_name, name_part
 from tests.test_files import NASTY, _random_names
 
 

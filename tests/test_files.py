@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from appkit import files
 from appkit.errors import RenderError
-from appkit.files import atomic_write, contained, safe_slug
+from appkit.output import files
+from appkit.output.files import atomic_write, contained, safe_slug
 
 NASTY = [
     "../../etc/x",

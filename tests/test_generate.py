@@ -11,9 +11,9 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from appkit.generate import Inputs, Options, generate, load_inputs, render_documents
-from appkit.load import load_model
-from appkit.models import Profile
+from appkit.loading.read import load_model
+from appkit.packet import Inputs, Options, generate, load_inputs, render_documents
+from appkit.profile.model import Profile
 from tests.conftest import DATA, PROFILES
 
 SECTION_HEADINGS = {
@@ -126,8 +126,8 @@ GUIDES = {
 
 @pytest.mark.parametrize("kind", ["yaml", "markdown", "onet", "posting"])
 def test_resume_with_every_kind_of_target(tmp_path: Path, kind: str) -> None:
-    from appkit.guide import dump_guide, load_guide
-    from appkit.onet import build_onet_guide
+    from appkit.guide.library import dump_guide, load_guide
+    from appkit.guide.onet import build_onet_guide
 
     guide: str | Path | None = "clinical-coordinator"
     posting = None
@@ -159,9 +159,9 @@ def test_resume_with_every_kind_of_target(tmp_path: Path, kind: str) -> None:
 
 
 def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
-    from appkit.generate import _fitted_pdf, doc_info
-    from appkit.render import Context, render_html
-    from appkit.tailor import tailor
+    from appkit.documents.tailor import tailor
+    from appkit.packet import _fitted_pdf, doc_info
+    from appkit.render.html import Context, render_html
 
     tightened = 0
     for profile_path in PROFILES:
@@ -187,7 +187,7 @@ def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
 
 @pytest.mark.parametrize("profile_path", PROFILES, ids=lambda p: p.stem)
 def test_resume_names_no_requirement_the_profile_cannot_support(profile_path: Path) -> None:
-    from appkit.tailor import tailor
+    from appkit.documents.tailor import tailor
 
     inputs = load_inputs(profile_path, "clinical-coordinator")
     result = tailor(inputs.profile, inputs.guide).match
@@ -202,7 +202,7 @@ def test_resume_names_no_requirement_the_profile_cannot_support(profile_path: Pa
 
 
 def test_senior_resume_leads_each_job_with_its_most_relevant_bullet() -> None:
-    from appkit.tailor import tailor
+    from appkit.documents.tailor import tailor
 
     profile_path = next(p for p in PROFILES if p.stem == "linda-chen")
     inputs = load_inputs(profile_path, "clinical-coordinator")

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from appkit.guide import load_guide
-from appkit.load import load_model
-from appkit.models import Profile
+from appkit.guide.library import load_guide
+from appkit.loading.read import load_model
+from appkit.profile.model import Profile
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "gold"

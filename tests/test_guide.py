@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from appkit.errors import InputError
-from appkit.guide import describe_guide, dump_guide, list_guides, load_guide, scaffold_guide
-from appkit.guide_model import Guide
+from appkit.guide.library import describe_guide, dump_guide, list_guides, load_guide, scaffold_guide
+from appkit.guide.model import Guide
 
 
 def test_builtin_by_name_is_cached() -> None:

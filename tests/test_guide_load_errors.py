@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from appkit.errors import InputError
-from appkit.guide import load_guide
+from appkit.guide.library import load_guide
 
 TOO_DEEP = "nesting is too deep (more than 50 levels of lists and mappings)"
 MINIMAL = "title: Patient Navigator\nresponsibilities:\n  - Guide patients through care\n"
@@ -47,7 +47,7 @@ def test_raw_control_character_in_guide(tmp_path: Path) -> None:
 
 
 def test_yaml_reader_error_without_read_text_has_a_line() -> None:
-    from appkit.load import parse_yaml
+    from appkit.loading.read import parse_yaml
 
     with pytest.raises(InputError) as caught:
         parse_yaml("title: a\nb: c\x07\n", "g.yaml")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from appkit.errors import InputError
-from appkit.guide import load_guide
-from appkit.guide_model import Guide
-from appkit.guide_text import parse_guide_text
+from appkit.guide.library import load_guide
+from appkit.guide.model import Guide
+from appkit.guide.text import parse_guide_text
 
 DATA = Path(__file__).parent / "data" / "guides"
 

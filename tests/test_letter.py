@@ -11,11 +11,8 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from appkit.docxwriter import render_docx
-from appkit.english import article, keeps_capital
-from appkit.guide import load_guide
-from appkit.guide_model import Guide, Posting
-from appkit.letter import (
+from appkit.documents.english import article, keeps_capital
+from appkit.documents.letter import (
     CoverLetter,
     EvidencePoint,
     _intro,
@@ -23,12 +20,15 @@ from appkit.letter import (
     compose_letter,
     long_date,
 )
-from appkit.load import load_model
-from appkit.models import Profile
-from appkit.posting import load_posting
-from appkit.prep import compose_prep
-from appkit.render import Context, DocInfo, render_html
-from appkit.tailor import tailor
+from appkit.documents.prep import compose_prep
+from appkit.documents.tailor import tailor
+from appkit.guide.library import load_guide
+from appkit.guide.model import Guide, Posting
+from appkit.guide.posting import load_posting
+from appkit.loading.read import load_model
+from appkit.profile.model import Profile
+from appkit.render.docxwriter import render_docx
+from appkit.render.html import Context, DocInfo, render_html
 from tests.conftest import DATA, PROFILES
 
 NAMES = [p.stem for p in PROFILES]
@@ -256,9 +256,9 @@ def test_clause_keeps_acronyms_and_strips_period() -> None:
 
 
 def test_evidence_helpers_live_in_evidence_module() -> None:
-    import appkit.evidence as evidence
-    import appkit.letter as letter
-    import appkit.prep as prep
+    import appkit.documents.evidence as evidence
+    import appkit.documents.letter as letter
+    import appkit.documents.prep as prep
 
     assert letter.EvidencePoint is evidence.EvidencePoint
     assert prep.StarQuestion.model_fields["evidence"].annotation is evidence.EvidencePoint

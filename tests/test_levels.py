@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from appkit.guide_model import Guide
-from appkit.levels import level_fit, level_index, salary_for, weighted_years
-from appkit.load import load_model
-from appkit.models import Experience
+from appkit.guide.model import Guide
+from appkit.loading.read import load_model
+from appkit.match.levels import level_fit, level_index, salary_for, weighted_years
+from appkit.profile.model import Experience
 
 GUIDE = load_model(
     Path(__file__).parent / "data" / "match" / "clinical-coordinator-guide.yaml", Guide
@@ -75,9 +75,9 @@ def test_top_level_has_no_next_and_no_levels_gives_none() -> None:
 
 
 def test_role_family_counts_fully_and_related_work_half() -> None:
-    from appkit.guide import load_guide
-    from appkit.levels import in_role_family, role_words, weighted_years
-    from appkit.models import Experience
+    from appkit.guide.library import load_guide
+    from appkit.match.levels import in_role_family, role_words, weighted_years
+    from appkit.profile.model import Experience
 
     guide = load_guide("clinical-coordinator")
     words = role_words(guide)

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from appkit.errors import AppkitError, TemplateError
-from appkit.generate import Options, load_inputs, render_documents
+from appkit.packet import Options, load_inputs, render_documents
 from tests.conftest import ROOT
 
 PROFILE = ROOT / "profiles" / "maria-santos.yaml"

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from appkit.guide_index import index_guide
-from appkit.guide_model import Guide, Posting
-from appkit.load import load_model
-from appkit.match import MatchResult, match_profile
-from appkit.match_report import format_match
-from appkit.models import Profile
+from appkit.guide.model import Guide, Posting
+from appkit.loading.read import load_model
+from appkit.match.engine import MatchResult, match_profile
+from appkit.match.index import index_guide
+from appkit.match.report import format_match
+from appkit.profile.model import Profile
 
 DATA = Path(__file__).parent / "data" / "match"
 PROFILES = Path(__file__).parent.parent / "profiles"
@@ -187,7 +187,7 @@ def test_next_steps_come_from_the_guide(guide: Guide) -> None:
         assert step.source in ids or step.source.startswith(
             ("steps[", "certifications[", "education_training[")
         )
-    from appkit.gaps import pick_step
+    from appkit.match.gaps import pick_step
 
     index = index_guide(guide)
     organisational = next(r for r in index.requirements if r.id == "soft_skills[0]")
@@ -225,7 +225,7 @@ def test_no_guide_no_posting_gives_empty_result() -> None:
 
 
 def real_guide() -> Guide:
-    guide_mod = pytest.importorskip("appkit.guide")
+    guide_mod = pytest.importorskip("appkit.guide.library")
     return guide_mod.load_guide("clinical-coordinator")
 
 

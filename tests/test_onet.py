@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from appkit.errors import InputError
-from appkit.guide import dump_guide, load_guide
-from appkit.onet import ATTRIBUTION, build_onet_guide
+from appkit.guide.library import dump_guide, load_guide
+from appkit.guide.onet import ATTRIBUTION, build_onet_guide
 
 SHARED = Path(__file__).resolve().parent / "data" / "onet"
 SUBSET = SHARED / "db_subset"

@@ -10,7 +10,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from appkit.generate import Options, generate, load_inputs
+from appkit.packet import Options, generate, load_inputs
 from tests.conftest import ROOT
 
 COMPANY, MANAGER, TITLE, DATE = (

@@ -16,9 +16,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from appkit import pdfwriter
 from appkit.errors import RenderError, TemplateError
-from appkit.pdfwriter import render_pdf
+from appkit.render import pdfwriter
+from appkit.render.pdfwriter import render_pdf
 
 CSS = """
 @page { size: Letter; margin: 0.6in; }
@@ -179,7 +179,7 @@ def test_shared_font_configuration_and_css_cache(theme: Path) -> None:
 
 
 def test_weasyprint_imported_lazily() -> None:
-    code = "import sys, appkit.pdfwriter; print('weasyprint' in sys.modules)"
+    code = "import sys, appkit.render.pdfwriter; print('weasyprint' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -203,8 +203,9 @@ def test_unsafe_characters_are_dropped(theme: Path) -> None:
 def test_deterministic_across_processes(theme: Path, tmp_path: Path) -> None:
     (tmp_path / "in.html").write_text(SAMPLE)
     code = (
-        "import hashlib, sys; from pathlib import Path; from appkit.pdfwriter import render_pdf; "
-        "from appkit.docxwriter import render_docx; h = Path(sys.argv[1]).read_text(); "
+        "import hashlib, sys; from pathlib import Path; "
+        "from appkit.render.pdfwriter import render_pdf; "
+        "from appkit.render.docxwriter import render_docx; h = Path(sys.argv[1]).read_text(); "
         "print(hashlib.sha256(render_pdf(h, Path(sys.argv[2]))).hexdigest(), "
         "hashlib.sha256(render_docx(h, created=None)).hexdigest())"
     )

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from appkit.errors import InputError
-from appkit.guide import load_guide
-from appkit.posting import describe_posting, is_boilerplate, load_posting, parse_posting_text
+from appkit.guide.library import load_guide
+from appkit.guide.posting import describe_posting, is_boilerplate, load_posting, parse_posting_text
 
 DATA = Path(__file__).parent / "data" / "postings"
 SAMPLE_JOB = DATA / "sample.job.json"

@@ -7,8 +7,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from appkit.evidence import evidence_point, proper_words, verb_led
-from appkit.prep import PrepSheet
+from appkit.documents.evidence import evidence_point, proper_words, verb_led
+from appkit.documents.prep import PrepSheet
 from tests.test_letter import NAMES, build, docx_paragraphs, pdf_words, words
 
 
@@ -108,7 +108,7 @@ def test_soft_skill_evidence_picks_the_behaviour() -> None:
 
 
 def test_prep_sheet_lists_at_most_ten_gaps() -> None:
-    from appkit.prep import MAX_GAPS
+    from appkit.documents.prep import MAX_GAPS
 
     ctx, *_ = build("interview", "derek-walsh", "clinical-coordinator.txt")
     match, prep = ctx.tailored.match, ctx.prep

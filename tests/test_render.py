@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from appkit.documents.tailor import tailor
 from appkit.errors import TemplateError
-from appkit.load import load_model
-from appkit.models import Profile
-from appkit.render import Context, DocInfo, render_html
-from appkit.tailor import tailor
-from appkit.themes import list_templates, search_path
+from appkit.loading.read import load_model
+from appkit.profile.model import Profile
+from appkit.render.html import Context, DocInfo, render_html
+from appkit.render.themes import list_templates, search_path
 from tests.conftest import DATA
 
 
@@ -146,10 +146,10 @@ def test_runaway_user_templates_are_stopped(
 ) -> None:
     import time
 
-    import appkit.isolate
+    import appkit.render.isolate
 
-    monkeypatch.setattr(appkit.isolate, "TEMPLATE_SECONDS", 3.0)
-    monkeypatch.setattr(appkit.isolate, "TEMPLATE_MEMORY", 512 * 1024**2)
+    monkeypatch.setattr(appkit.render.isolate, "TEMPLATE_SECONDS", 3.0)
+    monkeypatch.setattr(appkit.render.isolate, "TEMPLATE_MEMORY", 512 * 1024**2)
     user = _theme(tmp_path, payload)
     start = time.monotonic()
     with pytest.raises(TemplateError) as caught:
@@ -166,7 +166,7 @@ def test_a_word_longer_than_the_line_wraps_in_every_document(tmp_path: Path) -> 
 
     import yaml
 
-    from appkit.generate import Options, load_inputs, render_documents
+    from appkit.packet import Options, load_inputs, render_documents
     from tests.conftest import ROOT
 
     data = yaml.safe_load((ROOT / "profiles" / "maria-santos.yaml").read_text())

@@ -49,7 +49,7 @@ def test_every_gap_has_its_own_next_step(name: str) -> None:
 
 
 def test_format_match_prints_at_most_ten_steps() -> None:
-    from appkit.match_report import MAX_STEPS, format_match
+    from appkit.match.report import MAX_STEPS, format_match
 
     ctx, *_ = build("report", "derek-walsh", "clinical-coordinator.txt")
     match = ctx.tailored.match

@@ -12,11 +12,11 @@ import jinja2
 import pytest
 from pydantic import BaseModel
 
-import appkit.generate
+import appkit.packet
 from appkit.errors import TemplateError
-from appkit.generate import Options, load_inputs, render_documents
-from appkit.render import Context, template_variables
-from appkit.themes import environment
+from appkit.packet import Options, load_inputs, render_documents
+from appkit.render.html import Context, template_variables
+from appkit.render.themes import environment
 from tests.conftest import ROOT
 
 GUIDE = "clinical-coordinator"
@@ -100,12 +100,12 @@ def _contexts() -> dict[str, Context]:
     inputs = load_inputs(
         PROFILE, GUIDE, ROOT / "tests" / "data" / "postings" / "clinical-coordinator.txt"
     )
-    original = appkit.generate.render_document
-    appkit.generate.render_document = capture  # type: ignore[assignment]
+    original = appkit.packet.render_document
+    appkit.packet.render_document = capture  # type: ignore[assignment]
     try:
         render_documents(["resume", "cover", "interview", "report"], inputs, Options())
     finally:
-        appkit.generate.render_document = original
+        appkit.packet.render_document = original
     return contexts
 
 

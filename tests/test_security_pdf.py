@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from appkit.pdfwriter import ResourceRefusedError, make_fetcher, render_pdf
+from appkit.render.pdfwriter import ResourceRefusedError, make_fetcher, render_pdf
 
 CANARY = b"CANARY-7f3a9c-SECRET"
 PASSWD = Path("/etc/passwd")
@@ -250,7 +250,7 @@ def test_escaped_hostile_text_stays_text(theme: Path) -> None:
 
 def test_shared_assets_inside_the_template_folder_only(tmp_path: Path) -> None:
     """A theme may load ../shared/*.css from its own template folder, and nothing above it."""
-    from appkit.pdfwriter import render_pdf
+    from appkit.render.pdfwriter import render_pdf
 
     root = tmp_path / "templates"
     (root / "shared").mkdir(parents=True)

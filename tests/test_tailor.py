@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from appkit.guide_model import Guide, Posting
-from appkit.load import load_model
-from appkit.models import Profile
-from appkit.tailor import Tailored, tailor
+from appkit.documents.tailor import Tailored, tailor
+from appkit.guide.model import Guide, Posting
+from appkit.loading.read import load_model
+from appkit.profile.model import Profile
 
 DATA = Path(__file__).parent / "data" / "match"
 PROFILES = Path(__file__).parent.parent / "profiles"
@@ -117,8 +117,8 @@ def test_sample_profiles_tailor_without_inventing(guide: Guide, name: str) -> No
 
 
 def test_competencies_claim_only_the_proven_part_of_a_compound_skill() -> None:
-    from appkit.guide import load_guide
-    from appkit.models import Profile
+    from appkit.guide.library import load_guide
+    from appkit.profile.model import Profile
 
     profile = Profile.model_validate(
         {

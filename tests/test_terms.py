@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from appkit.terms import base_lexicon, declared_acronyms, expansion_in, stem
+from appkit.match.terms import base_lexicon, declared_acronyms, expansion_in, stem
 
 
 def keys(text: str) -> tuple[str, ...]:
@@ -57,8 +57,8 @@ def test_punctuation_and_case_do_not_matter() -> None:
 
 
 def test_tables_are_reexported_from_terms() -> None:
-    import appkit.terms as terms
-    import appkit.terms_tables as tables
+    import appkit.match.tables as tables
+    import appkit.match.terms as terms
 
     names = [
         "ACRONYMS",

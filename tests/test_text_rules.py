@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from appkit.errors import InputError
-from appkit.load import load_model
-from appkit.models import Profile
+from appkit.loading.read import load_model
+from appkit.profile.model import Profile
 
 
 def _load(tmp_path: Path, body: str, name: str = "Ana") -> Profile:

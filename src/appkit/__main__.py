@@ -1,3 +1,3 @@
-from appkit.cli import main
+from appkit.cli.commands import main
 
 main()

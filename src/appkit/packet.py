@@ -1,0 +1,346 @@
+"""Orchestration: inputs -> tailored documents -> files.
+
+Everything is rendered to bytes first and written only when every document succeeded;
+`appkit.output.folder` then resolves the output folder once and swaps the whole packet folder in
+at once, so a failure never leaves a partial packet behind.
+`appkit.documents.filenames` names the documents.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from appkit.documents.filenames import MATCH_FILE, PLAIN_STEMS, FileNames, document_name, every_name
+from appkit.documents.tailor import Tailored, tailor
+from appkit.errors import AppkitError
+from appkit.guide.library import load_guide
+from appkit.guide.model import Guide, Posting
+from appkit.guide.posting import load_posting
+from appkit.loading.read import load_model
+from appkit.match.models import MatchResult
+from appkit.output.files import safe_slug
+from appkit.output.folder import Packet, profile_ref, resolve_out_dir, write_packet
+from appkit.profile.model import Profile
+from appkit.render.html import Context, DocInfo, Rendered, render_html
+from appkit.render.isolate import (
+    MIB,
+    PARAGRAPHS_PER_PAGE,
+    TEMPLATE_MEMORY,
+    TEMPLATE_PAGES,
+    TEMPLATE_SECONDS,
+    Limits,
+    in_child,
+    report_phase,
+    run_isolated,
+)
+
+Format = Literal["pdf", "docx"]
+Kind = Literal["resume", "cover", "interview", "report", "match"]
+PACKET: tuple[Kind, ...] = ("resume", "cover", "interview", "report", "match")
+FILE_STEMS: dict[str, str] = PLAIN_STEMS  # render_documents' keys: "resume.pdf", ...
+KIND_TITLES = {
+    "resume": "Resume",
+    "cover": "Cover Letter",
+    "interview": "Interview Prep",
+    "report": "Skill-Gap Report",
+}
+
+
+class Options(BaseModel):
+    """Every output option, defined once; the CLI only fills it in."""
+
+    model_config = ConfigDict(frozen=True)
+    formats: tuple[Format, ...] = ("pdf", "docx")
+    out_dir: Path = Path("out")
+    theme: str = "classic"
+    templates: tuple[Path, ...] = ()
+    company: str | None = None
+    hiring_manager: str | None = None
+    job_title: str | None = None
+    date: str = Field(
+        default_factory=lambda: date.today().isoformat(),
+        description="YYYY-MM-DD printed on the documents; also 'today' for years of experience",
+    )
+    bullet_budget: int | None = None
+    file_names: FileNames = Field(
+        default="named",
+        description="'named': Maria-Santos-Resume.pdf (for recruiters); 'plain': resume.pdf",
+    )
+    time_limit: float = Field(
+        default=TEMPLATE_SECONDS,
+        gt=0,
+        description="seconds one document from --templates may take (Jinja, layout, PDF, DOCX)",
+    )
+    memory_limit: int = Field(
+        default=TEMPLATE_MEMORY // MIB,
+        ge=256,
+        description="MiB of memory one document from --templates may use",
+    )
+    page_limit: int = Field(
+        default=TEMPLATE_PAGES,
+        ge=1,
+        description="most pages a document may have (every template; the DOCX gets the same cap"
+        " in paragraphs, PARAGRAPHS_PER_PAGE per page)",
+    )
+
+    @field_validator("date")
+    @classmethod
+    def _iso_date(cls, value: str) -> str:
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {value[:20]!r}") from None
+
+    @property
+    def today(self) -> date:
+        """The documents' date: durations and 'current job' are judged as of this day."""
+        return date.fromisoformat(self.date)
+
+
+class Inputs(BaseModel):
+    """The loaded, validated inputs for one candidate."""
+
+    model_config = ConfigDict(frozen=True)
+    profile: Profile
+    guide: Guide | None = None
+    posting: Posting | None = None
+    profile_file: Path | None = None  # where the profile came from: packet folders record it
+
+
+class Output(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: str
+    format: str
+    path: Path
+
+
+def load_inputs(
+    profile: Path | str, guide: str | Path | None = None, posting: Path | str | None = None
+) -> Inputs:
+    """Load and validate a profile, and optionally a guide and a posting."""
+    loaded_guide = load_guide(guide) if guide else None
+    return Inputs(
+        profile=load_model(Path(profile), Profile),
+        profile_file=Path(profile).absolute(),  # the current folder now, not at write time
+        guide=loaded_guide,
+        posting=load_posting(Path(posting), vocabulary=loaded_guide) if posting else None,
+    )
+
+
+def doc_info(kind: str, inputs: Inputs, tailored: Tailored, options: Options) -> DocInfo:
+    """Title, author and keywords shared by a document's PDF and DOCX metadata."""
+    name = inputs.profile.basics.name
+    target = options.job_title or tailored.target_title
+    company = options.company or tailored.company
+    role = " at ".join(filter(None, [target, company]))  # "Clinical Coordinator at Mercy Valley"
+    title = " – ".join(filter(None, [name, KIND_TITLES[kind], role]))
+    keywords = tailored.competencies or [i for g in tailored.skills for i in g.items][:12]
+    guide = inputs.guide
+    description = f"{KIND_TITLES[kind]} of {name}" + (f" for {role}" if role else "")
+    if guide and guide.attribution:  # the licence asks for it; Word caps the field at 255
+        description = guide.attribution
+    return DocInfo(
+        description=description[:250],
+        kind=kind,
+        title=title[:250],
+        author=name,
+        keywords=_join_within(keywords, 250),
+        date=options.date,
+    )
+
+
+def _join_within(items: Sequence[str], limit: int) -> str:
+    """Comma-join as many items as fit in `limit` characters (Word caps core properties at 255)."""
+    out = ""
+    for item in items:
+        candidate = f"{out}, {item}" if out else item
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out
+
+
+def render_documents(
+    kinds: Sequence[str], inputs: Inputs, options: Options, profile_file: str | None = None
+) -> dict[str, bytes]:
+    """Render every requested document in every format to bytes, keyed by plain file name.
+
+    The keys are ``resume.pdf``, ``cover-letter.docx``, ... and ``match.json``; `generate` gives
+    the documents their final names. ``profile_file`` is recorded in match.json.
+    """
+    if "interview" in kinds and inputs.guide is None:
+        raise AppkitError(
+            "the interview-prep sheet needs a role guide (--guide NAME|PATH): its soft skills, "
+            "FAQ and salary levels drive the questions; a posting alone does not have them"
+        )
+    tailored = tailor(
+        inputs.profile,
+        inputs.guide,
+        inputs.posting,
+        bullet_budget=options.bullet_budget,
+        today=options.today,
+    )
+    if options.company or options.job_title:
+        target = {
+            "company": options.company or tailored.company,
+            "target_title": options.job_title or tailored.target_title,
+        }
+        match = tailored.match.model_copy(update=target) if tailored.match else None
+        tailored = tailored.model_copy(update={**target, "match": match})
+    files: dict[str, bytes] = {}
+    if "match" in kinds and tailored.match is not None:
+        files[MATCH_FILE] = _match_json(tailored.match, options, profile_file)
+    for kind in (k for k in kinds if k != "match"):
+        context = Context(
+            doc=doc_info(kind, inputs, tailored, options),
+            profile=inputs.profile,
+            tailored=tailored,
+            guide=inputs.guide,
+            posting=inputs.posting,
+            letter=_letter(inputs, tailored, options) if kind == "cover" else None,
+            prep=_prep(inputs, tailored) if kind == "interview" else None,
+        )
+        for fmt, data in render_document(kind, context, options).items():
+            files[f"{FILE_STEMS[kind]}.{fmt}"] = data
+    return files
+
+
+def _match_json(match: MatchResult, options: Options, profile_file: str | None) -> bytes:
+    """match.json: where it came from and every option that shaped it, then the match itself."""
+    head = {
+        "profile_file": profile_file,  # relative to the packet folder
+        "company": match.company,
+        "job_title": match.target_title,
+        "hiring_manager": options.hiring_manager,
+        "date": options.date,
+    }
+    text = json.dumps({**head, **match.model_dump(mode="json")}, indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def render_document(kind: str, context: Context, options: Options) -> dict[str, bytes]:
+    """One document in every requested format, as bytes keyed by format ("pdf", "docx").
+
+    With --templates folders the whole render (Jinja, layout, PDF, DOCX) runs in an isolated
+    child bounded by the time and memory limits: those templates may come from anyone.
+    """
+    if options.templates and not in_child():
+        limits = Limits(
+            seconds=options.time_limit,
+            memory=options.memory_limit * MIB,
+            pages=options.page_limit,
+        )
+        what = f"{kind}/{options.theme}.html"
+        return run_isolated(lambda: _render_formats(kind, context, options), what, limits)
+    return _render_formats(kind, context, options)
+
+
+def _render_formats(kind: str, context: Context, options: Options) -> dict[str, bytes]:
+    from appkit.render.docxwriter import render_docx
+
+    out: dict[str, bytes] = {}
+    rendered = render_html(kind, options.theme, context, options.templates)
+    if "pdf" in options.formats:
+        rendered, out["pdf"] = _fitted_pdf(kind, context, rendered, options)
+    if "docx" in options.formats:
+        report_phase("docx")
+        out["docx"] = render_docx(
+            rendered.html,
+            max_paragraphs=options.page_limit * PARAGRAPHS_PER_PAGE,
+            template=rendered.template,
+        )
+    return out
+
+
+FIT_KINDS = ("resume", "cover")  # documents worth tightening to save a page
+FIT_STEPS = 2
+
+
+def _fitted_pdf(
+    kind: str, context: Context, rendered: Rendered, options: Options
+) -> tuple[Rendered, bytes]:
+    """The PDF, re-rendered up to FIT_STEPS densities tighter when that saves a page."""
+    data, pages = rendered.pdf(max_pages=options.page_limit)
+    if kind not in FIT_KINDS or pages == 1:
+        return rendered, data
+    for density in range(1, FIT_STEPS + 1):
+        denser_context = replace(context, doc=context.doc.model_copy(update={"density": density}))
+        denser = render_html(kind, options.theme, denser_context, options.templates)
+        if denser.html == rendered.html:  # a theme that ignores doc.density
+            break
+        denser_data, denser_pages = denser.pdf(max_pages=options.page_limit)
+        if denser_pages < pages:
+            return denser, denser_data
+    return rendered, data
+
+
+def _letter(inputs: Inputs, tailored: Tailored, options: Options) -> object:
+    from appkit.documents.letter import compose_letter
+
+    return compose_letter(
+        inputs.profile,
+        tailored,
+        tailored.match,
+        inputs.guide,
+        inputs.posting,
+        company=options.company,
+        hiring_manager=options.hiring_manager,
+        job_title=options.job_title,
+        date=options.date,
+    )
+
+
+def _prep(inputs: Inputs, tailored: Tailored) -> object:
+    from appkit.documents.prep import compose_prep
+
+    return compose_prep(inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting)
+
+
+def generate(kinds: Sequence[str], inputs: Inputs, options: Options) -> list[Output]:
+    """Render the requested documents for one candidate and write them; all or nothing."""
+    return generate_packet(kinds, inputs, options)[1]
+
+
+def generate_packet(
+    kinds: Sequence[str], inputs: Inputs, options: Options
+) -> tuple[Packet, list[Output]]:
+    """Render, then write into the candidate's folder under the output folder, resolved once here.
+
+    Writing the whole packet replaces every earlier document of the packet (in any naming style);
+    writing some documents replaces just those, keeping the rest of the folder.
+    """
+    root = resolve_out_dir(options.out_dir)
+    slug = safe_slug(inputs.profile.basics.name)
+    files = render_documents(kinds, inputs, options, profile_ref(root / slug, inputs.profile_file))
+    name = inputs.profile.basics.name
+    written = [k for k in kinds if k != "match"]
+    entries = {
+        f"{FILE_STEMS[k]}.{fmt}": (k, fmt, document_name(k, fmt, name, options.file_names))
+        for k in written
+        for fmt in options.formats
+    }
+    replaced = PACKET if set(kinds) >= set(PACKET) else kinds
+    formats = ("pdf", "docx") if replaced is PACKET else options.formats
+    replaces = {
+        f"{FILE_STEMS[k]}.{fmt}": every_name(k, fmt, name)
+        for k in replaced
+        if k != "match"
+        for fmt in formats
+    }
+    if MATCH_FILE in files:
+        entries[MATCH_FILE] = ("match", "json", MATCH_FILE)
+        replaces[MATCH_FILE] = {MATCH_FILE}
+    payload = {key: (entry[2], files[key]) for key, entry in entries.items()}
+    packet = write_packet(root, slug, payload, replaces, inputs.profile_file)
+    outputs = [
+        Output(kind=kind, format=fmt, path=packet.folder / file_name)
+        for kind, fmt, file_name in entries.values()
+    ]
+    return packet, outputs
