@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from appkit.cli.commands import cli
+from appkit.cli import cli
 from tests.conftest import DATA, ROOT
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pypdf
 from click.testing import CliRunner
 
-from appkit.cli.commands import cli
+from appkit.cli import cli
 from tests.conftest import ROOT
 
 EMOJI = "\U0001fa7a \U0001f489 \U0001f469\u200d\u2695\ufe0f \U0001f1fa\U0001f1f8 \u2b50"

@@ -12,7 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from appkit.loading.read import load_model
-from appkit.packet import Inputs, Options, generate, load_inputs, render_documents
+from appkit.options import Options
+from appkit.output.write import generate
+from appkit.packet import Inputs, load_inputs, render_documents
 from appkit.profile.model import Profile
 from tests.conftest import DATA, PROFILES
 

@@ -9,7 +9,7 @@ import docx
 import pypdf
 from click.testing import CliRunner
 
-from appkit.cli.commands import cli
+from appkit.cli import cli
 from appkit.text import MAX_TITLE
 from tests.conftest import ROOT
 

@@ -11,7 +11,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from appkit.cli.commands import cli
+from appkit.cli import cli
 from tests.conftest import ROOT
 
 PROFILE = ROOT / "profiles" / "maria-santos.yaml"

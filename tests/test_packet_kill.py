@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 
 WRAPPER = """
 import os, sys, time
-from appkit import packet as generate
+from appkit.output import write as generate
 real_fsync, real_write = os.fsync, generate.write_packet
 def slow_fsync(fd):
     time.sleep(0.05)
@@ -30,7 +30,7 @@ def timed_write(*args, **kwargs):
     return real_write(*args, **kwargs)
 os.fsync = slow_fsync
 generate.write_packet = timed_write
-from appkit.cli.commands import main
+from appkit.cli import main
 sys.argv = ["appkit", *sys.argv[1:]]
 main()
 """

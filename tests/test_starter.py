@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 from pypdf import PdfReader
 
-from appkit.cli.commands import cli
+from appkit.cli import cli
 from appkit.profile.model import Profile
 from appkit.profile.starter import starter_profile
 from tests.conftest import DATA, PROFILES

@@ -1,3 +1,3 @@
-from appkit.cli.commands import main
+from appkit.cli import main
 
 main()

@@ -11,13 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict
 
-from appkit.documents.filenames import MATCH_FILE, PLAIN_STEMS, FileNames, document_name, every_name
+from appkit.documents.filenames import MATCH_FILE, PLAIN_STEMS
 from appkit.documents.tailor import Tailored, tailor
 from appkit.errors import AppkitError
 from appkit.guide.library import load_guide
@@ -25,25 +23,18 @@ from appkit.guide.model import Guide, Posting
 from appkit.guide.posting import load_posting
 from appkit.loading.read import load_model
 from appkit.match.models import MatchResult
-from appkit.output.files import safe_slug
-from appkit.output.folder import Packet, profile_ref, resolve_out_dir, write_packet
+from appkit.options import Options
 from appkit.profile.model import Profile
 from appkit.render.html import Context, DocInfo, Rendered, render_html
 from appkit.render.isolate import (
     MIB,
     PARAGRAPHS_PER_PAGE,
-    TEMPLATE_MEMORY,
-    TEMPLATE_PAGES,
-    TEMPLATE_SECONDS,
     Limits,
     in_child,
     report_phase,
     run_isolated,
 )
 
-Format = Literal["pdf", "docx"]
-Kind = Literal["resume", "cover", "interview", "report", "match"]
-PACKET: tuple[Kind, ...] = ("resume", "cover", "interview", "report", "match")
 FILE_STEMS: dict[str, str] = PLAIN_STEMS  # render_documents' keys: "resume.pdf", ...
 KIND_TITLES = {
     "resume": "Resume",
@@ -51,57 +42,6 @@ KIND_TITLES = {
     "interview": "Interview Prep",
     "report": "Skill-Gap Report",
 }
-
-
-class Options(BaseModel):
-    """Every output option, defined once; the CLI only fills it in."""
-
-    model_config = ConfigDict(frozen=True)
-    formats: tuple[Format, ...] = ("pdf", "docx")
-    out_dir: Path = Path("out")
-    theme: str = "classic"
-    templates: tuple[Path, ...] = ()
-    company: str | None = None
-    hiring_manager: str | None = None
-    job_title: str | None = None
-    date: str = Field(
-        default_factory=lambda: date.today().isoformat(),
-        description="YYYY-MM-DD printed on the documents; also 'today' for years of experience",
-    )
-    bullet_budget: int | None = None
-    file_names: FileNames = Field(
-        default="named",
-        description="'named': Maria-Santos-Resume.pdf (for recruiters); 'plain': resume.pdf",
-    )
-    time_limit: float = Field(
-        default=TEMPLATE_SECONDS,
-        gt=0,
-        description="seconds one document from --templates may take (Jinja, layout, PDF, DOCX)",
-    )
-    memory_limit: int = Field(
-        default=TEMPLATE_MEMORY // MIB,
-        ge=256,
-        description="MiB of memory one document from --templates may use",
-    )
-    page_limit: int = Field(
-        default=TEMPLATE_PAGES,
-        ge=1,
-        description="most pages a document may have (every template; the DOCX gets the same cap"
-        " in paragraphs, PARAGRAPHS_PER_PAGE per page)",
-    )
-
-    @field_validator("date")
-    @classmethod
-    def _iso_date(cls, value: str) -> str:
-        try:
-            return date.fromisoformat(value).isoformat()
-        except ValueError:
-            raise ValueError(f"expected a date as YYYY-MM-DD, got {value[:20]!r}") from None
-
-    @property
-    def today(self) -> date:
-        """The documents' date: durations and 'current job' are judged as of this day."""
-        return date.fromisoformat(self.date)
 
 
 class Inputs(BaseModel):
@@ -112,13 +52,6 @@ class Inputs(BaseModel):
     guide: Guide | None = None
     posting: Posting | None = None
     profile_file: Path | None = None  # where the profile came from: packet folders record it
-
-
-class Output(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    kind: str
-    format: str
-    path: Path
 
 
 def load_inputs(
@@ -301,46 +234,3 @@ def _prep(inputs: Inputs, tailored: Tailored) -> object:
     from appkit.documents.prep import compose_prep
 
     return compose_prep(inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting)
-
-
-def generate(kinds: Sequence[str], inputs: Inputs, options: Options) -> list[Output]:
-    """Render the requested documents for one candidate and write them; all or nothing."""
-    return generate_packet(kinds, inputs, options)[1]
-
-
-def generate_packet(
-    kinds: Sequence[str], inputs: Inputs, options: Options
-) -> tuple[Packet, list[Output]]:
-    """Render, then write into the candidate's folder under the output folder, resolved once here.
-
-    Writing the whole packet replaces every earlier document of the packet (in any naming style);
-    writing some documents replaces just those, keeping the rest of the folder.
-    """
-    root = resolve_out_dir(options.out_dir)
-    slug = safe_slug(inputs.profile.basics.name)
-    files = render_documents(kinds, inputs, options, profile_ref(root / slug, inputs.profile_file))
-    name = inputs.profile.basics.name
-    written = [k for k in kinds if k != "match"]
-    entries = {
-        f"{FILE_STEMS[k]}.{fmt}": (k, fmt, document_name(k, fmt, name, options.file_names))
-        for k in written
-        for fmt in options.formats
-    }
-    replaced = PACKET if set(kinds) >= set(PACKET) else kinds
-    formats = ("pdf", "docx") if replaced is PACKET else options.formats
-    replaces = {
-        f"{FILE_STEMS[k]}.{fmt}": every_name(k, fmt, name)
-        for k in replaced
-        if k != "match"
-        for fmt in formats
-    }
-    if MATCH_FILE in files:
-        entries[MATCH_FILE] = ("match", "json", MATCH_FILE)
-        replaces[MATCH_FILE] = {MATCH_FILE}
-    payload = {key: (entry[2], files[key]) for key, entry in entries.items()}
-    packet = write_packet(root, slug, payload, replaces, inputs.profile_file)
-    outputs = [
-        Output(kind=kind, format=fmt, path=packet.folder / file_name)
-        for kind, fmt, file_name in entries.values()
-    ]
-    return packet, outputs

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from appkit.cli.commands import CONTEXT, SuggestingGroup, user_errors
+from appkit.cli.common import CONTEXT, SuggestingGroup, user_errors
 
 
 @click.group(cls=SuggestingGroup, context_settings=CONTEXT)

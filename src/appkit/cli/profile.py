@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from appkit.cli.commands import CONTEXT, user_errors
+from appkit.cli.common import CONTEXT, user_errors
 from appkit.errors import AppkitError
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -30,7 +30,7 @@ def init(file: Path, force: bool) -> None:
       appkit validate profile.yaml
       appkit packet profile.yaml --guide clinical-coordinator
     """
-    from appkit.profile.starter import write_starter
+    from appkit.output.starter import write_starter
 
     write_starter(file, force=force)
     click.echo(str(file))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from appkit.cli.commands import CONTEXT, SuggestingGroup, user_errors
+from appkit.cli.common import CONTEXT, SuggestingGroup, user_errors
 from appkit.errors import InputError
 from appkit.suggest import did_you_mean
 

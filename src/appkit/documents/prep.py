@@ -22,7 +22,7 @@ from appkit.documents.questions import (
 from appkit.documents.tailor import Tailored
 from appkit.guide.model import Guide, Posting
 from appkit.match.engine import MatchResult, match_profile
-from appkit.match.levels import SalaryBand
+from appkit.match.models import SalaryBand
 from appkit.profile.model import Profile
 
 MAX_GAPS = 10  # the sheet lists the first ten gaps (missing first); the report has them all

@@ -9,8 +9,7 @@ from typing import Any
 from appkit.errors import InputError
 from appkit.guide.extract import sentences, technical_skill
 from appkit.guide.model import Guide, Posting
-from appkit.guide.sections import Line, items, paragraphs
-from appkit.guide.text import clean_line
+from appkit.guide.sections import Line, clean_line, items, paragraphs
 from appkit.guide.vocab import find_keywords, is_boilerplate
 from appkit.guide.vocab import vocabulary as vocabulary_terms
 from appkit.loading.read import parse_yaml, read_text, validate_data

@@ -1,4 +1,8 @@
-"""Turn the lines of one guide section into model data: paragraphs, items, facts, levels, FAQ."""
+"""Lines of guide and posting text: clean one line, then turn a section into model data.
+
+Shared by the career-guide parser (`text`) and the posting parser (`posting`): paragraphs, items,
+facts, levels, FAQ.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,28 @@ class Line:
     text: str
     bullet: bool = False
     number: int = 0
+
+
+_BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u2023\u25e6\u00b7*+\-\u2013]|\d{1,2}[.)])\s+")
+_LONE_NUMBER = re.compile(r"^\d{1,2}[.)]?$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def clean_line(raw: str, number: int) -> Line | None:
+    """Strip indentation, bullets and Markdown markup; None for lines that carry nothing."""
+    text = raw.replace("\t", " ").strip().lstrip("\ufeff")
+    text = _MD_HEADING.sub("", text)
+    bullet = bool(_BULLET.match(text))
+    text = _BULLET.sub("", text)
+    text = _LINK.sub(r"\1", text).replace("**", "").replace("__", "").replace("`", "")
+    if len(text) > 2 and text[0] == text[-1] and text[0] in "*_":
+        text = text[1:-1]
+    text = re.sub(r"\s+", " ", text).strip()
+    if _LONE_NUMBER.match(text) or _TABLE_RULE.match(text):
+        return None
+    return Line(text, bullet, number)
 
 
 _FACT_LABELS = {

@@ -10,6 +10,7 @@ from appkit.guide.model import Guide
 from appkit.guide.sections import (
     Line,
     career_levels,
+    clean_line,
     faq,
     items,
     key_facts,
@@ -59,27 +60,7 @@ HEADINGS: list[tuple[str, str]] = [
 ]
 _HEADING_RES = [(key, re.compile(pattern, re.I)) for key, pattern in HEADINGS]
 _TITLE = re.compile(r"(?:complete\s+)?(.+?)\s+career guide", re.I)
-_BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u2023\u25e6\u00b7*+\-\u2013]|\d{1,2}[.)])\s+")
-_LONE_NUMBER = re.compile(r"^\d{1,2}[.)]?$")
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _PAGE_TITLE = re.compile(r"[^|\n]{10,150} \| [A-Z][\w .-]{1,40}")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-
-
-def clean_line(raw: str, number: int) -> Line | None:
-    """Strip indentation, bullets and Markdown markup; None for lines that carry nothing."""
-    text = raw.replace("\t", " ").strip().lstrip("\ufeff")
-    text = _MD_HEADING.sub("", text)
-    bullet = bool(_BULLET.match(text))
-    text = _BULLET.sub("", text)
-    text = _LINK.sub(r"\1", text).replace("**", "").replace("__", "").replace("`", "")
-    if len(text) > 2 and text[0] == text[-1] and text[0] in "*_":
-        text = text[1:-1]
-    text = re.sub(r"\s+", " ", text).strip()
-    if _LONE_NUMBER.match(text) or _TABLE_RULE.match(text):
-        return None
-    return Line(text, bullet, number)
 
 
 def heading_key(line: Line) -> str | None:

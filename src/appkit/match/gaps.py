@@ -20,24 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
 from appkit.guide.model import Guide
+from appkit.match.models import NextStep
 from appkit.match.requirements import Requirement
 from appkit.match.terms import GENERIC, Lexicon
 
 MAX_STEPS: int | None = None  # no cap: every gap gets its step
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-
-
-class NextStep(BaseModel):
-    """One action that closes (part of) a gap, with the guide item it comes from."""
-
-    requirement_id: str
-    requirement: str
-    status: str
-    action: str
-    source: str
 
 
 @dataclass(frozen=True)

@@ -16,45 +16,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pydantic import BaseModel, computed_field
 from rapidfuzz import fuzz
 
 from appkit.dates import month_index
 from appkit.guide.model import CareerLevel, Guide
+from appkit.match.models import LevelFit, SalaryBand
 from appkit.profile.model import Experience
-
-
-class SalaryBand(BaseModel):
-    """The guide's salary figures for one level (USD per year)."""
-
-    level: str
-    median: int | None = None
-    average: int | None = None
-
-
-class LevelFit(BaseModel):
-    """Where relevant years put the candidate on the guide's career ladder, and what's next."""
-
-    years: float
-    role_years: float = 0.0
-    related_years: float = 0.0
-    relevant_jobs: list[str] = []
-    level: str | None = None
-    level_range: str | None = None
-    description: str = ""
-    salary: SalaryBand | None = None
-    next_level: str | None = None
-    next_range: str | None = None
-    next_description: str = ""
-    next_focus_areas: str = ""
-    next_salary: SalaryBand | None = None
-    years_to_next: float | None = None
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def total_years(self) -> float:
-        """All relevant years, unweighted: what a cover letter may claim."""
-        return round(self.role_years + self.related_years, 1)
 
 
 def _interval(job: Experience, today: date | None) -> tuple[int, int]:
