@@ -11,7 +11,8 @@ from appkit.match.levels import level_fit, level_index, salary_for, weighted_yea
 from appkit.profile.model import Experience
 
 GUIDE = load_model(
-    Path(__file__).parent / "data" / "match" / "clinical-coordinator-guide.yaml", Guide
+    Path(__file__).resolve().parents[1] / "data" / "match" / "clinical-coordinator-guide.yaml",
+    Guide,
 )
 TODAY = date(2025, 6, 1)
 

@@ -11,7 +11,7 @@ from appkit.errors import InputError
 from appkit.guide.library import load_guide
 from appkit.guide.posting import describe_posting, is_boilerplate, load_posting, parse_posting_text
 
-DATA = Path(__file__).parent / "data" / "postings"
+DATA = Path(__file__).resolve().parents[1] / "data" / "postings"
 SAMPLE_JOB = DATA / "sample.job.json"
 BOILERPLATE_WORDS = [
     "equal opportunity",

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from appkit.documents.evidence import evidence_point, proper_words, verb_led
 from appkit.documents.prep import PrepSheet
-from tests.test_letter import NAMES, build, docx_paragraphs, pdf_words, words
+from tests.documents.test_letter import NAMES, build, docx_paragraphs, pdf_words, words
 
 
 def bullets(ctx) -> list[str]:

@@ -43,7 +43,7 @@ def guide() -> Guide:
 
 @cache
 def profile(name: str) -> Profile:
-    return load_model(Path(__file__).resolve().parents[1] / "profiles" / f"{name}.yaml", Profile)
+    return load_model(Path(__file__).resolve().parents[2] / "profiles" / f"{name}.yaml", Profile)
 
 
 @cache

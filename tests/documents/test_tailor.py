@@ -12,8 +12,8 @@ from appkit.guide.model import Guide, Posting
 from appkit.loading.read import load_model
 from appkit.profile.model import Profile
 
-DATA = Path(__file__).parent / "data" / "match"
-PROFILES = Path(__file__).parent.parent / "profiles"
+DATA = Path(__file__).resolve().parents[1] / "data" / "match"
+PROFILES = Path(__file__).resolve().parents[2] / "profiles"
 TODAY = date(2025, 6, 1)
 
 

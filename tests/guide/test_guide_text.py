@@ -11,7 +11,7 @@ from appkit.guide.library import load_guide
 from appkit.guide.model import Guide
 from appkit.guide.text import parse_guide_text
 
-DATA = Path(__file__).parent / "data" / "guides"
+DATA = Path(__file__).resolve().parents[1] / "data" / "guides"
 
 
 @pytest.fixture(scope="module")

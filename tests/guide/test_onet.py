@@ -12,7 +12,7 @@ from appkit.errors import InputError
 from appkit.guide.library import dump_guide, load_guide
 from appkit.guide.onet import ATTRIBUTION, build_onet_guide
 
-SHARED = Path(__file__).resolve().parent / "data" / "onet"
+SHARED = Path(__file__).resolve().parents[1] / "data" / "onet"
 SUBSET = SHARED / "db_subset"
 CODES = {
     "11-9111.00": "11-9111_00_medical_and_health_services_managers.json",

@@ -16,8 +16,8 @@ from appkit.match.index import index_guide
 from appkit.match.report import format_match
 from appkit.profile.model import Profile
 
-DATA = Path(__file__).parent / "data" / "match"
-PROFILES = Path(__file__).parent.parent / "profiles"
+DATA = Path(__file__).resolve().parents[1] / "data" / "match"
+PROFILES = Path(__file__).resolve().parents[2] / "profiles"
 TODAY = date(2025, 6, 1)
 FIXTURES = ["senior-coordinator", "rn-to-coordinator", "ma-stepping-up", "unrelated-retail"]
 SAMPLES = sorted(p.stem for p in PROFILES.glob("*.yaml"))

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "score_postings.py"
 ITEM_LISTS = ("responsibilities", "required_skills", "preferred_skills")
 

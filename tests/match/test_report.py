@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_letter import NAMES, build, docx_paragraphs, pdf_words, words
+from tests.documents.test_letter import NAMES, build, docx_paragraphs, pdf_words, words
 
 
 @pytest.mark.parametrize("name", NAMES)

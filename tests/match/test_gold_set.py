@@ -19,7 +19,7 @@ from appkit.guide.library import load_guide
 from appkit.loading.read import load_model
 from appkit.profile.model import Profile
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold"
 SCRIPT = ROOT / "scripts" / "score_gold.py"
 STATUSES = {"covered", "partial", "missing"}
