@@ -162,7 +162,7 @@ def test_resume_with_every_kind_of_target(tmp_path: Path, kind: str) -> None:
 
 def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
     from appkit.documents.tailor import tailor
-    from appkit.packet import _fitted_pdf, doc_info
+    from appkit.packet import doc_info, fitted_pdf
     from appkit.render.html import Context, render_html
 
     tightened = 0
@@ -178,7 +178,7 @@ def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
         )
         plain = render_html("resume", "classic", context)
         _, plain_pages = plain.pdf()
-        chosen, data = _fitted_pdf("resume", context, plain, options)
+        chosen, data = fitted_pdf("resume", context, plain, options)
         _, pages = pdf_text(data)
         assert pages <= plain_pages
         if chosen.html != plain.html:

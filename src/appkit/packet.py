@@ -181,7 +181,7 @@ def _render_formats(kind: str, context: Context, options: Options) -> dict[str, 
     out: dict[str, bytes] = {}
     rendered = render_html(kind, options.theme, context, options.templates)
     if "pdf" in options.formats:
-        rendered, out["pdf"] = _fitted_pdf(kind, context, rendered, options)
+        rendered, out["pdf"] = fitted_pdf(kind, context, rendered, options)
     if "docx" in options.formats:
         report_phase("docx")
         out["docx"] = render_docx(
@@ -196,7 +196,7 @@ FIT_KINDS = ("resume", "cover")  # documents worth tightening to save a page
 FIT_STEPS = 2
 
 
-def _fitted_pdf(
+def fitted_pdf(
     kind: str, context: Context, rendered: Rendered, options: Options
 ) -> tuple[Rendered, bytes]:
     """The PDF, re-rendered up to FIT_STEPS densities tighter when that saves a page."""

@@ -90,11 +90,11 @@ def test_crashing_check_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     [("70.0", (70, 0)), ("3.1.6rc1", (3, 1, 6)), ("1.2.0.post1", (1, 2, 0)), ("x", ())],
 )
 def test_version_tuple(text: str, expected: tuple[int, ...]) -> None:
-    assert doctor._version_tuple(text) == expected
+    assert doctor.version_tuple(text) == expected
 
 
 def test_emoji_font_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(doctor, "_fc_families_covering", lambda code_points: [])
+    monkeypatch.setattr(doctor, "fc_families_covering", lambda code_points: [])
     check = doctor.check_emoji_font()
     assert not check.ok and not check.optional
     assert check.fix == "apt-get install fonts-noto-color-emoji"
@@ -102,7 +102,7 @@ def test_emoji_font_missing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_emoji_font_needs_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(doctor, "_fc_families_covering", lambda code_points: None)
+    monkeypatch.setattr(doctor, "fc_families_covering", lambda code_points: None)
     check = doctor.check_emoji_font()
     assert not check.ok and check.fix == "apt-get install fontconfig"
 
@@ -110,7 +110,7 @@ def test_emoji_font_needs_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_emoji_font_on_this_machine() -> None:
     # scripts/install.sh installs fonts-noto-color-emoji; black-and-white fallbacks such as
     # DejaVu Sans (old smileys) or Noto Sans Symbols2 do not cover the whole probe.
-    families = doctor._fc_families_covering(doctor.EMOJI_PROBE)
+    families = doctor.fc_families_covering(doctor.EMOJI_PROBE)
     assert families is not None and "Noto Color Emoji" in families
     assert "DejaVu Sans" not in families
     check = doctor.check_emoji_font()

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from appkit.documents.filenames import document_name, name_part
-from tests.output.test_files import NASTY, _random_names
+from tests.output.test_files import NASTY, random_names
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_document_names() -> None:
 
 
 def test_every_name_is_a_safe_file_name() -> None:
-    for name in NASTY + _random_names(3000):
+    for name in NASTY + random_names(3000):
         file_name = document_name("interview", "docx", name)
         assert file_name.endswith("Interview-Prep.docx"), name
         assert len(file_name.encode("utf-8")) <= 150

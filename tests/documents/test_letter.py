@@ -15,9 +15,9 @@ from appkit.documents.english import article, keeps_capital
 from appkit.documents.letter import (
     CoverLetter,
     EvidencePoint,
-    _intro,
     capitalised_words,
     compose_letter,
+    letter_intro,
     long_date,
 )
 from appkit.documents.prep import compose_prep
@@ -342,19 +342,19 @@ INTROS = [
 
 @pytest.mark.parametrize(("summary", "start"), INTROS)
 def test_intro_keeps_proper_words_capitalised(summary: str, start: str) -> None:
-    assert (_intro(summary, frozenset({"Epic", "Cerner"})) or "").startswith(start)
+    assert (letter_intro(summary, frozenset({"Epic", "Cerner"})) or "").startswith(start)
 
 
 def test_intro_capitals_come_from_the_profile() -> None:
     james = profile("james-okafor")  # speaks Igbo; not in the built-in proper adjectives
     assert "Igbo" in capitalised_words(james)
-    assert _intro("Igbo-speaking nurse with five years in oncology.", capitalised_words(james)) == (
-        "an Igbo-speaking nurse with five years in oncology"
-    )
+    assert letter_intro(
+        "Igbo-speaking nurse with five years in oncology.", capitalised_words(james)
+    ) == ("an Igbo-speaking nurse with five years in oncology")
     priya = profile("priya-raman")  # "Oak City Free Clinic" is capitalised mid-sentence
     words = capitalised_words(priya)
     assert "Oak" in words and "Bachelor" not in words  # degree titles are not prose
-    assert _intro("Oak City volunteer with 300 hours in intake.", words) == (
+    assert letter_intro("Oak City volunteer with 300 hours in intake.", words) == (
         "an Oak City volunteer with 300 hours in intake"
     )
     assert not keeps_capital("Registered", words) and keeps_capital("Spanish-speaking")

@@ -48,7 +48,7 @@ WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
 }
 
 
-def _random_names(count: int) -> list[str]:
+def random_names(count: int) -> list[str]:
     """Deterministic pseudo-random hostile names (a hypothesis-free property loop)."""
     rng = random.Random(1234)
     alphabet = "aZ09 .-_/\\:\x00\u202e\u200béÅ名🙂" + "".join(chr(c) for c in range(0x20, 0x7F))
@@ -56,7 +56,7 @@ def _random_names(count: int) -> list[str]:
 
 
 def test_safe_slug_properties(tmp_path: Path) -> None:
-    for name in NASTY + _random_names(5000):
+    for name in NASTY + random_names(5000):
         slug = safe_slug(name)
         assert slug and slug not in (".", ".."), name
         assert len(slug) <= 60

@@ -46,7 +46,7 @@ class Check:
     optional: bool = False
 
 
-def _version_tuple(text: str) -> tuple[int, ...]:
+def version_tuple(text: str) -> tuple[int, ...]:
     """Parse the leading numeric parts of a version string (``3.1.6rc1`` → ``(3, 1, 6)``)."""
     parts: list[int] = []
     for piece in text.split("."):
@@ -76,7 +76,7 @@ def check_package(name: str, floor: tuple[int, ...]) -> Check:
         have = metadata.version(name)
     except metadata.PackageNotFoundError:
         return Check(name, False, "not installed", fix)
-    ok = _version_tuple(have) >= floor
+    ok = version_tuple(have) >= floor
     return Check(name, ok, f"{have} (need >= {want})", "" if ok else fix)
 
 
@@ -138,7 +138,7 @@ def check_font(family: str, package: str) -> Check:
     return Check(f"font {family}", ok, detail, "" if ok else fix)
 
 
-def _fc_families_covering(code_points: tuple[int, ...]) -> list[str] | None:
+def fc_families_covering(code_points: tuple[int, ...]) -> list[str] | None:
     """Font families with a glyph for every code point, or None if fc-list is unavailable."""
     exe = shutil.which("fc-list")
     if exe is None:
@@ -159,7 +159,7 @@ def _fc_families_covering(code_points: tuple[int, ...]) -> list[str] | None:
 def check_emoji_font() -> Check:
     """A font with emoji: without one, emoji in a profile print as empty boxes."""
     fix = f"apt-get install {EMOJI_PACKAGE}"
-    families = _fc_families_covering(EMOJI_PROBE)
+    families = fc_families_covering(EMOJI_PROBE)
     if families is None:
         return Check("emoji font", False, "fc-list not available", "apt-get install fontconfig")
     if not families:

@@ -109,7 +109,7 @@ def capitalised_words(profile: Profile) -> frozenset[str]:
     return proper_words(profile) | found
 
 
-def _intro(summary: str | None, proper: frozenset[str] = frozenset()) -> str | None:
+def letter_intro(summary: str | None, proper: frozenset[str] = frozenset()) -> str | None:
     """The summary's first sentence as 'a <noun phrase>' for 'I am …', when it is one."""
     if not summary:
         return None
@@ -207,7 +207,7 @@ def compose_letter(
         role=role,
         company=company,
         location=location,
-        intro=_intro(profile.summary, capitalised_words(profile)),
+        intro=letter_intro(profile.summary, capitalised_words(profile)),
         points=points,
         support=support,
         strengths=strengths(tailored, {p.requirement or "" for p in points + support}),
