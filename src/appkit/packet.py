@@ -12,18 +12,24 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, get_args
 
 from pydantic import BaseModel, ConfigDict
 
-from appkit.documents.filenames import MATCH_FILE, PLAIN_STEMS
+if TYPE_CHECKING:
+    from appkit.documents.letter import CoverLetter
+    from appkit.documents.prep import PrepSheet
+
+from appkit.documents.filenames import MATCH_FILE, PLAIN_STEMS, document_name
 from appkit.documents.tailor import Tailored, tailor
+from appkit.engine import Engine
 from appkit.errors import AppkitError
 from appkit.guide.library import load_guide
 from appkit.guide.model import Guide, Posting
 from appkit.guide.posting import load_posting
-from appkit.loading.read import load_model
 from appkit.match.models import MatchResult
-from appkit.options import Options
+from appkit.options import PACKET, Format, Options
+from appkit.profile.load import load_profile
 from appkit.profile.model import Profile
 from appkit.render.html import Context, DocInfo, Rendered, render_html
 from appkit.render.isolate import (
@@ -35,6 +41,7 @@ from appkit.render.isolate import (
     run_isolated,
 )
 
+FORMATS: tuple[str, ...] = get_args(Format)
 FILE_STEMS: dict[str, str] = PLAIN_STEMS  # render_documents' keys: "resume.pdf", ...
 KIND_TITLES = {
     "resume": "Resume",
@@ -60,7 +67,7 @@ def load_inputs(
     """Load and validate a profile, and optionally a guide and a posting."""
     loaded_guide = load_guide(guide) if guide else None
     return Inputs(
-        profile=load_model(Path(profile), Profile),
+        profile=load_profile(profile),
         profile_file=Path(profile).absolute(),  # the current folder now, not at write time
         guide=loaded_guide,
         posting=load_posting(Path(posting), vocabulary=loaded_guide) if posting else None,
@@ -101,13 +108,28 @@ def _join_within(items: Sequence[str], limit: int) -> str:
 
 
 def render_documents(
-    kinds: Sequence[str], inputs: Inputs, options: Options, profile_file: str | None = None
+    kinds: Sequence[str],
+    inputs: Inputs,
+    options: Options,
+    profile_file: str | None = None,
+    engine: Engine | None = None,
 ) -> dict[str, bytes]:
     """Render every requested document in every format to bytes, keyed by plain file name.
 
     The keys are ``resume.pdf``, ``cover-letter.docx``, ... and ``match.json``; `generate` gives
-    the documents their final names. ``profile_file`` is recorded in match.json.
+    the documents their final names. ``profile_file`` is recorded in match.json. Without an
+    ``engine`` a fresh one serves this packet only.
     """
+    return _render_all(kinds, inputs, options, profile_file, engine or Engine())[0]
+
+
+def _render_all(
+    kinds: Sequence[str],
+    inputs: Inputs,
+    options: Options,
+    profile_file: str | None,
+    engine: Engine,
+) -> tuple[dict[str, bytes], MatchResult | None]:
     if "interview" in kinds and inputs.guide is None:
         raise AppkitError(
             "the interview-prep sheet needs a role guide (--guide NAME|PATH): its soft skills, "
@@ -119,6 +141,7 @@ def render_documents(
         inputs.posting,
         bullet_budget=options.bullet_budget,
         today=options.today,
+        index_cache=engine.guide_indexes,
     )
     if options.company or options.job_title:
         target = {
@@ -138,11 +161,11 @@ def render_documents(
             guide=inputs.guide,
             posting=inputs.posting,
             letter=_letter(inputs, tailored, options) if kind == "cover" else None,
-            prep=_prep(inputs, tailored) if kind == "interview" else None,
+            prep=_prep(inputs, tailored, options) if kind == "interview" else None,
         )
-        for fmt, data in render_document(kind, context, options).items():
+        for fmt, data in render_document(kind, context, options, engine).items():
             files[f"{FILE_STEMS[kind]}.{fmt}"] = data
-    return files
+    return files, tailored.match
 
 
 def _match_json(match: MatchResult, options: Options, profile_file: str | None) -> bytes:
@@ -158,12 +181,15 @@ def _match_json(match: MatchResult, options: Options, profile_file: str | None) 
     return (text + "\n").encode("utf-8")
 
 
-def render_document(kind: str, context: Context, options: Options) -> dict[str, bytes]:
+def render_document(
+    kind: str, context: Context, options: Options, engine: Engine | None = None
+) -> dict[str, bytes]:
     """One document in every requested format, as bytes keyed by format ("pdf", "docx").
 
     With --templates folders the whole render (Jinja, layout, PDF, DOCX) runs in an isolated
     child bounded by the time and memory limits: those templates may come from anyone.
     """
+    engine = engine or Engine()
     if options.templates and not in_child():
         limits = Limits(
             seconds=options.time_limit,
@@ -171,17 +197,19 @@ def render_document(kind: str, context: Context, options: Options) -> dict[str, 
             pages=options.page_limit,
         )
         what = f"{kind}/{options.theme}.html"
-        return run_isolated(lambda: _render_formats(kind, context, options), what, limits)
-    return _render_formats(kind, context, options)
+        return run_isolated(lambda: _render_formats(kind, context, options, engine), what, limits)
+    return _render_formats(kind, context, options, engine)
 
 
-def _render_formats(kind: str, context: Context, options: Options) -> dict[str, bytes]:
+def _render_formats(
+    kind: str, context: Context, options: Options, engine: Engine
+) -> dict[str, bytes]:
     from appkit.render.docxwriter import render_docx
 
     out: dict[str, bytes] = {}
-    rendered = render_html(kind, options.theme, context, options.templates)
+    rendered = render_html(kind, options.theme, context, options.templates, engine.templates)
     if "pdf" in options.formats:
-        rendered, out["pdf"] = fitted_pdf(kind, context, rendered, options)
+        rendered, out["pdf"] = fitted_pdf(kind, context, rendered, options, engine)
     if "docx" in options.formats:
         report_phase("docx")
         out["docx"] = render_docx(
@@ -197,24 +225,27 @@ FIT_STEPS = 2
 
 
 def fitted_pdf(
-    kind: str, context: Context, rendered: Rendered, options: Options
+    kind: str, context: Context, rendered: Rendered, options: Options, engine: Engine | None = None
 ) -> tuple[Rendered, bytes]:
     """The PDF, re-rendered up to FIT_STEPS densities tighter when that saves a page."""
-    data, pages = rendered.pdf(max_pages=options.page_limit)
+    engine = engine or Engine()
+    data, pages = rendered.pdf(max_pages=options.page_limit, fonts=engine.fonts)
     if kind not in FIT_KINDS or pages == 1:
         return rendered, data
     for density in range(1, FIT_STEPS + 1):
         denser_context = replace(context, doc=context.doc.model_copy(update={"density": density}))
-        denser = render_html(kind, options.theme, denser_context, options.templates)
+        denser = render_html(
+            kind, options.theme, denser_context, options.templates, engine.templates
+        )
         if denser.html == rendered.html:  # a theme that ignores doc.density
             break
-        denser_data, denser_pages = denser.pdf(max_pages=options.page_limit)
+        denser_data, denser_pages = denser.pdf(max_pages=options.page_limit, fonts=engine.fonts)
         if denser_pages < pages:
             return denser, denser_data
     return rendered, data
 
 
-def _letter(inputs: Inputs, tailored: Tailored, options: Options) -> object:
+def _letter(inputs: Inputs, tailored: Tailored, options: Options) -> CoverLetter:
     from appkit.documents.letter import compose_letter
 
     return compose_letter(
@@ -230,7 +261,39 @@ def _letter(inputs: Inputs, tailored: Tailored, options: Options) -> object:
     )
 
 
-def _prep(inputs: Inputs, tailored: Tailored) -> object:
+def _prep(inputs: Inputs, tailored: Tailored, options: Options) -> PrepSheet:
     from appkit.documents.prep import compose_prep
 
-    return compose_prep(inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting)
+    return compose_prep(
+        inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting, options.today
+    )
+
+
+class Documents(BaseModel):
+    """One packet in memory: each file's bytes under its final name, and the match behind it."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    files: dict[str, bytes]
+    match: MatchResult | None = None
+
+
+def build_packet(
+    inputs: Inputs,
+    options: Options | None = None,
+    kinds: Sequence[str] = PACKET,
+    engine: Engine | None = None,
+) -> Documents:
+    """One candidate x one role -> the documents as bytes with their file names; writes nothing.
+
+    ``options`` default to `Options()` (PDF and DOCX, classic theme, today's date); pass one
+    `Engine` to every call of a batch so fonts, templates and guide indexes are built once.
+    """
+    options = options or Options()
+    files, match = _render_all(kinds, inputs, options, None, engine or Engine())
+    name = inputs.profile.basics.name
+    kind_of = {f"{stem}.{fmt}": (kind, fmt) for kind, stem in FILE_STEMS.items() for fmt in FORMATS}
+    named = {
+        document_name(*kind_of[key], name, options.file_names) if key in kind_of else key: data
+        for key, data in files.items()
+    }
+    return Documents(files=named, match=match)

@@ -12,7 +12,7 @@ import pytest
 from appkit.guide.model import Guide, Posting
 from appkit.loading.read import load_model
 from appkit.match.engine import MatchResult, match_profile
-from appkit.match.index import index_guide
+from appkit.match.index import IndexCache, index_guide
 from appkit.match.report import format_match
 from appkit.profile.model import Profile
 
@@ -196,9 +196,13 @@ def test_next_steps_come_from_the_guide(guide: Guide) -> None:
     )  # "Develop ... organizational competencies"
 
 
-def test_guide_side_is_cached(guide: Guide) -> None:
-    assert index_guide(guide) is index_guide(guide)
-    assert index_guide(guide, None) is not index_guide(guide, Posting(title="X"))
+def test_guide_side_is_cached_per_engine(guide: Guide) -> None:
+    cache = IndexCache(size=2)
+    assert index_guide(guide, None, cache) is index_guide(guide, None, cache)
+    assert index_guide(guide, None, cache) is not index_guide(guide, Posting(title="X"), cache)
+    assert index_guide(guide) is not index_guide(guide)  # without a cache: built for the call
+    copy = guide.model_copy()  # an equal guide is another guide: found by identity only
+    assert index_guide(copy, None, cache) is not index_guide(guide, None, cache)
 
 
 def test_format_match_report(guide: Guide) -> None:

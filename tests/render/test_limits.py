@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from appkit import Engine, Options, build_packet, load_inputs
 from appkit.errors import AppkitError, TemplateError
-from appkit.packet import Options, load_inputs, render_documents
+from appkit.packet import render_documents
 from tests.conftest import ROOT
 
 PROFILE = ROOT / "profiles" / "maria-santos.yaml"
@@ -79,12 +80,20 @@ def test_builtin_templates_have_the_page_limit_too() -> None:
 
 
 def _packet_document(folder: str) -> tuple[int, str]:
-    """Runs in a daemonic pool worker: one isolated --templates document, and one refused."""
-    files = _render(Path(folder), kinds=("resume", "cover"), formats=("pdf", "docx"))
+    """Runs in a daemonic pool worker owning one Engine: an isolated --templates packet, and one
+    refused, both through the public API."""
+    engine = Engine()  # created once in this worker, used for both packets
+    inputs = load_inputs(PROFILE, GUIDE)
+    options = Options(templates=(Path(folder),), date="2025-06-01", file_names="plain")
+    files = build_packet(inputs, options, kinds=("resume", "cover"), engine=engine).files
     pages = len(PdfReader(io.BytesIO(files["resume.pdf"])).pages)
     text = PdfReader(io.BytesIO(files["resume.pdf"])).pages[0].extract_text()
+    tiny = Path(folder).parents[1] / "tiny" / "templates"
+    refused = options.model_copy(
+        update={"templates": (tiny,), "formats": ("pdf",), "page_limit": 3}
+    )
     try:
-        _render(Path(folder).parents[1] / "tiny" / "templates", formats=("pdf",), page_limit=3)
+        build_packet(inputs, refused, kinds=("resume",), engine=engine)
     except AppkitError as exc:
         return pages, f"{'My own opening line.' in text}|{exc.message}"
     return pages, "not refused"

@@ -169,13 +169,16 @@ def test_theme_dir_must_exist(tmp_path: Path) -> None:
         render_pdf(SAMPLE, tmp_path / "nope")
 
 
-def test_shared_font_configuration_and_css_cache(theme: Path) -> None:
-    render_pdf(SAMPLE, theme)
-    font_config = pdfwriter._font_configuration()
-    cached = dict(pdfwriter._css_cache)
-    render_pdf(SAMPLE, theme)
-    assert pdfwriter._font_configuration() is font_config
-    assert all(pdfwriter._css_cache[k] is v for k, v in cached.items())
+def test_fonts_are_built_once_per_engine(theme: Path) -> None:
+    fonts = pdfwriter.PdfFonts()
+    first = render_pdf(SAMPLE, theme, fonts=fonts)
+    font_config = fonts.configuration()
+    stylesheet = fonts.format_stylesheet(None)
+    second = render_pdf(SAMPLE, theme, fonts=fonts)
+    assert fonts.configuration() is font_config
+    assert fonts.format_stylesheet(None) is stylesheet
+    assert pdfwriter.PdfFonts().configuration() is not font_config  # nothing process-wide
+    assert first[:4] == second[:4] == b"%PDF"
 
 
 def test_weasyprint_imported_lazily() -> None:

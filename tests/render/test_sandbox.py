@@ -93,7 +93,9 @@ def _contexts() -> dict[str, Context]:
     """The context of every document kind, as render_documents builds it."""
     contexts: dict[str, Context] = {}
 
-    def capture(kind: str, context: Context, options: Options) -> dict[str, bytes]:
+    def capture(
+        kind: str, context: Context, options: Options, engine: object = None
+    ) -> dict[str, bytes]:
         contexts[kind] = context
         return {}
 

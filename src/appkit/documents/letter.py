@@ -9,6 +9,7 @@ other skills follow. Nothing is invented: every evidence text is a profile bulle
 from __future__ import annotations
 
 import re
+from datetime import date as _date
 
 from pydantic import BaseModel, ConfigDict
 
@@ -148,7 +149,8 @@ def compose_letter(
     date: str = "",
 ) -> CoverLetter:
     """Select the letter's facts for one candidate and role (see the module docstring)."""
-    match = match or tailored.match or match_profile(profile, guide, posting)
+    today = _date.fromisoformat(date) if date else None
+    match = match or tailored.match or match_profile(profile, guide, posting, today)
     basics = profile.basics
     company = company or tailored.company or (posting.company if posting else None)
     role = (

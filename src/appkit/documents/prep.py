@@ -6,6 +6,8 @@ The questions come from `appkit.documents.questions`; this module adds the role 
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel
 
 from appkit.documents.evidence import Quote, where
@@ -99,11 +101,12 @@ def compose_prep(
     match: MatchResult | None = None,
     guide: Guide | None = None,
     posting: Posting | None = None,
+    today: date | None = None,
 ) -> PrepSheet:
     """Build the interview-prep sheet for one candidate, guide and (optional) posting."""
     if guide is None:
         raise ValueError("the interview-prep sheet needs a role guide")
-    match = match or tailored.match or match_profile(profile, guide, posting)
+    match = match or tailored.match or match_profile(profile, guide, posting, today)
     fit = match.level
     company = tailored.company or (posting.company if posting else None)
     snapshot = Snapshot(

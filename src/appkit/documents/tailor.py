@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from appkit.guide.model import Guide, Posting
 from appkit.match.engine import MatchResult, RequirementMatch, match_profile
-from appkit.match.index import index_guide
+from appkit.match.index import IndexCache, index_guide
 from appkit.match.terms import GENERIC, HEAD, Lexicon
 from appkit.profile.model import Experience, Profile, SkillGroup, end_month_index, month_index
 
@@ -114,9 +114,12 @@ def tailor(
     posting: Posting | None = None,
     bullet_budget: int | None = None,
     today: date | None = None,
+    index_cache: IndexCache | None = None,
 ) -> Tailored:
     """Order bullets and skills by the requirements they evidence; name the target role."""
-    result = match_profile(profile, guide, posting, today) if guide or posting else None
+    result = (
+        match_profile(profile, guide, posting, today, index_cache) if guide or posting else None
+    )
     rel = result.relevance if result else {}
     experience = []
     for i in _chronological(profile, today):
@@ -154,7 +157,7 @@ def tailor(
         skills=skills,
         competencies=competencies(
             result,
-            index_guide(guide, posting).lexicon,
+            index_guide(guide, posting, index_cache).lexicon,
             {
                 f"technical_skills[{i}]": s.acronym
                 for i, s in enumerate(guide.technical_skills)

@@ -28,7 +28,7 @@ from datetime import date
 
 from appkit.guide.model import Guide, Posting
 from appkit.match.gaps import next_steps
-from appkit.match.index import index_guide
+from appkit.match.index import IndexCache, index_guide
 from appkit.match.levels import LevelFit, level_fit
 from appkit.match.models import (
     CategoryScore,
@@ -175,10 +175,14 @@ def coverage(reqs: list[RequirementMatch]) -> float:
 
 
 def match_profile(
-    profile: Profile, guide: Guide | None, posting: Posting | None = None, today: date | None = None
+    profile: Profile,
+    guide: Guide | None,
+    posting: Posting | None = None,
+    today: date | None = None,
+    index_cache: IndexCache | None = None,
 ) -> MatchResult:
-    """Match a profile against a guide and/or posting (the guide side is cached)."""
-    index = index_guide(guide, posting)
+    """Match a profile against a guide and/or posting (the guide side cached in `index_cache`)."""
+    index = index_guide(guide, posting, index_cache)
     items = profile_items(profile, index.lexicon)
     pairs: dict[str, list[tuple[Item, float, frozenset[str]]]] = {}
     relevance: dict[str, float] = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from appkit.guide.model import Guide, Posting
@@ -45,22 +44,39 @@ def _declare(lex: Lexicon, guide: Guide | None, posting: Posting | None) -> None
             lex.add_acronym(acronym, expansion)
 
 
-_CACHE: OrderedDict[tuple[int, int], GuideIndex] = OrderedDict()
-_CACHE_SIZE = 16
+class IndexCache:
+    """The guide indexes of one engine: the last few (guide, posting) pairs, found by identity.
+
+    Entries hold the models themselves, so an entry can only match the very objects it was built
+    from (no id() reuse after garbage collection)."""
+
+    def __init__(self, size: int = 16) -> None:
+        self.size = size
+        self._entries: list[GuideIndex] = []
+
+    def get(self, guide: Guide | None, posting: Posting | None) -> GuideIndex:
+        """The index for this guide/posting pair, built on first use."""
+        for position, entry in enumerate(self._entries):
+            if entry.guide is guide and entry.posting is posting:
+                self._entries.append(self._entries.pop(position))  # most recent last
+                return entry
+        index = build_index(guide, posting)
+        self._entries.append(index)
+        del self._entries[: -self.size]
+        return index
 
 
-def index_guide(guide: Guide | None, posting: Posting | None = None) -> GuideIndex:
-    """The cached GuideIndex for this guide/posting object pair (frozen models: id is safe)."""
-    key = (id(guide), id(posting))
-    hit = _CACHE.get(key)
-    if hit is not None and hit.guide is guide and hit.posting is posting:
-        _CACHE.move_to_end(key)
-        return hit
+def build_index(guide: Guide | None, posting: Posting | None = None) -> GuideIndex:
+    """The guide side of matching for this guide/posting pair: lexicon, requirements, advice."""
     lex = base_lexicon().copy()
     _declare(lex, guide, posting)
     index = GuideIndex(guide, posting, lex, build_requirements(guide, posting, lex))
     index.advice = advice_candidates(guide, lex) if guide else []
-    _CACHE[key] = index
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
     return index
+
+
+def index_guide(
+    guide: Guide | None, posting: Posting | None = None, cache: IndexCache | None = None
+) -> GuideIndex:
+    """The GuideIndex for this pair: from the engine's cache when given one, else built anew."""
+    return cache.get(guide, posting) if cache is not None else build_index(guide, posting)

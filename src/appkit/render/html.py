@@ -12,12 +12,14 @@ import jinja2
 from jinja2.sandbox import SecurityError
 from pydantic import BaseModel, ConfigDict
 
+from appkit.documents.letter import CoverLetter
+from appkit.documents.prep import PrepSheet
 from appkit.documents.tailor import Tailored
 from appkit.errors import TemplateError
 from appkit.guide.model import Guide, Posting
 from appkit.profile.model import Profile
 from appkit.render.dataview import to_view
-from appkit.render.themes import environment, search_path
+from appkit.render.themes import TemplateEnvironments, search_path
 
 
 class DocInfo(BaseModel):
@@ -43,8 +45,8 @@ class Context:
     tailored: Tailored
     guide: Guide | None = None
     posting: Posting | None = None
-    letter: Any = None
-    prep: Any = None
+    letter: CoverLetter | None = None
+    prep: PrepSheet | None = None
 
 
 @dataclass(frozen=True)
@@ -97,26 +99,37 @@ def _display(filename: str | None, fallback: str, user_dirs: Sequence[Path]) -> 
 
 
 def render_html(
-    kind: str, theme: str, context: Context, user_dirs: Sequence[Path] = ()
+    kind: str,
+    theme: str,
+    context: Context,
+    user_dirs: Sequence[Path] = (),
+    environments: TemplateEnvironments | None = None,
 ) -> Rendered:
     """Render templates/<kind>/<theme>.html with `context`; template faults become TemplateError.
 
     With user template folders the rendering runs isolated (time and memory limits, see
-    appkit.render.isolate): those templates may come from anyone.
+    appkit.render.isolate): those templates may come from anyone. ``environments`` are the
+    engine's compiled templates; without them the templates are compiled for this call.
     """
     from appkit.render.isolate import in_child, report_phase, run_isolated
 
     if user_dirs and not in_child():
         return run_isolated(
-            lambda: _render(kind, theme, context, user_dirs), f"{kind}/{theme}.html"
+            lambda: _render(kind, theme, context, user_dirs, environments), f"{kind}/{theme}.html"
         )
     report_phase("fill")
-    return _render(kind, theme, context, user_dirs)
+    return _render(kind, theme, context, user_dirs, environments)
 
 
-def _render(kind: str, theme: str, context: Context, user_dirs: Sequence[Path]) -> Rendered:
+def _render(
+    kind: str,
+    theme: str,
+    context: Context,
+    user_dirs: Sequence[Path],
+    environments: TemplateEnvironments | None,
+) -> Rendered:
     name = f"{kind}/{theme}.html"
-    env = environment(tuple(Path(d) for d in user_dirs))
+    env = (environments or TemplateEnvironments()).get(user_dirs)
     try:
         template = env.get_template(name)
         html = template.render(template_variables(context))

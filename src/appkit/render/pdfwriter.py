@@ -31,26 +31,48 @@ if TYPE_CHECKING:
     from weasyprint.document import Document
     from weasyprint.text.fonts import FontConfiguration
 
-__all__ = ["MAX_RESOURCE_BYTES", "PRODUCER", "ResourceRefusedError", "make_fetcher", "render_pdf"]
+__all__ = [
+    "MAX_RESOURCE_BYTES",
+    "PRODUCER",
+    "PdfFonts",
+    "ResourceRefusedError",
+    "make_fetcher",
+    "render_pdf",
+]
 
 log = logging.getLogger("appkit.pdf")
 
 PRODUCER = "appkit"
 _LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
-_font_config: FontConfiguration | None = None
-_css_cache: dict[tuple[str, int, int, str], CSS] = {}  # parsed once per process
 _FORMAT_CSS = ".docx-only { display: none !important }"
 
 
-def _font_configuration() -> FontConfiguration:
-    """Return the process-wide FontConfiguration (Pango font map and shaping caches)."""
-    global _font_config
-    if _font_config is None:
-        from weasyprint.text.fonts import FontConfiguration
+class PdfFonts:
+    """WeasyPrint's font configuration (Pango font map, shaping caches) and the stylesheet parsed
+    with it. Expensive to build: an `appkit.engine.Engine` owns one and reuses it for every PDF."""
 
-        _font_config = FontConfiguration()
-    return _font_config
+    def __init__(self) -> None:
+        self._config: FontConfiguration | None = None
+        self._format_css: CSS | None = None
+
+    def configuration(self) -> FontConfiguration:
+        """The FontConfiguration, built on first use."""
+        if self._config is None:
+            from weasyprint.text.fonts import FontConfiguration
+
+            self._config = FontConfiguration()
+        return self._config
+
+    def format_stylesheet(self, fetcher: Any) -> CSS:
+        """The built-in user stylesheet hiding ``class="docx-only"`` content (parsed once)."""
+        if self._format_css is None:
+            from weasyprint import CSS
+
+            self._format_css = CSS(
+                string=_FORMAT_CSS, url_fetcher=fetcher, font_config=self.configuration()
+            )
+        return self._format_css
 
 
 class _ErrorCollector(logging.Handler):
@@ -102,18 +124,6 @@ def _collect_errors(decorative: frozenset[str] = frozenset()) -> Iterator[_Error
         logger.removeFilter(_drop_refusals)
 
 
-def _format_stylesheet(fetcher: Any) -> CSS:
-    """The built-in user stylesheet hiding ``class="docx-only"`` content (parsed once)."""
-    from weasyprint import CSS
-
-    key = ("<format>", 0, 0, "")
-    if key not in _css_cache:
-        _css_cache[key] = CSS(
-            string=_FORMAT_CSS, url_fetcher=fetcher, font_config=_font_configuration()
-        )
-    return _css_cache[key]
-
-
 def _link_allowed(link_type: str, target: Any) -> bool:
     """Keep internal anchors and http(s)/mailto/tel links; drop file:, data:, javascript:, …."""
     if link_type == "internal":
@@ -157,12 +167,14 @@ def render_pdf_pages(
     asset_root: Path | None = None,
     template: str = "",
     max_pages: int | None = None,
+    fonts: PdfFonts | None = None,
 ) -> tuple[bytes, int]:
     """Render ``html`` to PDF bytes and its page count; relative URLs resolve in ``base_dir``.
 
     ``warnings`` collects the URLs the fetcher refused; ``template`` names the template in error
     messages. Raises RenderError if WeasyPrint reports an error or fails, and TemplateError when
-    the layout needs more than ``max_pages`` pages (layout stops there).
+    the layout needs more than ``max_pages`` pages (layout stops there). ``fonts`` is the
+    engine's font configuration; without one a fresh one is built for this document.
     """
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
@@ -173,6 +185,7 @@ def render_pdf_pages(
     base_dir = Path(base_dir)
     if not base_dir.is_dir():
         raise RenderError(f"theme directory not found: {base_dir.name}")
+    fonts = fonts or PdfFonts()
     refused: list[str] = warnings if warnings is not None else []
     fetcher = make_fetcher(base_dir, refused, fallback_dirs, asset_root)
     prefix = f"{template}: " if template else ""
@@ -180,10 +193,10 @@ def render_pdf_pages(
     try:
         with _collect_errors(decorative) as errors, page_limit(max_pages, template):
             report_phase("layout")
-            css = [_format_stylesheet(fetcher)]
+            css = [fonts.format_stylesheet(fetcher)]
             document = HTML(
                 string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-            ).render(font_config=_font_configuration(), stylesheets=css)
+            ).render(font_config=fonts.configuration(), stylesheets=css)
             pages = len(document.pages)
             if max_pages is not None and pages > max_pages:  # should the progress hook miss it
                 raise PageLimitError(template, max_pages)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -118,9 +117,8 @@ def search_path(user_dirs: Sequence[Path] = ()) -> list[Path]:
     return [Path(d).resolve() for d in user_dirs] + [builtin_dir("templates")]
 
 
-@cache
 def environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
-    """The sandboxed Jinja environment for this search path (built once per process)."""
+    """A new sandboxed Jinja environment for this search path; `TemplateEnvironments` keeps it."""
     builtin = _SafeFileLoader(str(builtin_dir("templates")))
     loader = jinja2.ChoiceLoader(
         [
@@ -141,6 +139,20 @@ def environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     )
     env.filters["fmt_date"] = format_date
     return env
+
+
+class TemplateEnvironments:
+    """The Jinja environments (and so the compiled templates) of one engine, one per search path."""
+
+    def __init__(self) -> None:
+        self._environments: dict[tuple[Path, ...], jinja2.Environment] = {}
+
+    def get(self, user_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+        """The environment for these user folders, built on first use."""
+        key = tuple(Path(d) for d in user_dirs)
+        if key not in self._environments:
+            self._environments[key] = environment(key)
+        return self._environments[key]
 
 
 def list_templates(user_dirs: Sequence[Path] = ()) -> list[tuple[str, str]]:
