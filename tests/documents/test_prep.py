@@ -83,7 +83,7 @@ def test_behavioural_bullets_come_from_soft_skill_evidence(name: str, post: str 
     taken = {q.evidence.source for q in prep.behavioural}
     for i, q in enumerate(prep.behavioural):
         req = match.get(f"soft_skills[{i}]")
-        points = [evidence_point(ctx.profile, e.source, proper) for e in req.evidence]
+        points = [evidence_point(ctx.profile, e.ref, proper) for e in req.evidence]
         usable = {p.source for p in points if p and verb_led(p.text)}
         if q.evidenced:
             assert q.matched and q.evidence.source in usable and q.evidence.requirement == q.skill

@@ -281,3 +281,23 @@ def test_soft_skills_are_evidenced_by_behaviour(guide: Guide) -> None:
     assert status["Problem-Solving"] == "covered"
     assert status["Team Collaboration"] == "covered"
     assert status["Attention to Detail"] == "missing"
+
+
+def test_item_refs_are_typed_and_serialise_to_the_same_path(guide: Guide) -> None:
+    from appkit.match.models import ItemRef
+
+    ref = ItemRef(section="experience", index=0, field="highlights", sub_index=2)
+    assert ref.path == "experience[0].highlights[2]"
+    assert ItemRef.parse(ref.path) == ref
+    assert ItemRef.parse("skills[1].items[0]").sub_index == 0
+    assert ItemRef.parse("awards[3].title") == ItemRef(section="awards", index=3, field="title")
+    with pytest.raises(ValueError):
+        ItemRef.parse("experience[0]")
+    profile = load_model(PROFILES / "maria-santos.yaml", Profile)
+    result = match_profile(profile, guide)
+    evidence = [e for r in result.requirements for e in r.evidence]
+    assert evidence and all(e.ref.path == e.source for e in evidence)
+    text = result.model_dump_json()
+    assert '"ref"' not in text  # match.json keeps the path strings only
+    again = MatchResult.model_validate_json(text)
+    assert [e.ref for r in again.requirements for e in r.evidence] == [e.ref for e in evidence]

@@ -16,9 +16,10 @@ from pydantic import BaseModel, ConfigDict
 
 from appkit.documents.english import acronym, article, mid_sentence_capitals
 from appkit.match.engine import COVERED, MatchResult, RequirementMatch
+from appkit.match.models import ItemRef
 from appkit.profile.model import Profile
 
-_PATH = re.compile(r"^(experience|projects|volunteer)\[(\d+)\]\.highlights\[(\d+)\]$")
+_HIGHLIGHTED = ("experience", "projects", "volunteer")  # sections whose highlights are bullets
 _NOT_VERBS = frozenset(
     re.findall(
         r"\S+",
@@ -135,13 +136,12 @@ def verb_led(text: str) -> bool:
 
 
 def evidence_point(
-    profile: Profile, source: str, proper: frozenset[str], req: RequirementMatch | None = None
+    profile: Profile, ref: ItemRef, proper: frozenset[str], req: RequirementMatch | None = None
 ) -> EvidencePoint | None:
-    """Resolve a highlight path into an EvidencePoint (None for anything but highlights)."""
-    m = _PATH.match(source)
-    if not m:
+    """Resolve a highlight reference into an EvidencePoint (None for anything but highlights)."""
+    if ref.section not in _HIGHLIGHTED or ref.field != "highlights" or ref.sub_index is None:
         return None
-    section, i, j = m[1], int(m[2]), int(m[3])
+    section, i, j = ref.section, ref.index, ref.sub_index
     fields: dict = {}
     if section == "experience":
         job = profile.experience[i]
@@ -174,7 +174,7 @@ def evidence_point(
         duty = (first if acronym(first) else first.lower()) + sep + rest
     return EvidencePoint(
         text=text,
-        source=source,
+        source=ref.path,
         proper_lead=text.split(" ", 1)[0] in proper,
         requirement=req.name if req else None,
         category=req.category if req else None,
@@ -195,7 +195,7 @@ def _best(
     for n, ev in enumerate(req.evidence):
         if ev.source in used or ev.score < min_score or not verb_led(ev.text):
             continue
-        point = evidence_point(profile, ev.source, proper, req)
+        point = evidence_point(profile, ev.ref, proper, req)
         if point is not None:
             options.append(
                 (ev.score < COVERED, not point.quantified, -ev.score, point.kind != "job", n, point)
@@ -225,7 +225,7 @@ def pick_points(
     for source, _ in sorted(match.relevance.items(), key=lambda kv: -kv[1]):
         if len(points) >= count:
             break
-        point = evidence_point(profile, source, proper)
+        point = evidence_point(profile, ItemRef.parse(source), proper)
         if point and source not in used and verb_led(point.text):
             used.add(source)
             points.append(point)
@@ -235,15 +235,15 @@ def pick_points(
 def highlight_points(profile: Profile, match: MatchResult) -> list[EvidencePoint]:
     """Every verb-led highlight, most relevant first (profile order breaks ties)."""
     proper = proper_words(profile)
-    paths = [
-        f"{section}[{i}].highlights[{j}]"
+    refs = [
+        ItemRef(section=section, index=i, field="highlights", sub_index=j)
         for section in ("experience", "volunteer", "projects")
         for i, x in enumerate(getattr(profile, section))
         for j in range(len(x.highlights))
     ]
-    points = [evidence_point(profile, s, proper) for s in paths]
-    found = [p for p in points if p and verb_led(p.text)]
-    return sorted(found, key=lambda p: -match.relevance.get(p.source, 0.0))
+    points = [(ref, evidence_point(profile, ref, proper)) for ref in refs]
+    found = [(ref, p) for ref, p in points if p and verb_led(p.text)]
+    return [p for ref, p in sorted(found, key=lambda rp: -match.relevance_of(rp[0]))]
 
 
 class Quote(BaseModel):
@@ -253,12 +253,9 @@ class Quote(BaseModel):
     where: str
 
 
-def where(profile: Profile, source: str) -> str:
-    """A human label for an evidence path: 'Certified Medical Assistant, Desert Willow …'."""
-    m = re.match(r"^(\w+)\[(\d+)\]", source)
-    if not m:
-        return "Profile"
-    section, i = m[1], int(m[2])
+def where(profile: Profile, ref: ItemRef) -> str:
+    """A human label for a profile item: 'Certified Medical Assistant, Desert Willow …'."""
+    section, i = ref.section, ref.index
     if section == "experience":
         return f"{profile.experience[i].title}, {profile.experience[i].organization}"
     if section == "volunteer":

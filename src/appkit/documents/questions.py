@@ -28,6 +28,7 @@ from appkit.documents.evidence import (
 )
 from appkit.guide.model import Guide, Posting
 from appkit.match.engine import MatchResult, RequirementMatch
+from appkit.match.models import ItemRef
 from appkit.match.terms import GENERIC, stems
 from appkit.profile.model import Profile
 
@@ -119,7 +120,7 @@ def _evidenced(
     for i, fit in enumerate(fits):
         req = by_id.get(f"soft_skills[{i}]")
         ev = sorted(req.evidence if req else [], key=lambda e: (-e.score, -fit(set(stems(e.text)))))
-        points = [evidence_point(profile, e.source, proper, req) for e in ev]
+        points = [evidence_point(profile, e.ref, proper, req) for e in ev]
         options.append([p for p in points if p and verb_led(p.text)])
     owner: dict[str, int] = {}
 
@@ -196,7 +197,7 @@ def _guide_sentence(guide: Guide, name: str) -> str | None:
 def _quotes(profile: Profile, req: RequirementMatch) -> list[Quote]:
     """Up to two quotes for a requirement: bullets first, then by score; never a bare job title."""
     ranked = sorted(req.evidence, key=lambda e: (e.kind not in _QUOTABLE, -e.score))[:2]
-    return [Quote(text=e.text, where=where(profile, e.source)) for e in ranked if e.kind != "title"]
+    return [Quote(text=e.text, where=where(profile, e.ref)) for e in ranked if e.kind != "title"]
 
 
 def technical(profile: Profile, guide: Guide, match: MatchResult) -> list[TechQuestion]:
@@ -257,7 +258,9 @@ def challenges(profile: Profile, guide: Guide, match: MatchResult) -> list[Talki
                 hint = f"Name the gap and your plan: {steps[req.id]}"
             elif strongest:
                 hint = "Lead with your strongest result:"
-                quote = Quote(text=strongest.text, where=where(profile, strongest.source))
+                quote = Quote(
+                    text=strongest.text, where=where(profile, ItemRef.parse(strongest.source))
+                )
             out.append(TalkingPoint(question=sentence, hint=hint, quote=quote))
     return out
 

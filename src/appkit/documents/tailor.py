@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from appkit.guide.model import Guide, Posting
 from appkit.match.engine import MatchResult, RequirementMatch, match_profile
 from appkit.match.index import IndexCache, index_guide
+from appkit.match.models import ItemRef
 from appkit.match.terms import GENERIC, HEAD, Lexicon
 from appkit.profile.model import Experience, Profile, SkillGroup, end_month_index, month_index
 
@@ -120,13 +121,17 @@ def tailor(
     result = (
         match_profile(profile, guide, posting, today, index_cache) if guide or posting else None
     )
-    rel = result.relevance if result else {}
+
+    def rel(section: str, index: int, field: str, sub_index: int) -> float:
+        ref = ItemRef(section=section, index=index, field=field, sub_index=sub_index)
+        return result.relevance_of(ref) if result else 0.0
+
     experience = []
     for i in _chronological(profile, today):
         job = profile.experience[i]
         order = sorted(
             range(len(job.highlights)),
-            key=lambda j, i=i: -rel.get(f"experience[{i}].highlights[{j}]", 0.0),
+            key=lambda j, i=i: -rel("experience", i, "highlights", j),
         )
         keep = order if bullet_budget is None else order[: max(bullet_budget, 0)]
         experience.append(
@@ -138,7 +143,7 @@ def tailor(
         )
     groups = []
     for g, group in enumerate(profile.skills):
-        scores = [rel.get(f"skills[{g}].items[{k}]", 0.0) for k in range(len(group.items))]
+        scores = [rel("skills", g, "items", k) for k in range(len(group.items))]
         order = sorted(range(len(group.items)), key=lambda k, s=scores: -s[k])
         groups.append(
             (

@@ -33,6 +33,7 @@ from appkit.match.levels import LevelFit, level_fit
 from appkit.match.models import (
     CategoryScore,
     Evidence,
+    ItemRef,
     MatchResult,
     RequirementMatch,
     Status,
@@ -66,7 +67,7 @@ CATEGORIES = (
 class Item:
     """One piece of profile text that can evidence requirements."""
 
-    path: str
+    ref: ItemRef
     kind: str
     text: str
     job: int | None
@@ -74,50 +75,60 @@ class Item:
     keys: frozenset[str]
     cased: frozenset[str]
 
+    @property
+    def path(self) -> str:
+        return self.ref.path
+
+
+def _ref(section: str, index: int, field: str, sub_index: int | None = None) -> ItemRef:
+    return ItemRef(section=section, index=index, field=field, sub_index=sub_index)
+
 
 def profile_items(profile: Profile, lex: Lexicon) -> list[Item]:
     """Every evidence-bearing text of a profile, with its source path."""
-    raw: list[tuple[str, str, str, int | None]] = []
+    raw: list[tuple[ItemRef, str, str, int | None]] = []
     for i, job in enumerate(profile.experience):
-        raw.append((f"experience[{i}].title", "title", job.title, i))
+        raw.append((_ref("experience", i, "title"), "title", job.title, i))
         raw += [
-            (f"experience[{i}].highlights[{j}]", "bullet", h, i)
+            (_ref("experience", i, "highlights", j), "bullet", h, i)
             for j, h in enumerate(job.highlights)
         ]
     for i, ed in enumerate(profile.education):
-        raw.append((f"education[{i}].degree", "degree", ed.degree, None))
+        raw.append((_ref("education", i, "degree"), "degree", ed.degree, None))
         raw += [
-            (f"education[{i}].highlights[{j}]", "education", h, None)
+            (_ref("education", i, "highlights", j), "education", h, None)
             for j, h in enumerate(ed.highlights)
         ]
     for i, cert in enumerate(profile.certifications):
-        raw.append((f"certifications[{i}].name", "certification", cert.name, None))
+        raw.append((_ref("certifications", i, "name"), "certification", cert.name, None))
     for g, group in enumerate(profile.skills):
-        raw += [(f"skills[{g}].items[{k}]", "skill", s, None) for k, s in enumerate(group.items)]
-    for i, p in enumerate(profile.projects):
-        raw.append((f"projects[{i}].name", "project", p.name, None))
-        if p.description:
-            raw.append((f"projects[{i}].description", "project", p.description, None))
         raw += [
-            (f"projects[{i}].highlights[{j}]", "project", h, None)
+            (_ref("skills", g, "items", k), "skill", s, None) for k, s in enumerate(group.items)
+        ]
+    for i, p in enumerate(profile.projects):
+        raw.append((_ref("projects", i, "name"), "project", p.name, None))
+        if p.description:
+            raw.append((_ref("projects", i, "description"), "project", p.description, None))
+        raw += [
+            (_ref("projects", i, "highlights", j), "project", h, None)
             for j, h in enumerate(p.highlights)
         ]
     for i, v in enumerate(profile.volunteer):
-        raw.append((f"volunteer[{i}].role", "volunteer", v.role, None))
+        raw.append((_ref("volunteer", i, "role"), "volunteer", v.role, None))
         raw += [
-            (f"volunteer[{i}].highlights[{j}]", "volunteer", h, None)
+            (_ref("volunteer", i, "highlights", j), "volunteer", h, None)
             for j, h in enumerate(v.highlights)
         ]
     for i, a in enumerate(profile.awards):
-        raw.append((f"awards[{i}].title", "award", a.title, None))
+        raw.append((_ref("awards", i, "title"), "award", a.title, None))
         if a.summary:
-            raw.append((f"awards[{i}].summary", "award", a.summary, None))
+            raw.append((_ref("awards", i, "summary"), "award", a.summary, None))
     items = []
-    for path, kind, text, job in raw:
+    for ref, kind, text, job in raw:
         tokens = lex.tokens(text)
         keys = frozenset(k for t in tokens for k in t.parts | {t.key})
         cased = frozenset(t.key for t in tokens if t.cased)
-        items.append(Item(path, kind, text, job, tokens, keys, cased))
+        items.append(Item(ref, kind, text, job, tokens, keys, cased))
     return items
 
 
@@ -257,7 +268,9 @@ def _result(
 ) -> RequirementMatch:
     found = sorted(found, key=lambda f: -f[1])
     evidence = [
-        Evidence(source=i.path, kind=i.kind, text=i.text, matched=matched_words(i, k), score=s)
+        Evidence(
+            source=i.path, ref=i.ref, kind=i.kind, text=i.text, matched=matched_words(i, k), score=s
+        )
         for i, s, k in found[:MAX_EVIDENCE]
     ]
     score = found[0][1] if found else 0.0
@@ -270,7 +283,8 @@ def _result(
             score = years_score
             evidence = [
                 Evidence(
-                    source=f"experience[{j}].title",
+                    source=_ref("experience", j, "title").path,
+                    ref=_ref("experience", j, "title"),
                     kind="title",
                     text=profile.experience[j].title,
                     matched=[],

@@ -5,9 +5,10 @@ Plain models only: the algorithms (`levels`, `gaps`, `engine`) import these, nev
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 Status = Literal["covered", "partial", "missing"]
 
@@ -55,14 +56,50 @@ class NextStep(BaseModel):
     source: str
 
 
+_REF = re.compile(r"^([a-z_]+)\[(\d+)\]\.([a-z_]+)(?:\[(\d+)\])?$")
+
+
+class ItemRef(BaseModel):
+    """Where a profile item lives: ``experience[0].highlights[2]`` is ("experience", 0,
+    "highlights", 2). Code passes these around; `path` is only for display and JSON."""
+
+    model_config = ConfigDict(frozen=True)
+    section: str
+    index: int
+    field: str
+    sub_index: int | None = None
+
+    @property
+    def path(self) -> str:
+        """``section[index].field[sub_index]``, as match.json and `appkit match` show it."""
+        item = f"[{self.sub_index}]" if self.sub_index is not None else ""
+        return f"{self.section}[{self.index}].{self.field}{item}"
+
+    @classmethod
+    def parse(cls, path: str) -> ItemRef:
+        """The reference a `path` string names (match.json read back); ValueError otherwise."""
+        found = _REF.match(path)
+        if not found:
+            raise ValueError(f"not a profile item path: {path!r}")
+        sub = int(found[4]) if found[4] is not None else None
+        return cls(section=found[1], index=int(found[2]), field=found[3], sub_index=sub)
+
+
 class Evidence(BaseModel):
     """One profile item that supports a requirement."""
 
-    source: str
+    source: str  # ref.path: match.json and the text report show it
     kind: str
     text: str
     matched: list[str]
     score: float
+    ref: ItemRef = Field(default=None, exclude=True, validate_default=False)  # type: ignore[assignment]
+
+    @model_validator(mode="after")
+    def _ref_from_source(self) -> Evidence:
+        if self.ref is None:  # read back from JSON: the path is all there is
+            object.__setattr__(self, "ref", ItemRef.parse(self.source))
+        return self
 
 
 class RequirementMatch(BaseModel):
@@ -106,6 +143,10 @@ class MatchResult(BaseModel):
     level: LevelFit | None = None
     next_steps: list[NextStep] = []
     relevance: dict[str, float] = {}
+
+    def relevance_of(self, ref: ItemRef) -> float:
+        """How much this profile item counts for the role (0 when it evidences nothing)."""
+        return self.relevance.get(ref.path, 0.0)
 
     def get(self, requirement_id: str) -> RequirementMatch:
         """The requirement with this id."""
