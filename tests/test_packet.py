@@ -162,6 +162,7 @@ def test_resume_with_every_kind_of_target(tmp_path: Path, kind: str) -> None:
 
 def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
     from appkit.documents.tailor import tailor
+    from appkit.documents.target import resolve_target
     from appkit.packet import doc_info, fitted_pdf
     from appkit.render.html import Context, render_html
 
@@ -171,7 +172,7 @@ def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
         options = Options(date="2026-01-15")
         tailored = tailor(inputs.profile, inputs.guide)
         context = Context(
-            doc=doc_info("resume", inputs, tailored, options),
+            doc=doc_info("resume", inputs, tailored, resolve_target(tailored, date=options.date)),
             profile=inputs.profile,
             tailored=tailored,
             guide=inputs.guide,

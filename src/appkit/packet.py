@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 from appkit.documents.filenames import MATCH_FILE, PLAIN_STEMS, document_name
 from appkit.documents.tailor import Tailored, tailor
+from appkit.documents.target import Target, resolve_target
 from appkit.engine import Engine
 from appkit.errors import AppkitError
 from appkit.guide.library import load_guide
@@ -74,12 +75,12 @@ def load_inputs(
     )
 
 
-def doc_info(kind: str, inputs: Inputs, tailored: Tailored, options: Options) -> DocInfo:
+def doc_info(kind: str, inputs: Inputs, tailored: Tailored, target: Target) -> DocInfo:
     """Title, author and keywords shared by a document's PDF and DOCX metadata."""
     name = inputs.profile.basics.name
-    target = options.job_title or tailored.target_title
-    company = options.company or tailored.company
-    role = " at ".join(filter(None, [target, company]))  # "Clinical Coordinator at Mercy Valley"
+    role = " at ".join(
+        filter(None, [target.title, target.company])
+    )  # "Clinical Coordinator at Mercy Valley"
     title = " – ".join(filter(None, [name, KIND_TITLES[kind], role]))
     keywords = tailored.competencies or [i for g in tailored.skills for i in g.items][:12]
     guide = inputs.guide
@@ -92,7 +93,7 @@ def doc_info(kind: str, inputs: Inputs, tailored: Tailored, options: Options) ->
         title=title[:250],
         author=name,
         keywords=_join_within(keywords, 250),
-        date=options.date,
+        date=target.date,
     )
 
 
@@ -143,25 +144,34 @@ def _render_all(
         today=options.today,
         index_cache=engine.guide_indexes,
     )
-    if options.company or options.job_title:
-        target = {
+    if options.company or options.job_title:  # templates and match.json show the options' values
+        override = {
             "company": options.company or tailored.company,
             "target_title": options.job_title or tailored.target_title,
         }
-        match = tailored.match.model_copy(update=target) if tailored.match else None
-        tailored = tailored.model_copy(update={**target, "match": match})
+        match = tailored.match.model_copy(update=override) if tailored.match else None
+        tailored = tailored.model_copy(update={**override, "match": match})
+    target = resolve_target(
+        tailored,
+        inputs.guide,
+        inputs.posting,
+        company=options.company,
+        job_title=options.job_title,
+        hiring_manager=options.hiring_manager,
+        date=options.date,
+    )
     files: dict[str, bytes] = {}
     if "match" in kinds and tailored.match is not None:
         files[MATCH_FILE] = _match_json(tailored.match, options, profile_file)
     for kind in (k for k in kinds if k != "match"):
         context = Context(
-            doc=doc_info(kind, inputs, tailored, options),
+            doc=doc_info(kind, inputs, tailored, target),
             profile=inputs.profile,
             tailored=tailored,
             guide=inputs.guide,
             posting=inputs.posting,
-            letter=_letter(inputs, tailored, options) if kind == "cover" else None,
-            prep=_prep(inputs, tailored, options) if kind == "interview" else None,
+            letter=_letter(inputs, tailored, target) if kind == "cover" else None,
+            prep=_prep(inputs, tailored, target) if kind == "interview" else None,
         )
         for fmt, data in render_document(kind, context, options, engine).items():
             files[f"{FILE_STEMS[kind]}.{fmt}"] = data
@@ -245,27 +255,19 @@ def fitted_pdf(
     return rendered, data
 
 
-def _letter(inputs: Inputs, tailored: Tailored, options: Options) -> CoverLetter:
+def _letter(inputs: Inputs, tailored: Tailored, target: Target) -> CoverLetter:
     from appkit.documents.letter import compose_letter
 
     return compose_letter(
-        inputs.profile,
-        tailored,
-        tailored.match,
-        inputs.guide,
-        inputs.posting,
-        company=options.company,
-        hiring_manager=options.hiring_manager,
-        job_title=options.job_title,
-        date=options.date,
+        inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting, target=target
     )
 
 
-def _prep(inputs: Inputs, tailored: Tailored, options: Options) -> PrepSheet:
+def _prep(inputs: Inputs, tailored: Tailored, target: Target) -> PrepSheet:
     from appkit.documents.prep import compose_prep
 
     return compose_prep(
-        inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting, options.today
+        inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting, target=target
     )
 
 

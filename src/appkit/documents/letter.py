@@ -9,7 +9,6 @@ other skills follow. Nothing is invented: every evidence text is a profile bulle
 from __future__ import annotations
 
 import re
-from datetime import date as _date
 
 from pydantic import BaseModel, ConfigDict
 
@@ -24,6 +23,7 @@ from appkit.documents.evidence import (
     verb_led,
 )
 from appkit.documents.tailor import Tailored
+from appkit.documents.target import Target, resolve_target
 from appkit.guide.model import Guide, Posting
 from appkit.match.engine import COVERED, PARTIAL, MatchResult, match_profile
 from appkit.profile.model import Profile, month_index
@@ -147,18 +147,26 @@ def compose_letter(
     hiring_manager: str | None = None,
     job_title: str | None = None,
     date: str = "",
+    target: Target | None = None,
 ) -> CoverLetter:
-    """Select the letter's facts for one candidate and role (see the module docstring)."""
-    today = _date.fromisoformat(date) if date else None
-    match = match or tailored.match or match_profile(profile, guide, posting, today)
-    basics = profile.basics
-    company = company or tailored.company or (posting.company if posting else None)
-    role = (
-        job_title
-        or (posting.title if posting else None)
-        or tailored.target_title
-        or (guide.title if guide else "open")
+    """Select the letter's facts for one candidate and role (see the module docstring).
+
+    ``target`` is the packet's resolved target; without one it is resolved here from the
+    keyword values, by the same rules (`appkit.documents.target`).
+    """
+    target = target or resolve_target(
+        tailored,
+        guide,
+        posting,
+        company=company,
+        job_title=job_title,
+        hiring_manager=hiring_manager,
+        date=date,
     )
+    match = match or tailored.match or match_profile(profile, guide, posting, target.today)
+    basics = profile.basics
+    company, hiring_manager, date = target.company, target.hiring_manager, target.date
+    role = target.title or "open"
     location = (
         re.sub(r"\s*\(.*?\)\s*$", "", posting.location).strip()
         if posting and posting.location

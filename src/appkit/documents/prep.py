@@ -6,8 +6,6 @@ The questions come from `appkit.documents.questions`; this module adds the role 
 
 from __future__ import annotations
 
-from datetime import date
-
 from pydantic import BaseModel
 
 from appkit.documents.evidence import Quote, where
@@ -22,6 +20,7 @@ from appkit.documents.questions import (
     technical,
 )
 from appkit.documents.tailor import Tailored
+from appkit.documents.target import Target, resolve_target
 from appkit.guide.model import Guide, Posting
 from appkit.match.engine import MatchResult, match_profile
 from appkit.match.models import SalaryBand
@@ -101,16 +100,17 @@ def compose_prep(
     match: MatchResult | None = None,
     guide: Guide | None = None,
     posting: Posting | None = None,
-    today: date | None = None,
+    target: Target | None = None,
 ) -> PrepSheet:
     """Build the interview-prep sheet for one candidate, guide and (optional) posting."""
     if guide is None:
         raise ValueError("the interview-prep sheet needs a role guide")
-    match = match or tailored.match or match_profile(profile, guide, posting, today)
+    target = target or resolve_target(tailored, guide, posting)
+    match = match or tailored.match or match_profile(profile, guide, posting, target.today)
     fit = match.level
-    company = tailored.company or (posting.company if posting else None)
+    company = target.company
     snapshot = Snapshot(
-        role=tailored.target_title or guide.title,
+        role=target.title or guide.title,
         company=company,
         summary=guide.summary,
         overview=guide.overview[0] if guide.overview else "",
