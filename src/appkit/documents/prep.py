@@ -23,7 +23,7 @@ from appkit.documents.tailor import Tailored
 from appkit.documents.target import Target, resolve_target
 from appkit.guide.model import Guide, Posting
 from appkit.match.engine import MatchResult, match_profile
-from appkit.match.models import SalaryBand
+from appkit.match.models import LevelFit, SalaryBand
 from appkit.profile.model import Profile
 
 MAX_GAPS = 10  # the sheet lists the first ten gaps (missing first); the report has them all
@@ -36,18 +36,53 @@ class Snapshot(BaseModel):
     company: str | None = None
     summary: str = ""
     overview: str = ""
-    years: float = 0.0
-    total_years: float = 0.0
-    role_years: float = 0.0
-    level: str | None = None
-    level_range: str | None = None
-    level_description: str = ""
-    salary: SalaryBand | None = None
     salary_range: str | None = None
-    next_level: str | None = None
-    next_range: str | None = None
-    next_focus: str = ""
-    next_salary: SalaryBand | None = None
+    fit: LevelFit | None = None  # None without career levels in the guide
+
+    # The level fit as templates read it (`snap.level`, `snap.pay`...), without copying it.
+    @property
+    def years(self) -> float:
+        return self.fit.years if self.fit else 0.0
+
+    @property
+    def total_years(self) -> float:
+        return self.fit.total_years if self.fit else 0.0
+
+    @property
+    def role_years(self) -> float:
+        return self.fit.role_years if self.fit else 0.0
+
+    @property
+    def level(self) -> str | None:
+        return self.fit.level if self.fit else None
+
+    @property
+    def level_range(self) -> str | None:
+        return self.fit.level_range if self.fit else None
+
+    @property
+    def level_description(self) -> str:
+        return self.fit.description if self.fit else ""
+
+    @property
+    def salary(self) -> SalaryBand | None:
+        return self.fit.salary if self.fit else None
+
+    @property
+    def next_level(self) -> str | None:
+        return self.fit.next_level if self.fit else None
+
+    @property
+    def next_range(self) -> str | None:
+        return self.fit.next_range if self.fit else None
+
+    @property
+    def next_focus(self) -> str:
+        return self.fit.next_focus_areas if self.fit else ""
+
+    @property
+    def next_salary(self) -> SalaryBand | None:
+        return self.fit.next_salary if self.fit else None
 
     @property
     def pay(self) -> str | None:
@@ -115,23 +150,7 @@ def compose_prep(
         summary=guide.summary,
         overview=guide.overview[0] if guide.overview else "",
         salary_range=guide.key_facts.salary_range,
-        **(
-            {}
-            if fit is None
-            else dict(
-                years=fit.years,
-                total_years=fit.total_years,
-                role_years=fit.role_years,
-                level=fit.level,
-                level_range=fit.level_range,
-                level_description=fit.description,
-                salary=fit.salary,
-                next_level=fit.next_level,
-                next_range=fit.next_range,
-                next_focus=fit.next_focus_areas,
-                next_salary=fit.next_salary,
-            )
-        ),
+        fit=fit,
     )
     faq = [
         TalkingPoint(
