@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -370,3 +371,31 @@ def test_mistyped_template_theme_suggests_the_nearest(tmp_path: Path) -> None:
     code, _, err = _run("templates", "copy", "resume/clasic", str(tmp_path))
     assert code == 1 and "did you mean 'resume/classic'?" in err
     assert not any(tmp_path.iterdir())
+
+
+def test_cli_defaults_come_from_options_and_help_stays_light() -> None:
+    import os
+    import subprocess
+    import sys
+
+    import appkit
+    from appkit.options import Options
+
+    command = cli.commands["packet"]
+    ctx = click.Context(command)
+    cli_defaults = {p.name: p.get_default(ctx) for p in command.params}
+    expected = Options()
+    assert cli_defaults["formats"] == ",".join(expected.formats)
+    assert Path(cli_defaults["out_dir"]) == expected.out_dir
+    assert cli_defaults["theme"] == expected.theme
+    assert cli_defaults["file_names"] == expected.file_names
+    src = str(Path(appkit.__file__).resolve().parents[1])
+    code = (
+        "import sys, runpy; sys.argv = ['appkit', '--help']\n"
+        "try: runpy.run_module('appkit', run_name='__main__')\n"
+        "except SystemExit: pass\n"
+        "print('pydantic' in sys.modules, file=sys.stderr)"
+    )
+    env = {**os.environ, "PYTHONPATH": src}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.stderr.strip().splitlines()[-1] == "False"

@@ -66,13 +66,41 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
+class OptionsDefault(click.Option):
+    """An option whose default is `appkit.options.Options`' own, read only when needed (parsing,
+    or this command's --help), so `appkit --help` does not import pydantic."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, default=self._options_default, show_default=True, **kwargs)
+
+    def _options_default(self) -> Any:
+        from appkit.options import Options
+
+        value = Options.model_fields[self.name or ""].default
+        return ",".join(value) if isinstance(value, tuple) else value
+
+    def get_default(self, ctx: click.Context, call: bool = True) -> Any:
+        return super().get_default(ctx, call=True)  # help shows the value, not "(dynamic)"
+
+
 def target_options(func: F) -> F:
     """Options shared by every command that renders documents for a target role."""
-    from appkit.options import Options
-    from appkit.render.isolate import PARAGRAPHS_PER_PAGE
+    from appkit.documents.filenames import FileNames
+    from appkit.render.isolate import (
+        MIB,
+        PARAGRAPHS_PER_PAGE,
+        TEMPLATE_MEMORY,
+        TEMPLATE_PAGES,
+        TEMPLATE_SECONDS,
+    )
 
-    defaults = {name: field.default for name, field in Options.model_fields.items()}
-    file_names = get_args(Options.model_fields["file_names"].annotation)
+    # Options' own defaults for these three are these same isolate constants.
+    defaults = {
+        "time_limit": TEMPLATE_SECONDS,
+        "memory_limit": TEMPLATE_MEMORY // MIB,
+        "page_limit": TEMPLATE_PAGES,
+    }
+    file_names = get_args(FileNames)
 
     options = [
         click.argument("profile", type=click.Path(path_type=Path)),
@@ -93,8 +121,7 @@ def target_options(func: F) -> F:
             "--format",
             "-f",
             "formats",
-            default=",".join(defaults["formats"]),
-            show_default=True,
+            cls=OptionsDefault,
             callback=_formats,
             help="Comma-separated output formats.",
         ),
@@ -103,13 +130,10 @@ def target_options(func: F) -> F:
             "-o",
             "out_dir",
             type=click.Path(path_type=Path),
-            default=defaults["out_dir"],
-            show_default=True,
+            cls=OptionsDefault,
             help="Output folder; documents go to OUT/<name>/.",
         ),
-        click.option(
-            "--theme", default=defaults["theme"], show_default=True, help="Template theme name."
-        ),
+        click.option("--theme", cls=OptionsDefault, help="Template theme name."),
         click.option(
             "--templates",
             "-t",
@@ -130,8 +154,8 @@ def target_options(func: F) -> F:
         click.option(
             "--file-names",
             type=click.Choice(file_names),
-            help=f"named: Maria-Santos-Resume.pdf; plain: resume.pdf, for scripts"
-            f" [default: {defaults['file_names']}].",
+            cls=OptionsDefault,
+            help="named: Maria-Santos-Resume.pdf; plain: resume.pdf, for scripts.",
         ),
         click.option(
             "--bullet-budget",
