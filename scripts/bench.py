@@ -38,27 +38,31 @@ def main() -> None:
     import docx
     from weasyprint import HTML
 
-    from appkit.docxwriter import render_docx
-    from appkit.generate import Options, doc_info, load_inputs, render_documents
-    from appkit.guide import load_guide
-    from appkit.htmlsubset import parse_html
-    from appkit.match import match_profile
-    from appkit.render import Context, render_html
-    from appkit.tailor import tailor
+    from appkit.documents.tailor import tailor
+    from appkit.documents.target import resolve_target
+    from appkit.engine import Engine
+    from appkit.guide.library import load_guide
+    from appkit.match.engine import match_profile
+    from appkit.packet import Options, doc_info, load_inputs, render_documents
+    from appkit.render.docxwriter import render_docx
+    from appkit.render.html import Context, render_html
+    from appkit.render.htmlsubset import parse_html
 
     start = time.perf_counter()
     load_guide("clinical-coordinator")
     guide_ms = (time.perf_counter() - start) * 1000
     inputs = load_inputs(args.profile, "clinical-coordinator")
     options = Options(date="2026-01-15")
-    tailored = tailor(inputs.profile, inputs.guide)
+    engine = Engine()  # one per process, as a batch worker holds it
+    indexes = engine.guide_indexes
+    tailored = tailor(inputs.profile, inputs.guide, index_cache=indexes)
     context = Context(
-        doc=doc_info("resume", inputs, tailored, options),
+        doc=doc_info("resume", inputs, tailored, resolve_target(tailored, date=options.date)),
         profile=inputs.profile,
         tailored=tailored,
         guide=inputs.guide,
     )
-    rendered = render_html("resume", "classic", context)
+    rendered = render_html("resume", "classic", context, environments=engine.templates)
     base_url = rendered.base_dir.as_uri() + "/"
     texts = ["".join(r.text for r in b.runs + b.date) for b in parse_html(rendered.html).blocks]
 
@@ -73,7 +77,7 @@ def main() -> None:
     rows = [
         (
             "PDF resume",
-            lambda: rendered.pdf(),
+            lambda: rendered.pdf(fonts=engine.fonts),
             lambda: HTML(string=rendered.html, base_url=base_url).write_pdf(),
         ),
         ("DOCX resume", lambda: render_docx(rendered.html), raw_docx),
@@ -87,12 +91,20 @@ def main() -> None:
         a = (a + median_ms(ours, args.runs)) / 2
         print(f"{name:<28}{a:>11.1f}{b:>10.1f}{a / b:>8.2f}")
     for name, func in [
-        ("match one profile", lambda: match_profile(inputs.profile, inputs.guide)),
-        ("tailor (match + ranking)", lambda: tailor(inputs.profile, inputs.guide)),
-        ("Jinja render", lambda: render_html("resume", "classic", context)),
+        (
+            "match one profile",
+            lambda: match_profile(inputs.profile, inputs.guide, None, None, indexes),
+        ),
+        (
+            "tailor (match + ranking)",
+            lambda: tailor(inputs.profile, inputs.guide, index_cache=indexes),
+        ),
+        ("Jinja render", lambda: render_html("resume", "classic", context, (), engine.templates)),
         (
             "packet, all 4 docs x 2 fmts",
-            lambda: render_documents(["resume", "cover", "interview", "report"], inputs, options),
+            lambda: render_documents(
+                ["resume", "cover", "interview", "report"], inputs, options, engine=engine
+            ),
         ),
     ]:
         runs = max(3, args.runs // 4) if "packet" in name else args.runs

@@ -34,10 +34,10 @@ from typing import Any
 
 import yaml
 
-from appkit.guide import load_guide
-from appkit.guide_model import Guide
-from appkit.load import load_model
-from appkit.models import Profile
+from appkit.guide.library import load_guide
+from appkit.guide.model import Guide
+from appkit.loading.read import load_model
+from appkit.profile.model import Profile
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -58,7 +58,7 @@ class Verdict:
 
 def run_matcher(profile: Profile, guide: Guide, today: date = TODAY) -> dict[str, Verdict]:
     """The only call into the matcher: requirement id -> verdict. Adapt here when it moves."""
-    from appkit.match import match_profile
+    from appkit.match.engine import match_profile
 
     result = match_profile(profile, guide, today=today)
     return {

@@ -65,7 +65,7 @@ def run_parser(row: dict[str, str]) -> Extracted:
     Posting gains a separate preferred list, add it to `requirements`.
     """
     from appkit.errors import AppkitError
-    from appkit.posting import load_posting
+    from appkit.guide.posting import load_posting
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{row['job_id']}.txt"

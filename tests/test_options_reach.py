@@ -10,7 +10,9 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from appkit.generate import Options, generate, load_inputs
+from appkit.options import Options
+from appkit.output.write import generate
+from appkit.packet import load_inputs
 from tests.conftest import ROOT
 
 COMPANY, MANAGER, TITLE, DATE = (

@@ -41,7 +41,7 @@ def test_wheel_ships_and_finds_templates_and_guides(tmp_path: Path) -> None:
     assert "appkit/templates/resume/classic.html" in names
     assert "appkit/templates/resume/classic.css" in names
     assert "appkit/guides/clinical-coordinator.txt" in names
-    assert "appkit/starter-profile.yaml" in names
+    assert "appkit/profile/starter-profile.yaml" in names
 
     # A fresh venv that sees the already-installed dependencies but not the source tree.
     venv = tmp_path / "venv"
@@ -56,7 +56,9 @@ def test_wheel_ships_and_finds_templates_and_guides(tmp_path: Path) -> None:
     script = (
         "import pathlib, appkit.resources as r\n"
         "print(r.builtin_dir('templates'))\n"
-        "from appkit.generate import Options, generate, load_inputs\n"
+        "from appkit.options import Options\n"
+        "from appkit.output.write import generate\n"
+        "from appkit.packet import load_inputs\n"
         f"inputs = load_inputs({str(profile)!r}, 'clinical-coordinator')\n"
         f"options = Options(out_dir=pathlib.Path({str(tmp_path / 'out')!r}))\n"
         "for o in generate(['resume'], inputs, options): print(o.path)\n"

@@ -13,9 +13,9 @@ import pytest
 from pypdf import PdfReader
 
 from appkit.errors import InputError
-from appkit.generate import Inputs, Options, load_inputs, render_documents
-from appkit.load import validate_data
-from appkit.models import Profile
+from appkit.loading.read import validate_data
+from appkit.packet import Inputs, Options, load_inputs, render_documents
+from appkit.profile.model import Profile
 from tests.conftest import PROFILES
 
 # Characters that broke python-docx or WeasyPrint in the security study, plus markup and scripts.

@@ -1,7 +1,7 @@
 """Errors appkit reports to its users.
 
     AppkitError            anything the user can fix; the CLI prints it without a traceback
-    ├── InputError         profile, guide, posting or roster files: syntax and schema,
+    ├── InputError         profile, guide or posting files: syntax and schema,
     │                      all problems at once
     ├── TemplateError      a template that does not load, compile or render (template and line)
     └── RenderError        WeasyPrint / python-docx / file-system failures while writing a document

@@ -1,4 +1,4 @@
-"""Text rules shared by every model: NFC, characters a document can carry, single lines, safe URLs.
+"""Text rules and the strict base of every model: NFC, characters a document can carry, lines, URLs.
 
 Multi-line text (`Text`) refuses control characters and bidi overrides and turns U+2028/U+2029
 into ordinary line breaks. Single-line fields (`Line`, `Title`) also refuse every line break and
@@ -13,7 +13,7 @@ import unicodedata
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 # Characters XML 1.0 cannot hold: python-docx raises on them and WeasyPrint chokes on surrogates.
 _NOT_XML10 = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -139,3 +139,10 @@ Line = Annotated[str, AfterValidator(check_line), Field(max_length=MAX_LINE)]
 Title = Annotated[str, AfterValidator(check_line), Field(max_length=MAX_TITLE)]
 Url = Annotated[str, AfterValidator(check_link_url), Field(max_length=MAX_URL)]
 WebUrl = Annotated[str, AfterValidator(check_web_url), Field(max_length=MAX_URL)]
+
+
+class Strict(BaseModel):
+    """Base of every input model: unknown keys are errors (typos), values are immutable."""
+
+    # extra="forbid" turns a typo such as `stat:` into an error instead of silently dropping data.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)

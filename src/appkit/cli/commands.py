@@ -1,0 +1,143 @@
+"""The document commands: resume, cover, prep, packet, match, and doctor."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from appkit.cli.common import CONTEXT, target_options, user_errors
+from appkit.suggest import did_you_mean
+
+
+def _run(
+    kinds: list[str], profile: Path, guide: str | None, posting: Path | None, **opts: Any
+) -> None:
+    from appkit.packet import load_inputs
+
+    _write(kinds, load_inputs(profile, guide, posting), **opts)
+
+
+def _check_theme(kinds: list[str], theme: str, user_dirs: tuple[Path, ...]) -> None:
+    """Refuse a theme that some requested document lacks, naming the nearest existing one."""
+    from appkit.render.themes import list_templates
+
+    themes: dict[str, set[str]] = {}
+    for name, _origin in list_templates(user_dirs):
+        kind, _, file = name.partition("/")
+        if file.endswith(".html") and "/" not in file and file != "base.html":
+            themes.setdefault(kind, set()).add(file.removesuffix(".html"))
+    for kind in kinds:
+        available = themes.get(kind)
+        if available is not None and theme not in available:
+            raise click.BadParameter(
+                f"no {kind} theme named '{theme}'{did_you_mean(theme, available)} "
+                f"(available: {', '.join(sorted(available))})",
+                param_hint="'--theme'",
+            )
+
+
+def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
+    """Build the one Options model from the CLI values, generate, print the written paths."""
+    from appkit.options import Options
+    from appkit.output.folder import shown
+    from appkit.output.write import generate_packet
+
+    _check_theme(kinds, opts["theme"], tuple(opts["templates"]))
+    values = {
+        "formats": opts["formats"],
+        "out_dir": opts["out_dir"],
+        "theme": opts["theme"],
+        "templates": tuple(opts["templates"]),
+        "company": opts["company"],
+        "hiring_manager": opts["hiring_manager"],
+        "job_title": opts["job_title"],
+        "bullet_budget": opts["bullet_budget"],
+        "date": opts["date_"],
+        "file_names": opts["file_names"],
+        "time_limit": opts.get("time_limit"),
+        "memory_limit": opts.get("memory_limit"),
+        "page_limit": opts.get("page_limit"),
+    }
+    options = Options(**{k: v for k, v in values.items() if v is not None})
+    packet, outputs = generate_packet(kinds, inputs, options)
+    if packet.notice:
+        click.echo(f"notice: {packet.notice}", err=True)
+    for output in outputs:
+        click.echo(shown(output.path))
+
+
+@click.command(context_settings=CONTEXT)
+@target_options
+@user_errors
+def resume(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
+    """Write a tailored resume (PDF and DOCX) for PROFILE."""
+    _run(["resume"], profile, guide, posting, **opts)
+
+
+@click.command(context_settings=CONTEXT)
+@target_options
+@user_errors
+def cover(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
+    """Write a one-page cover letter matching the resume."""
+    _run(["cover"], profile, guide, posting, **opts)
+
+
+@click.command(context_settings=CONTEXT)
+@target_options
+@user_errors
+def prep(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
+    """Write an interview-prep sheet built from the candidate's own experience."""
+    _run(["interview"], profile, guide, posting, **opts)
+
+
+@click.command(context_settings=CONTEXT)
+@target_options
+@user_errors
+def packet(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
+    """Write the whole packet: resume, cover letter, interview prep, gap report and match.json."""
+    from appkit.options import PACKET
+
+    _run(list(PACKET), profile, guide, posting, **opts)
+
+
+@click.command(context_settings=CONTEXT)
+@target_options
+@click.option("--json", "as_json", is_flag=True, help="Print the match result as JSON.")
+@click.option(
+    "--report/--no-report", default=False, help="Also write the skill-gap report document."
+)
+@user_errors
+def match(
+    profile: Path, guide: str | None, posting: Path | None, as_json: bool, report: bool, **opts: Any
+) -> None:
+    """Score PROFILE against the role: covered, partial, missing, level fit, next steps."""
+    from appkit.match.engine import match_profile
+    from appkit.match.report import format_match
+    from appkit.packet import load_inputs
+
+    if not guide and not posting:
+        raise click.UsageError("give --guide or --posting to match against")
+    inputs = load_inputs(profile, guide, posting)
+    today = datetime.date.fromisoformat(opts["date_"]) if opts["date_"] else None
+    result = match_profile(inputs.profile, inputs.guide, inputs.posting, today=today)
+    click.echo(result.model_dump_json(indent=2) if as_json else format_match(result))
+    if report:
+        _write(["report"], inputs, **opts)
+
+
+@click.command(context_settings=CONTEXT)
+def doctor() -> None:
+    """Check fonts, the HarfBuzz subsetter and library versions."""
+    from appkit.cli.doctor import run_checks
+
+    checks = run_checks()
+    for check in checks:
+        mark = "ok  " if check.ok else "FAIL"
+        click.echo(f"[{mark}] {check.name}: {check.detail}")
+        if not check.ok and check.fix:
+            click.echo(f"       fix: {check.fix}")
+    if not all(c.ok or c.optional for c in checks):
+        raise SystemExit(1)

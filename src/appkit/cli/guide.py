@@ -1,0 +1,104 @@
+"""`appkit guide ...`: list, show, export, scaffold and build role guides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from appkit.cli.common import CONTEXT, SuggestingGroup, user_errors
+
+
+@click.group(cls=SuggestingGroup, context_settings=CONTEXT)
+def guide() -> None:
+    """Role guides: list the built-ins, show what appkit understood, export, create."""
+
+
+@guide.command("list", context_settings=CONTEXT)
+def list_() -> None:
+    """List the built-in role guides."""
+    from appkit.guide.library import list_guides
+
+    for name, title in list_guides():
+        click.echo(f"{name:<28} {title}")
+
+
+@guide.command(context_settings=CONTEXT)
+@click.argument("ref", metavar="NAME|PATH")
+@click.option("--json", "as_json", is_flag=True, help="Print the parsed model as JSON.")
+@click.option("--posting", is_flag=True, help="Read REF as a job posting instead of a guide.")
+@user_errors
+def show(ref: str, as_json: bool, posting: bool) -> None:
+    """Show what appkit understood from a guide (or, with --posting, a job posting)."""
+    from appkit.guide.library import describe_guide, load_guide
+    from appkit.guide.posting import describe_posting, load_posting
+
+    if posting:
+        model = load_posting(Path(ref))
+        click.echo(model.model_dump_json(indent=2) if as_json else describe_posting(model))
+        return
+    loaded = load_guide(ref)
+    click.echo(loaded.model_dump_json(indent=2) if as_json else describe_guide(loaded))
+
+
+@guide.command(context_settings=CONTEXT)
+@click.argument("ref", metavar="NAME|PATH")
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout."
+)
+@user_errors
+def export(ref: str, fmt: str, output: Path | None) -> None:
+    """Export a guide as YAML or JSON that career centers can edit and load back."""
+    from appkit.guide.library import dump_guide, load_guide
+
+    _emit(dump_guide(load_guide(ref), fmt), output)
+
+
+@guide.command(context_settings=CONTEXT)
+@click.argument("title")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout."
+)
+@user_errors
+def new(title: str, output: Path | None) -> None:
+    """Scaffold a commented YAML guide for TITLE to fill in."""
+    from appkit.guide.library import scaffold_guide
+
+    _emit(scaffold_guide(title), output)
+
+
+@guide.command(context_settings=CONTEXT)
+@click.option(
+    "--db",
+    "db_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of O*NET's tab-delimited database files.",
+)
+@click.option("--code", help="O*NET-SOC code, e.g. 29-1141.00.")
+@click.option("--title", help="Search occupations by title instead, e.g. 'registered nurse'.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write the guide as YAML to FILE."
+)
+@user_errors
+def onet(db_dir: Path, code: str | None, title: str | None, output: Path | None) -> None:
+    """Build a guide from an O*NET occupation."""
+    from appkit.guide.library import dump_guide
+    from appkit.guide.onet import build_onet_guide
+
+    if not code and not title:
+        raise click.UsageError("give --code or --title")
+    _emit(dump_guide(build_onet_guide(db_dir, code=code, title=title), "yaml"), output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    from appkit.output.files import atomic_write
+
+    atomic_write(output, text.encode("utf-8"))
+    click.echo(str(output))

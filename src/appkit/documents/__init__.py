@@ -1,0 +1,1 @@
+"""Document facts: tailored evidence, cover-letter and interview-prep content, file names."""

@@ -1,0 +1,191 @@
+"""Interview-prep facts: role snapshot, STAR-scaffolded questions, talking points and gaps.
+
+The questions come from `appkit.documents.questions`; this module adds the role snapshot
+(level fit and salary band), the guide's FAQ as talking points and the gaps with their next steps.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from appkit.documents.evidence import Quote, where
+from appkit.documents.questions import (
+    SENTENCE,
+    StarQuestion,
+    TalkingPoint,
+    TechQuestion,
+    behavioural,
+    challenges,
+    questions_to_ask,
+    technical,
+)
+from appkit.documents.tailor import Tailored
+from appkit.documents.target import Target, resolve_target
+from appkit.guide.model import Guide, Posting
+from appkit.match.engine import MatchResult, match_profile
+from appkit.match.models import LevelFit, SalaryBand
+from appkit.profile.model import Profile
+
+MAX_GAPS = 10  # the sheet lists the first ten gaps (missing first); the report has them all
+
+
+class Snapshot(BaseModel):
+    """What the role is, where the candidate fits and what that level pays."""
+
+    role: str
+    company: str | None = None
+    summary: str = ""
+    overview: str = ""
+    salary_range: str | None = None
+    fit: LevelFit | None = None  # None without career levels in the guide
+
+    # The level fit as templates read it (`snap.level`, `snap.pay`...), without copying it.
+    @property
+    def years(self) -> float:
+        return self.fit.years if self.fit else 0.0
+
+    @property
+    def total_years(self) -> float:
+        return self.fit.total_years if self.fit else 0.0
+
+    @property
+    def role_years(self) -> float:
+        return self.fit.role_years if self.fit else 0.0
+
+    @property
+    def level(self) -> str | None:
+        return self.fit.level if self.fit else None
+
+    @property
+    def level_range(self) -> str | None:
+        return self.fit.level_range if self.fit else None
+
+    @property
+    def level_description(self) -> str:
+        return self.fit.description if self.fit else ""
+
+    @property
+    def salary(self) -> SalaryBand | None:
+        return self.fit.salary if self.fit else None
+
+    @property
+    def next_level(self) -> str | None:
+        return self.fit.next_level if self.fit else None
+
+    @property
+    def next_range(self) -> str | None:
+        return self.fit.next_range if self.fit else None
+
+    @property
+    def next_focus(self) -> str:
+        return self.fit.next_focus_areas if self.fit else ""
+
+    @property
+    def next_salary(self) -> SalaryBand | None:
+        return self.fit.next_salary if self.fit else None
+
+    @property
+    def pay(self) -> str | None:
+        """'median $68,000, average $72,000' for the candidate's level."""
+        return pay(self.salary)
+
+    @property
+    def next_pay(self) -> str | None:
+        """The same for the next level."""
+        return pay(self.next_salary)
+
+
+def pay(band: SalaryBand | None) -> str | None:
+    """A salary band in words, or None when the guide has no figures."""
+    if band is None:
+        return None
+    parts = [f"{k} ${v:,}" for k, v in (("median", band.median), ("average", band.average)) if v]
+    return ", ".join(parts) or None
+
+
+class Gap(BaseModel):
+    """A requirement to prepare for, with the next step from the match report."""
+
+    requirement: str
+    status: str
+    action: str
+
+
+class PrepSheet(BaseModel):
+    """Everything the interview-prep template shows."""
+
+    snapshot: Snapshot
+    behavioural: list[StarQuestion]
+    technical: list[TechQuestion]
+    faq: list[TalkingPoint]
+    challenges: list[TalkingPoint]
+    ask: list[str]
+    gaps: list[Gap]
+    more_gaps: int = 0
+
+
+def _first_sentence(text: str, limit: int = 240) -> str:
+    first = SENTENCE.split(text.strip(), maxsplit=1)[0]
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def compose_prep(
+    profile: Profile,
+    tailored: Tailored,
+    match: MatchResult | None = None,
+    guide: Guide | None = None,
+    posting: Posting | None = None,
+    target: Target | None = None,
+) -> PrepSheet:
+    """Build the interview-prep sheet for one candidate, guide and (optional) posting."""
+    if guide is None:
+        raise ValueError("the interview-prep sheet needs a role guide")
+    target = target or resolve_target(tailored, guide, posting)
+    match = match or tailored.match or match_profile(profile, guide, posting, target.today)
+    fit = match.level
+    company = target.company
+    snapshot = Snapshot(
+        role=target.title or guide.title,
+        company=company,
+        summary=guide.summary,
+        overview=guide.overview[0] if guide.overview else "",
+        salary_range=guide.key_facts.salary_range,
+        fit=fit,
+    )
+    faq = [
+        TalkingPoint(
+            question=q.question,
+            hint=_first_sentence(q.answer) if q.answer else "",
+            salary="salary" in q.question.lower(),
+        )
+        for q in guide.faq
+    ]
+    gaps = [
+        Gap(requirement=s.requirement, status=s.status, action=s.action)
+        for s in match.next_steps[:MAX_GAPS]
+    ]
+    others = sum(1 for r in match.requirements if r.status != "covered") - len(gaps)
+    return PrepSheet(
+        snapshot=snapshot,
+        behavioural=behavioural(profile, guide, match),
+        technical=technical(profile, guide, match),
+        faq=faq,
+        challenges=challenges(profile, guide, match),
+        ask=questions_to_ask(guide, posting, match, company),
+        gaps=gaps,
+        more_gaps=max(0, others),
+    )
+
+
+__all__ = [
+    "Gap",
+    "PrepSheet",
+    "Quote",
+    "Snapshot",
+    "StarQuestion",
+    "TalkingPoint",
+    "TechQuestion",
+    "compose_prep",
+    "pay",
+    "where",
+]

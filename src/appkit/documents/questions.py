@@ -1,0 +1,300 @@
+"""Interview questions: behavioural (STAR), technical, challenge and questions for the employer.
+
+Behavioural: one per soft skill of the guide, from a bullet the matcher evidenced that skill with
+(best score, then cue-word fit); a bullet serves one skill only, and a skill whose bullets are all
+taken moves an earlier one to another of its bullets (augmenting paths). Skills left over take
+the best unused bullet by cue words and the skill's description. Bullets are quoted verbatim.
+Technical: one per technical skill and per tool not named by a skill (Epic under EHR), with the
+match's evidence quoted, or a "prepare this" note for gaps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from pydantic import BaseModel, ConfigDict
+
+from appkit.documents.evidence import (
+    EvidencePoint,
+    Quote,
+    evidence_point,
+    highlight_points,
+    proper_words,
+    soften,
+    verb_led,
+    where,
+)
+from appkit.guide.model import Guide, Posting
+from appkit.match.engine import MatchResult, RequirementMatch
+from appkit.match.models import ItemRef
+from appkit.match.terms import GENERIC, stems
+from appkit.profile.model import Profile
+
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_NEW = (
+    "Prepare an honest answer: {name} is new to you; say how you would learn it "
+    "(a course, a practice environment, shadowing a colleague)."
+)
+# Behavioural prompts by skill-name stem: "<stems>: Tell me about a time you <prompt>", then the
+# cue words that pick a bullet for it when the matcher has no evidence for the skill.
+_CUE_TABLE = """
+organ: kept many moving parts organized at once
+    schedule coordinate track order organize plan ran par inventory template
+communic: had to explain something important to a patient or a colleague
+    call translate present contact explain teach educate Spanish message answer
+problem: solved a problem that was slowing your team or your patients down
+    resolve cut reduce redesign fix solve eliminate raise improve
+detail: caught or prevented an error before it reached a patient
+    accurate zero audit verify compliance error reconcile check document HIPAA
+empath: helped a patient or family who was stressed, ill or upset
+    family families patient comfort Spanish escort hospice concern teach-back
+adapt: had to adapt quickly to an unexpected change
+    rollout upgrade switch transition new move change pilot scale
+collab team: worked with other staff to get a patient what they needed
+    team colleague nurse pharmacy case staff train precept council provider
+leader: led others through a change
+    lead led supervise train precept mentor onboarding
+"""
+_LINES = _CUE_TABLE.strip().splitlines()
+_CUES: dict[str, tuple[str, str]] = {
+    key: (head.split(": ", 1)[1], cues.strip())
+    for head, cues in zip(_LINES[::2], _LINES[1::2], strict=True)
+    for key in head.split(": ", 1)[0].split()
+}
+_VAGUE = frozenset({"systems", "platforms"})
+_QUOTABLE = ("bullet", "project", "volunteer")
+
+
+class StarQuestion(BaseModel):
+    """A behavioural question for one soft skill, with a STAR scaffold from a real bullet."""
+
+    model_config = ConfigDict(frozen=True)
+    skill: str
+    description: str = ""
+    prompt: str
+    evidence: EvidencePoint
+    matched: bool
+    evidenced: bool = False
+
+    @property
+    def situation(self) -> str:
+        """Where it happened: 'a Certified Medical Assistant at Desert Willow (Jan 2023 – …)'."""
+        e = self.evidence
+        where = (
+            f"the project “{e.role}”"
+            if e.kind == "project"
+            else f"{e.role_with_article} at {e.organization}"
+        )
+        return where + (f" ({e.dates})" if e.dates else "")
+
+
+class TechQuestion(BaseModel):
+    """A technical question with the candidate's evidence, or what to prepare for a gap."""
+
+    name: str
+    kind: str
+    question: str
+    status: str
+    quotes: list[Quote] = []
+    prepare: str | None = None
+
+
+class TalkingPoint(BaseModel):
+    """A question the candidate may face, with a short hint."""
+
+    question: str
+    hint: str
+    quote: Quote | None = None
+    salary: bool = False
+
+
+def _evidenced(
+    profile: Profile, match: MatchResult, fits: list[Callable[[set[str]], int]]
+) -> list[EvidencePoint | None]:
+    """Per soft skill, a verb-led bullet the matcher evidenced it with (module docstring)."""
+    by_id = {r.id: r for r in match.requirements}
+    proper = proper_words(profile)
+    options: list[list[EvidencePoint]] = []
+    for i, fit in enumerate(fits):
+        req = by_id.get(f"soft_skills[{i}]")
+        ev = sorted(req.evidence if req else [], key=lambda e: (-e.score, -fit(set(stems(e.text)))))
+        points = [evidence_point(profile, e.ref, proper, req) for e in ev]
+        options.append([p for p in points if p and verb_led(p.text)])
+    owner: dict[str, int] = {}
+
+    def take(i: int, seen: set[str]) -> bool:
+        sources = [p.source for p in options[i]]
+        for source in [s for s in sources if s not in owner][:1] or sources:
+            if source in seen:
+                continue
+            seen.add(source)
+            if source not in owner or take(owner[source], seen):
+                owner[source] = i
+                return True
+        return False
+
+    for i in range(len(options)):
+        take(i, set())
+    chosen = {i: source for source, i in owner.items()}
+    return [next((p for p in o if p.source == chosen.get(i)), None) for i, o in enumerate(options)]
+
+
+def behavioural(profile: Profile, guide: Guide, match: MatchResult) -> list[StarQuestion]:
+    """One STAR question per soft skill: the matcher's evidence first, else the best cue fit."""
+    prompts: list[str] = []
+    fits: list[Callable[[set[str]], int]] = []
+    for skill in guide.soft_skills:
+        low = skill.name.lower()
+        prompt, words = next(
+            (v for k, v in _CUES.items() if k in low), (f"showed {low} at work", "")
+        )
+        cues, desc = set(stems(words)), set(stems(skill.description or "")) - GENERIC
+        prompts.append(prompt)
+        fits.append(lambda keys, c=cues, d=desc: 2 * len(keys & c) + len(keys & d))
+    evidenced = _evidenced(profile, match, fits)
+    keyed = [(b, set(stems(b.text))) for b in highlight_points(profile, match)]
+    used = Counter(p.source for p in evidenced if p)
+    out = []
+    for skill, prompt, fit, point in zip(guide.soft_skills, prompts, fits, evidenced, strict=True):
+        matched = point is not None
+        if point is None and keyed:
+            ranked = [((used[b.source], -fit(keys), n), b) for n, (b, keys) in enumerate(keyed)]
+            key, point = min(ranked, key=lambda t: t[0])
+            matched = key[1] < 0
+            used[point.source] += 1
+        if point is not None:
+            out.append(
+                StarQuestion(
+                    skill=skill.name,
+                    description=skill.description or "",
+                    prompt=prompt,
+                    evidence=point,
+                    matched=matched,
+                    evidenced=point.category == "soft_skill",
+                )
+            )
+    return out
+
+
+def _guide_sentence(guide: Guide, name: str) -> str | None:
+    """The guide sentence that best mentions a skill or tool (for a 'prepare this' note)."""
+    want = set(stems(name)) - GENERIC
+    if len(want) < 2:
+        return None
+    texts = [guide.tools_text, *guide.overview, *guide.education_training]
+    texts += guide.growth_opportunities
+    best, best_n = None, 0
+    for text in texts:
+        for sentence in SENTENCE.split(text):
+            n = len(want & set(stems(sentence)))
+            if n > best_n:
+                best, best_n = sentence, n
+    return best if best_n >= 2 else None
+
+
+def _quotes(profile: Profile, req: RequirementMatch) -> list[Quote]:
+    """Up to two quotes for a requirement: bullets first, then by score; never a bare job title."""
+    ranked = sorted(req.evidence, key=lambda e: (e.kind not in _QUOTABLE, -e.score))[:2]
+    return [Quote(text=e.text, where=where(profile, e.ref)) for e in ranked if e.kind != "title"]
+
+
+def technical(profile: Profile, guide: Guide, match: MatchResult) -> list[TechQuestion]:
+    """One question per technical skill and per tool not already named by a skill."""
+    steps = {s.requirement_id: s.action for s in match.next_steps}
+    by_id = {r.id: r for r in match.requirements}
+    entries = [
+        (f"technical_skills[{i}]", s.name, "skill") for i, s in enumerate(guide.technical_skills)
+    ]
+    named = {w.lower() for s in guide.technical_skills for w in [*s.examples, *s.name.split()]}
+    for i, tool in enumerate(guide.tools):
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", tool.name)} - _VAGUE
+        if tool.name.lower() in named or (words and words <= named):
+            continue
+        entries.append((f"tools[{i}]", tool.name, "tool"))
+    out = []
+    for rid, name, kind in entries:
+        req = by_id.get(rid)
+        status = req.status if req else "missing"
+        quotes = _quotes(profile, req)[:1] if req and status != "missing" else []
+        prepare = steps.get(rid) or _guide_sentence(guide, name) or _NEW.format(name=name)
+        ask = f"What is your experience with {soften(name)}?"
+        out.append(
+            TechQuestion(
+                name=name,
+                kind=kind,
+                question=f"Have you worked with {name}?" if kind == "tool" else ask,
+                status=status,
+                quotes=quotes,
+                prepare=None if quotes else prepare,
+            )
+        )
+    return out
+
+
+def challenges(profile: Profile, guide: Guide, match: MatchResult) -> list[TalkingPoint]:
+    """Each challenge sentence as a question, hinted by related evidence or the plan for the gap."""
+    steps = {s.requirement_id: s.action for s in match.next_steps}
+    bullets = highlight_points(profile, match)
+    strongest = next((b for b in bullets if b.quantified), bullets[0] if bullets else None)
+    out = []
+    for text in guide.challenges:
+        for sentence in SENTENCE.split(text.strip())[:2]:
+            keys = set(stems(sentence)) - GENERIC
+            related = [(len(keys & (set(stems(r.name)) - GENERIC)), r) for r in match.requirements]
+            related = [
+                (n, r)
+                for n, r in related
+                if n >= 2 or (n == 1 and len(set(stems(r.name)) - GENERIC) == 1)
+            ]
+            covered = [(n, r) for n, r in related if r.status == "covered" and _quotes(profile, r)]
+            hint, quote = "Show how you keep learning and adapt.", None
+            if covered:
+                req = max(covered, key=lambda t: (t[0], t[1].weight))[1]
+                hint, quote = f"Point to your {req.name} evidence:", _quotes(profile, req)[0]
+            elif planned := [r for _, r in related if r.id in steps]:
+                req = max(planned, key=lambda r: r.weight)
+                hint = f"Name the gap and your plan: {steps[req.id]}"
+            elif strongest:
+                hint = "Lead with your strongest result:"
+                quote = Quote(
+                    text=strongest.text, where=where(profile, ItemRef.parse(strongest.source))
+                )
+            out.append(TalkingPoint(question=sentence, hint=hint, quote=quote))
+    return out
+
+
+def questions_to_ask(
+    guide: Guide, posting: Posting | None, match: MatchResult, company: str | None
+) -> list[str]:
+    """Questions for the employer, drawn from the posting, the guide and the level fit."""
+    role = posting.title if posting else guide.title
+    at = f" at {company}" if company else ""
+    out = [f"What would success look like in the first 90 days for the {role}{at}?"]
+    if posting and posting.responsibilities:
+        duty = posting.responsibilities[0].rstrip(".")
+        out.append(
+            f"The posting says the role will “{duty[0].lower() + duty[1:]}”. "
+            "What does that look like on a typical day?"
+        )
+    ehr = next((s for s in guide.technical_skills if s.acronym and s.examples), None)
+    if ehr:
+        out.append(
+            f"Which {ehr.acronym} does the team use ({', '.join(ehr.examples)} or another), "
+            "and how are new coordinators trained on it?"
+        )
+    m = re.search(r"collaborates? (?:closely )?with ([^.]+?)(?:, often|\.)", guide.work_environment)
+    if m:
+        out.append(f"How does this role work with {m[1]} day to day?")
+    if re.search(r"\b(evening|weekend)", guide.work_environment):
+        out.append("Are evening or weekend shifts part of this role, and how is coverage shared?")
+    fit = match.level
+    if fit and fit.level and fit.next_level:
+        out.append(f"What does the path from {fit.level} to {fit.next_level} look like here?")
+    for text in guide.growth_opportunities:
+        g = re.search(r"specializing in ([^.]+?)(?:, as |\.)", text)
+        if g:
+            out.append(f"Is the team growing in areas such as {g[1]}?")
+            break
+    return out

@@ -1,0 +1,23 @@
+"""The state a worker owns: fonts, compiled templates and guide indexes, in one explicit object.
+
+Create one `Engine` per process (or per worker) and pass it to `appkit.packet.build_packet` for
+every packet; nothing here is module-level, so a worker process or a test can hold its own.
+Forking with an engine is fine: a child rendering user templates in isolation inherits it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from appkit.match.index import IndexCache
+from appkit.render.pdfwriter import PdfFonts
+from appkit.render.themes import TemplateEnvironments
+
+
+@dataclass
+class Engine:
+    """Caches that make the second packet cheaper than the first; safe to share between packets."""
+
+    fonts: PdfFonts = field(default_factory=PdfFonts)
+    templates: TemplateEnvironments = field(default_factory=TemplateEnvironments)
+    guide_indexes: IndexCache = field(default_factory=IndexCache)

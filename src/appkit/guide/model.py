@@ -1,0 +1,131 @@
+"""The typed role model: what a role guide, a job posting or an O*NET occupation says about a role.
+
+Every parser (career-guide text, Markdown, YAML/JSON, O*NET, postings) produces these models, and
+nothing downstream ever sees a guide's raw text.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from appkit.text import Line, Strict, Text, Title
+
+
+class KeyFacts(Strict):
+    median_salary: int | None = Field(None, description="Median annual salary in USD")
+    median_salary_source: Text | None = Field(
+        None, description="Occupation and source of the median"
+    )
+    salary_range: Text | None = None
+    growth_outlook: Text | None = None
+    annual_openings: Text | None = None
+    top_industries: list[Line] = Field(default_factory=list)
+    typical_education: Text | None = None
+
+
+class TechnicalSkill(Strict):
+    name: Line = Field(min_length=1, description="Skill name without acronym or examples")
+    acronym: Line | None = Field(None, description="e.g. EHR")
+    examples: list[Line] = Field(default_factory=list, description="e.g. Epic, Cerner, Meditech")
+    importance: float | None = Field(None, description="O*NET importance 1-5, when known")
+
+
+class SoftSkill(Strict):
+    name: Line = Field(min_length=1)
+    description: Text | None = None
+
+
+class Tool(Strict):
+    name: Line = Field(
+        min_length=1, description="A named system or tool, e.g. Epic, VoIP phone systems"
+    )
+    category: Line | None = Field(None, description="e.g. Electronic health record EHR software")
+    hot: bool = Field(False, description="O*NET Hot Technology / In Demand")
+
+
+class Step(Strict):
+    title: Line = Field(min_length=1)
+    text: Text = ""
+
+
+class SalaryLevel(Strict):
+    level: Line = Field(min_length=1)
+    median: int | None = Field(None, description="USD per year")
+    average: int | None = Field(None, description="USD per year")
+
+
+class CareerLevel(Strict):
+    title: Line = Field(min_length=1)
+    years_min: int = Field(0, ge=0)
+    years_max: int | None = Field(None, ge=0, description="None means open-ended (10+)")
+    description: Text = ""
+    focus_areas: Text = ""
+
+
+class Question(Strict):
+    question: Text = Field(min_length=1)
+    answer: Text = ""
+
+
+class RelatedCareer(Strict):
+    title: Line = Field(min_length=1)
+    description: Text = ""
+
+
+class NamedCertification(Strict):
+    acronym: Line | None = None
+    name: Line = Field(min_length=1)
+    sentence: Text = Field("", description="The guide's sentence that names it")
+
+
+class Guide(Strict):
+    """A role, as every document and the tailoring engine see it."""
+
+    # The role title becomes part of every document's title metadata.
+    title: Title = Field(min_length=1)
+    source: Text | None = Field(None, description="Where the guide came from")
+    attribution: Text | None = Field(
+        None, description="Licence attribution carried into document metadata"
+    )
+    summary: Text = ""
+    key_facts: KeyFacts = Field(default_factory=KeyFacts)
+    overview: list[Text] = Field(default_factory=list, description="What the role is")
+    responsibilities: list[Text] = Field(min_length=1)
+    work_environment: Text = ""
+    tools_text: Text = Field("", description="The guide's paragraph about tools")
+    tools: list[Tool] = Field(default_factory=list)
+    education: list[Text] = Field(default_factory=list)
+    technical_skills: list[TechnicalSkill] = Field(default_factory=list)
+    soft_skills: list[SoftSkill] = Field(default_factory=list)
+    knowledge: list[TechnicalSkill] = Field(
+        default_factory=list, description="O*NET knowledge areas"
+    )
+    steps: list[Step] = Field(default_factory=list, description="How to become one")
+    education_training: list[Text] = Field(
+        default_factory=list, description="Education costs and paths"
+    )
+    salary_levels: list[SalaryLevel] = Field(default_factory=list)
+    market_commentary: list[Text] = Field(default_factory=list)
+    career_levels: list[CareerLevel] = Field(default_factory=list)
+    pros: list[Text] = Field(default_factory=list)
+    cons: list[Text] = Field(default_factory=list)
+    faq: list[Question] = Field(default_factory=list)
+    related_careers: list[RelatedCareer] = Field(default_factory=list)
+    challenges: list[Text] = Field(default_factory=list)
+    growth_opportunities: list[Text] = Field(default_factory=list)
+    certifications: list[NamedCertification] = Field(default_factory=list)
+
+
+class Posting(Strict):
+    """A concrete job posting; its own words take precedence over the guide's."""
+
+    title: Title = Field(min_length=1)
+    company: Line | None = None
+    location: Line | None = None
+    source: Text | None = None
+    description: Text = ""
+    responsibilities: list[Text] = Field(default_factory=list)
+    qualifications: list[Text] = Field(default_factory=list)
+    skills: list[Line] = Field(
+        default_factory=list, description="Skill keywords, boilerplate removed"
+    )

@@ -1,0 +1,1 @@
+"""Matching a profile against a role: vocabulary, requirements, levels, gaps and the report."""

@@ -1,0 +1,240 @@
+"""Match a profile against a guide (and posting): evidence, status and a 0-100 coverage score.
+
+Evidence items: every job title and bullet, degree and education bullet, certification, skill,
+project and volunteer entry, award (the summary is a claim, not evidence). Score of one item
+against one requirement, 0..1:
+
+    phrase hit     1.0 when the item contains every key of one of the requirement's phrases
+    key overlap    min(1, matched weight / min(total weight, SATURATION)), where a key weighs 1
+                   (GENERIC words 0.25); only counted once two distinctive keys match (one, if
+                   the requirement has a single distinctive key and no phrases), so one shared
+                   word ("practices", "scheduled") is never enough for a longer requirement
+    years          "N+ years" items: 1.0 at >= N relevant years, 0.5 at >= N/2
+
+A requirement's score is its best item's score. Status: covered >= COVERED (0.6), partial >=
+PARTIAL (0.3), else missing; credit 1, 0.5, 0. Coverage (overall and per category) is
+
+    100 x sum(weight x credit) / sum(weight)
+
+over units: each requirement, except that an any-of group (see `appkit.match.requirements`) is
+one unit with its largest weight and its best credit. An item's relevance (used to order bullets) is
+the sum of weight x credit over the requirements it evidences.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from appkit.guide.model import Guide, Posting
+from appkit.match.gaps import next_steps
+from appkit.match.index import IndexCache, index_guide
+from appkit.match.items import Item, profile_items
+from appkit.match.levels import LevelFit, level_fit
+from appkit.match.models import (
+    CategoryScore,
+    Evidence,
+    ItemRef,
+    MatchResult,
+    RequirementMatch,
+    Status,
+)
+from appkit.match.requirements import Requirement
+from appkit.profile.model import Profile
+
+COVERED, PARTIAL, SATURATION = 0.6, 0.3, 4.0
+MAX_EVIDENCE = 5
+# A job is relevant experience when its title/bullets evidence requirements (not soft skills) with
+# sum(weight x credit) at least this much.
+# At least one of them must be strong evidence (see `score_item`), so a retail job that "scheduled
+# shifts" and "ordered stock" is not relevant experience for a clinical role.
+RELEVANT_WEIGHT = 4.0
+# Education requirements are evidenced by education and certifications only, never by job bullets.
+EDUCATION_KINDS = frozenset({"degree", "education", "certification"})
+_NONE: frozenset[str] = frozenset()
+CATEGORIES = (
+    "responsibility",
+    "qualification",
+    "technical_skill",
+    "tool",
+    "certification",
+    "education",
+    "soft_skill",
+)
+
+
+def score_item(req: Requirement, item: Item) -> tuple[float, frozenset[str], bool]:
+    """Score one item against one requirement (module docstring): (score, matched keys, strong).
+
+    Strong evidence (two or more distinctive words, or an acronym) is what makes a job relevant.
+    """
+    for phrase in req.phrases:
+        if phrase.keys <= item.keys and (not phrase.proper or phrase.keys <= item.cased):
+            return 1.0, phrase.keys, phrase.strong
+    if not req.keys:
+        return 0.0, _NONE, False
+    hit = [k for k in req.keys if k in item.keys]
+    distinct = sum(1 for k in hit if req.keys[k] == 1.0)
+    need = 2 if req.phrases else min(2, sum(1 for w in req.keys.values() if w == 1.0))
+    if not hit or distinct < max(need, 1):
+        return 0.0, _NONE, False
+    total = sum(req.keys.values())
+    score = min(1.0, sum(req.keys[k] for k in hit) / min(total, SATURATION))
+    return round(score, 3), frozenset(hit), distinct >= 2
+
+
+def matched_words(item: Item, keys: frozenset[str]) -> list[str]:
+    """The item's own words (as written) that carry the matched keys."""
+    words = [item.text[t.start : t.end] for t in item.tokens if t.key in keys or t.parts & keys]
+    return list(dict.fromkeys(words))
+
+
+def status_of(score: float) -> Status:
+    """covered / partial / missing by the documented thresholds."""
+    return "covered" if score >= COVERED else "partial" if score >= PARTIAL else "missing"
+
+
+def credit(score: float) -> float:
+    """1 for covered, 0.5 for partial, 0 for missing."""
+    return 1.0 if score >= COVERED else 0.5 if score >= PARTIAL else 0.0
+
+
+def _units(reqs: list[RequirementMatch]) -> dict[str, list[RequirementMatch]]:
+    units: dict[str, list[RequirementMatch]] = {}
+    for r in reqs:
+        units.setdefault(r.group or r.id, []).append(r)
+    return units
+
+
+def coverage(reqs: list[RequirementMatch]) -> float:
+    """100 x sum(weight x credit) / sum(weight) over units (any-of groups count once)."""
+    num = den = 0.0
+    for members in _units(reqs).values():
+        weight = max(m.weight for m in members)
+        num += weight * max(credit(m.score) for m in members)
+        den += weight
+    return round(100 * num / den, 1) if den else 0.0
+
+
+def match_profile(
+    profile: Profile,
+    guide: Guide | None,
+    posting: Posting | None = None,
+    today: date | None = None,
+    index_cache: IndexCache | None = None,
+) -> MatchResult:
+    """Match a profile against a guide and/or posting (the guide side cached in `index_cache`)."""
+    index = index_guide(guide, posting, index_cache)
+    items = profile_items(profile, index.lexicon)
+    pairs: dict[str, list[tuple[Item, float, frozenset[str]]]] = {}
+    relevance: dict[str, float] = {}
+    job_weight: dict[int, tuple[float, bool]] = {}
+    for req in index.requirements:
+        found: list[tuple[Item, float, frozenset[str]]] = []
+        jobs: dict[int, tuple[float, bool]] = {}
+        for item in items:
+            if req.category == "education" and item.kind not in EDUCATION_KINDS:
+                continue
+            score, keys, strong = score_item(req, item)
+            if score >= PARTIAL:
+                found.append((item, score, keys))
+                relevance[item.path] = relevance.get(item.path, 0.0) + req.weight * credit(score)
+                if item.job is not None:
+                    best, was_strong = jobs.get(item.job, (0.0, False))
+                    jobs[item.job] = (max(best, credit(score)), was_strong or strong)
+        pairs[req.id] = found
+        if req.category != "soft_skill":
+            for job, (best, strong) in jobs.items():
+                weight, any_strong = job_weight.get(job, (0.0, False))
+                job_weight[job] = (weight + req.weight * best, any_strong or strong)
+    relevant = sorted(j for j, (w, strong) in job_weight.items() if strong and w >= RELEVANT_WEIGHT)
+    fit = None
+    if guide is not None:
+        jobs = [profile.experience[j] for j in relevant]
+        fit = level_fit(guide, jobs, [f"experience[{j}]" for j in relevant], today)
+    results = [_result(req, pairs[req.id], profile, relevant, fit) for req in index.requirements]
+    by_status = {
+        s: [r.id for r in results if r.status == s] for s in ("covered", "partial", "missing")
+    }
+    categories = []
+    for cat in CATEGORIES:
+        members = [r for r in results if r.category == cat]
+        if members:
+            counts = [
+                sum(1 for m in members if m.status == s) for s in ("covered", "partial", "missing")
+            ]
+            categories.append(
+                CategoryScore(
+                    category=cat,
+                    score=coverage(members),
+                    covered=counts[0],
+                    partial=counts[1],
+                    missing=counts[2],
+                )
+            )
+    reqs = {r.id: r for r in index.requirements}
+    gaps = []
+    for members in _units(results).values():
+        best = max(members, key=lambda m: (m.score, -members.index(m)))
+        if best.status != "covered":
+            gaps.append((reqs[best.id], best.status))
+    return MatchResult(
+        target_title=posting.title if posting else guide.title if guide else None,
+        company=posting.company if posting else None,
+        guide_title=guide.title if guide else None,
+        overall=coverage(results),
+        categories=categories,
+        requirements=results,
+        covered=by_status["covered"],
+        partial=by_status["partial"],
+        missing=by_status["missing"],
+        level=fit,
+        next_steps=next_steps(gaps, index.advice),
+        relevance={k: round(v, 2) for k, v in relevance.items()},
+    )
+
+
+def _result(
+    req: Requirement, found: list, profile: Profile, relevant: list[int], fit: LevelFit | None
+) -> RequirementMatch:
+    found = sorted(found, key=lambda f: -f[1])
+    evidence = [
+        Evidence(
+            source=i.path, ref=i.ref, kind=i.kind, text=i.text, matched=matched_words(i, k), score=s
+        )
+        for i, s, k in found[:MAX_EVIDENCE]
+    ]
+    score = found[0][1] if found else 0.0
+    # "N+ years of experience in a clinical setting" asks for any relevant experience, not only
+    # years in the role itself, so it is judged on the unweighted total.
+    total = fit.role_years + fit.related_years if fit is not None else 0.0
+    if req.min_years and fit is not None and total >= req.min_years / 2:
+        years_score = 1.0 if total >= req.min_years else 0.5
+        if years_score > score:
+            score = years_score
+            evidence = [
+                Evidence(
+                    source=ItemRef(section="experience", index=j, field="title").path,
+                    ref=ItemRef(section="experience", index=j, field="title"),
+                    kind="title",
+                    text=profile.experience[j].title,
+                    matched=[],
+                    score=years_score,
+                )
+                for j in relevant
+            ] + evidence
+    return RequirementMatch(
+        id=req.id,
+        category=req.category,
+        source=req.source,
+        text=req.text,
+        name=req.name,
+        weight=req.weight,
+        group=req.group,
+        terms=list(req.terms),
+        status=status_of(score),
+        score=score,
+        evidence=evidence[:MAX_EVIDENCE],
+    )
+
+
+__all__ = ["CategoryScore", "Evidence", "MatchResult", "RequirementMatch", "match_profile"]

@@ -1,0 +1,260 @@
+"""Requirements: every item of a guide (and posting) that a profile can evidence, with its weight.
+
+Weights (one place; the coverage score in `appkit.match.engine` is a weighted average of these):
+
+    source   category         what                                          weight  any-of group
+    posting  responsibility   posting.responsibilities[i]                   3.0     -
+    posting  qualification    posting.qualifications[i]                     3.0     -
+    posting  technical_skill  posting.skills[i]                             3.0     -
+    guide    responsibility   responsibilities[i] (the guide's key duties)  2.0     -
+    guide    technical_skill  technical_skills[i]                           2.0 *   -
+    guide    education        education[i]                                  2.0     education
+    guide    certification    certifications[i]                             1.5     certification
+    guide    tool             tools[i]                                      1.0 **  tool:<category>
+    guide    soft_skill       soft_skills[i]                                1.0     -
+                              (also evidenced by behaviour: terms.SOFT_SKILL_INDICATORS)
+
+    *  0.4 x O*NET importance (1-5) when the guide gives one.   ** 1.5 for a "hot" technology.
+
+Requirements in one any-of group are alternatives (one degree, one certification, one EHR product
+is enough): the group counts once, with its largest weight and its best member's credit.
+
+Match terms: short items (skills, tools, soft skills, certifications, posting skills) are split at
+"and", "or", commas and slashes into sub-phrases. Each sub-phrase minus HEAD words ("software",
+"skills") is a *phrase*; its GENERIC words ("patient", "management") are dropped too if two
+distinctive words remain ("Patient Scheduling" keeps both, "Inventory Management for Clinical
+Supplies" becomes inventory + supplies); all-generic phrases are discarded. The acronym and each
+example (Epic, Cerner) are phrases too. A profile item containing all keys of one phrase
+matches fully. A single capitalised name (Epic, Word, Excel) only matches a capitalised profile
+word, so "an epic effort" or "excel at" do not. Long items (responsibilities, education,
+qualifications) are matched by key overlap instead (see `appkit.match.engine`); an acronym they
+mention (BSN, CMAA) is a phrase too. "5+ years" in an education/qualification item is met by
+years of relevant experience.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from appkit.guide.model import Guide, Posting
+from appkit.match.terms import GENERIC, HEAD, Lexicon, soft_skill_indicators
+
+GENERIC_WEIGHT = 0.25
+_SPLIT = re.compile(r"\s+and\s+|\s*[,;/&]\s*|\s+or\s+", re.I)
+_YEARS = re.compile(r"(\d+)\s*\+?\s*(?:years|yrs)", re.I)
+_PAREN = re.compile(r"\s*\((?:e\.g\.,?|i\.e\.,?)?[^)]*\)")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A set of keys that together match a requirement fully, e.g. {'preauthor'} or {'epic'}."""
+
+    keys: frozenset[str]
+    label: str
+    proper: bool = False
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One thing the role asks for, in the guide's (or posting's) own wording."""
+
+    id: str
+    category: str
+    text: str
+    name: str
+    weight: float
+    source: str = "guide"
+    group: str | None = None
+    terms: tuple[str, ...] = ()
+    phrases: tuple[Phrase, ...] = ()
+    keys: dict[str, float] = field(default_factory=dict)
+    min_years: int | None = None
+    examples: tuple[str, ...] = ()
+
+
+def _keys(lex: Lexicon, text: str) -> dict[str, float]:
+    return {k: GENERIC_WEIGHT if k in GENERIC else 1.0 for k in lex.keys(text)}
+
+
+def _name_keys(lex: Lexicon, name: str, phrases: tuple[Phrase, ...]) -> dict[str, float]:
+    """Overlap keys of a name; none for a proper name (it must match by case-checked phrase)."""
+    return {} if phrases and all(p.proper for p in phrases) else _keys(lex, name)
+
+
+def _phrase(lex: Lexicon, text: str, proper_ok: bool = False) -> Phrase | None:
+    """Keys of a sub-phrase minus HEAD words, and minus GENERIC words while two keys remain."""
+    keys = [k for k in lex.keys(text) if k not in HEAD]
+    distinctive = [k for k in keys if k not in GENERIC]
+    if not distinctive:
+        return None
+    if len(distinctive) >= 2:
+        keys = distinctive
+    proper = proper_ok and len(keys) == 1 and " " not in text.strip() and text.strip()[:1].isupper()
+    strong = len(distinctive) >= 2 or bool(lex.acronyms.intersection(keys))
+    return Phrase(frozenset(keys), text.strip(), proper and keys[0] not in lex.acronyms, strong)
+
+
+def _short(
+    lex: Lexicon,
+    name: str,
+    acronym: str | None = None,
+    examples: tuple[str, ...] = (),
+    proper: bool = False,
+) -> tuple[tuple[Phrase, ...], tuple[str, ...]]:
+    """Phrases and readable terms of a short item: sub-phrases, acronym, examples."""
+    parts = [p for p in _SPLIT.split(_PAREN.sub("", name)) if p.strip()]
+    found = [_phrase(lex, p, proper) for p in parts]
+    if acronym:
+        found.append(Phrase(frozenset({lex.add_acronym(acronym)}), acronym, strong=True))
+    found += [_phrase(lex, e, proper_ok=True) for e in examples]
+    unique: dict[frozenset[str], Phrase] = {}
+    for p in found:
+        if p:
+            unique.setdefault(p.keys, p)
+    phrases = tuple(unique.values())
+    return phrases, tuple(dict.fromkeys(p.label for p in phrases))
+
+
+def _long(
+    lex: Lexicon,
+    rid: str,
+    category: str,
+    text: str,
+    weight: float,
+    source: str,
+    group: str | None = None,
+) -> Requirement:
+    """A sentence-like requirement: matched by key overlap plus any acronym it names."""
+    keys = _keys(lex, text)
+    phrases = tuple(
+        Phrase(frozenset({k}), k.upper(), strong=True) for k in keys if k in lex.acronyms
+    )
+    years = _YEARS.search(text) if category in ("education", "qualification") else None
+    terms = tuple(k for k, w in keys.items() if w == 1.0)
+    return Requirement(
+        rid,
+        category,
+        text,
+        text,
+        weight,
+        source,
+        group,
+        terms,
+        phrases,
+        keys,
+        int(years[1]) if years else None,
+    )
+
+
+def build_requirements(
+    guide: Guide | None, posting: Posting | None, lex: Lexicon
+) -> list[Requirement]:
+    """Turn a guide and an optional posting into weighted requirements (see the module table)."""
+    reqs: list[Requirement] = []
+    if posting:
+        for i, text in enumerate(posting.responsibilities):
+            reqs.append(
+                _long(lex, f"posting.responsibilities[{i}]", "responsibility", text, 3.0, "posting")
+            )
+        for i, text in enumerate(posting.qualifications):
+            reqs.append(
+                _long(lex, f"posting.qualifications[{i}]", "qualification", text, 3.0, "posting")
+            )
+        for i, name in enumerate(posting.skills):
+            phrases, terms = _short(lex, name, proper=True)
+            reqs.append(
+                Requirement(
+                    f"posting.skills[{i}]",
+                    "technical_skill",
+                    name,
+                    name,
+                    3.0,
+                    "posting",
+                    None,
+                    terms,
+                    phrases,
+                    _name_keys(lex, name, phrases),
+                )
+            )
+    if not guide:
+        return [r for r in reqs if r.keys or r.phrases]
+    for i, text in enumerate(guide.responsibilities):
+        reqs.append(_long(lex, f"responsibilities[{i}]", "responsibility", text, 2.0, "guide"))
+    for i, s in enumerate(guide.technical_skills):
+        weight = 0.4 * s.importance if s.importance else 2.0
+        phrases, terms = _short(lex, s.name, s.acronym, tuple(s.examples))
+        keys = _keys(lex, f"{s.name} {s.acronym or ''}")
+        reqs.append(
+            Requirement(
+                f"technical_skills[{i}]",
+                "technical_skill",
+                s.name,
+                s.name,
+                weight,
+                "guide",
+                None,
+                terms,
+                phrases,
+                keys,
+                None,
+                tuple(s.examples),
+            )
+        )
+    for i, t in enumerate(guide.tools):
+        phrases, terms = _short(lex, t.name, proper=True)
+        group = f"tool:{t.category.casefold()}" if t.category else None
+        reqs.append(
+            Requirement(
+                f"tools[{i}]",
+                "tool",
+                t.name,
+                t.name,
+                1.5 if t.hot else 1.0,
+                "guide",
+                group,
+                terms,
+                phrases,
+                _name_keys(lex, t.name, phrases),
+            )
+        )
+    for i, text in enumerate(guide.education):
+        reqs.append(_long(lex, f"education[{i}]", "education", text, 2.0, "guide", "education"))
+    for i, c in enumerate(guide.certifications):
+        name = f"{c.name} ({c.acronym})" if c.acronym else c.name
+        phrases, terms = _short(lex, c.name, c.acronym)
+        reqs.append(
+            Requirement(
+                f"certifications[{i}]",
+                "certification",
+                name,
+                name,
+                1.5,
+                "guide",
+                "certification",
+                terms,
+                phrases,
+                _keys(lex, c.name),
+            )
+        )
+    for i, s in enumerate(guide.soft_skills):
+        phrases, terms = _short(lex, s.name)
+        shown_by = (_phrase(lex, p) for p in soft_skill_indicators(s.name))
+        phrases += tuple(p for p in shown_by if p and p.keys not in {q.keys for q in phrases})
+        text = f"{s.name}: {s.description}" if s.description else s.name
+        reqs.append(
+            Requirement(
+                f"soft_skills[{i}]",
+                "soft_skill",
+                text,
+                s.name,
+                1.0,
+                "guide",
+                None,
+                terms,
+                phrases,
+                _keys(lex, s.name),
+            )
+        )
+    return [r for r in reqs if r.keys or r.phrases or r.min_years]

@@ -1,0 +1,301 @@
+"""Orchestration: inputs -> tailored documents -> files.
+
+Everything is rendered to bytes first and written only when every document succeeded;
+`appkit.output.folder` then resolves the output folder once and swaps the whole packet folder in
+at once, so a failure never leaves a partial packet behind.
+`appkit.documents.filenames` names the documents.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, get_args
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from appkit.documents.letter import CoverLetter
+    from appkit.documents.prep import PrepSheet
+
+from appkit.documents.filenames import MATCH_FILE, PLAIN_STEMS, document_name
+from appkit.documents.tailor import Tailored, tailor
+from appkit.documents.target import Target, resolve_target
+from appkit.engine import Engine
+from appkit.errors import AppkitError
+from appkit.guide.library import load_guide
+from appkit.guide.model import Guide, Posting
+from appkit.guide.posting import load_posting
+from appkit.match.models import MatchResult
+from appkit.options import PACKET, Format, Options
+from appkit.profile.load import load_profile
+from appkit.profile.model import Profile
+from appkit.render.html import Context, DocInfo, Rendered, render_html
+from appkit.render.isolate import (
+    MIB,
+    PARAGRAPHS_PER_PAGE,
+    Limits,
+    in_child,
+    report_phase,
+    run_isolated,
+)
+
+FORMATS: tuple[str, ...] = get_args(Format)
+FILE_STEMS: dict[str, str] = PLAIN_STEMS  # render_documents' keys: "resume.pdf", ...
+KIND_TITLES = {
+    "resume": "Resume",
+    "cover": "Cover Letter",
+    "interview": "Interview Prep",
+    "report": "Skill-Gap Report",
+}
+
+
+class Inputs(BaseModel):
+    """The loaded, validated inputs for one candidate."""
+
+    model_config = ConfigDict(frozen=True)
+    profile: Profile
+    guide: Guide | None = None
+    posting: Posting | None = None
+    profile_file: Path | None = None  # where the profile came from: packet folders record it
+
+
+def load_inputs(
+    profile: Path | str, guide: str | Path | None = None, posting: Path | str | None = None
+) -> Inputs:
+    """Load and validate a profile, and optionally a guide and a posting."""
+    loaded_guide = load_guide(guide) if guide else None
+    return Inputs(
+        profile=load_profile(profile),
+        profile_file=Path(profile).absolute(),  # the current folder now, not at write time
+        guide=loaded_guide,
+        posting=load_posting(Path(posting), vocabulary=loaded_guide) if posting else None,
+    )
+
+
+def doc_info(kind: str, inputs: Inputs, tailored: Tailored, target: Target) -> DocInfo:
+    """Title, author and keywords shared by a document's PDF and DOCX metadata."""
+    name = inputs.profile.basics.name
+    role = " at ".join(
+        filter(None, [target.title, target.company])
+    )  # "Clinical Coordinator at Mercy Valley"
+    title = " – ".join(filter(None, [name, KIND_TITLES[kind], role]))
+    keywords = tailored.competencies or [i for g in tailored.skills for i in g.items][:12]
+    guide = inputs.guide
+    description = f"{KIND_TITLES[kind]} of {name}" + (f" for {role}" if role else "")
+    if guide and guide.attribution:  # the licence asks for it; Word caps the field at 255
+        description = guide.attribution
+    return DocInfo(
+        description=description[:250],
+        kind=kind,
+        title=title[:250],
+        author=name,
+        keywords=_join_within(keywords, 250),
+        date=target.date,
+    )
+
+
+def _join_within(items: Sequence[str], limit: int) -> str:
+    """Comma-join as many items as fit in `limit` characters (Word caps core properties at 255)."""
+    out = ""
+    for item in items:
+        candidate = f"{out}, {item}" if out else item
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out
+
+
+def render_documents(
+    kinds: Sequence[str],
+    inputs: Inputs,
+    options: Options,
+    profile_file: str | None = None,
+    engine: Engine | None = None,
+) -> dict[str, bytes]:
+    """Render every requested document in every format to bytes, keyed by plain file name.
+
+    The keys are ``resume.pdf``, ``cover-letter.docx``, ... and ``match.json``; `generate` gives
+    the documents their final names. ``profile_file`` is recorded in match.json. Without an
+    ``engine`` a fresh one serves this packet only.
+    """
+    return _render_all(kinds, inputs, options, profile_file, engine or Engine())[0]
+
+
+def _render_all(
+    kinds: Sequence[str],
+    inputs: Inputs,
+    options: Options,
+    profile_file: str | None,
+    engine: Engine,
+) -> tuple[dict[str, bytes], MatchResult | None]:
+    if "interview" in kinds and inputs.guide is None:
+        raise AppkitError(
+            "the interview-prep sheet needs a role guide (--guide NAME|PATH): its soft skills, "
+            "FAQ and salary levels drive the questions; a posting alone does not have them"
+        )
+    tailored = tailor(
+        inputs.profile,
+        inputs.guide,
+        inputs.posting,
+        bullet_budget=options.bullet_budget,
+        today=options.today,
+        index_cache=engine.guide_indexes,
+    )
+    if options.company or options.job_title:  # templates and match.json show the options' values
+        override = {
+            "company": options.company or tailored.company,
+            "target_title": options.job_title or tailored.target_title,
+        }
+        match = tailored.match.model_copy(update=override) if tailored.match else None
+        tailored = tailored.model_copy(update={**override, "match": match})
+    target = resolve_target(
+        tailored,
+        inputs.guide,
+        inputs.posting,
+        company=options.company,
+        job_title=options.job_title,
+        hiring_manager=options.hiring_manager,
+        date=options.date,
+    )
+    files: dict[str, bytes] = {}
+    if "match" in kinds and tailored.match is not None:
+        files[MATCH_FILE] = _match_json(tailored.match, options, profile_file)
+    for kind in (k for k in kinds if k != "match"):
+        context = Context(
+            doc=doc_info(kind, inputs, tailored, target),
+            profile=inputs.profile,
+            tailored=tailored,
+            guide=inputs.guide,
+            posting=inputs.posting,
+            letter=_letter(inputs, tailored, target) if kind == "cover" else None,
+            prep=_prep(inputs, tailored, target) if kind == "interview" else None,
+        )
+        for fmt, data in render_document(kind, context, options, engine).items():
+            files[f"{FILE_STEMS[kind]}.{fmt}"] = data
+    return files, tailored.match
+
+
+def _match_json(match: MatchResult, options: Options, profile_file: str | None) -> bytes:
+    """match.json: where it came from and every option that shaped it, then the match itself."""
+    head = {
+        "profile_file": profile_file,  # relative to the packet folder
+        "company": match.company,
+        "job_title": match.target_title,
+        "hiring_manager": options.hiring_manager,
+        "date": options.date,
+    }
+    text = json.dumps({**head, **match.model_dump(mode="json")}, indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def render_document(
+    kind: str, context: Context, options: Options, engine: Engine | None = None
+) -> dict[str, bytes]:
+    """One document in every requested format, as bytes keyed by format ("pdf", "docx").
+
+    With --templates folders the whole render (Jinja, layout, PDF, DOCX) runs in an isolated
+    child bounded by the time and memory limits: those templates may come from anyone.
+    """
+    engine = engine or Engine()
+    if options.templates and not in_child():
+        limits = Limits(
+            seconds=options.time_limit,
+            memory=options.memory_limit * MIB,
+            pages=options.page_limit,
+        )
+        what = f"{kind}/{options.theme}.html"
+        return run_isolated(lambda: _render_formats(kind, context, options, engine), what, limits)
+    return _render_formats(kind, context, options, engine)
+
+
+def _render_formats(
+    kind: str, context: Context, options: Options, engine: Engine
+) -> dict[str, bytes]:
+    from appkit.render.docxwriter import render_docx
+
+    out: dict[str, bytes] = {}
+    rendered = render_html(kind, options.theme, context, options.templates, engine.templates)
+    if "pdf" in options.formats:
+        rendered, out["pdf"] = fitted_pdf(kind, context, rendered, options, engine)
+    if "docx" in options.formats:
+        report_phase("docx")
+        out["docx"] = render_docx(
+            rendered.html,
+            max_paragraphs=options.page_limit * PARAGRAPHS_PER_PAGE,
+            template=rendered.template,
+        )
+    return out
+
+
+FIT_KINDS = ("resume", "cover")  # documents worth tightening to save a page
+FIT_STEPS = 2
+
+
+def fitted_pdf(
+    kind: str, context: Context, rendered: Rendered, options: Options, engine: Engine | None = None
+) -> tuple[Rendered, bytes]:
+    """The PDF, re-rendered up to FIT_STEPS densities tighter when that saves a page."""
+    engine = engine or Engine()
+    data, pages = rendered.pdf(max_pages=options.page_limit, fonts=engine.fonts)
+    if kind not in FIT_KINDS or pages == 1:
+        return rendered, data
+    for density in range(1, FIT_STEPS + 1):
+        denser_context = replace(context, doc=context.doc.model_copy(update={"density": density}))
+        denser = render_html(
+            kind, options.theme, denser_context, options.templates, engine.templates
+        )
+        if denser.html == rendered.html:  # a theme that ignores doc.density
+            break
+        denser_data, denser_pages = denser.pdf(max_pages=options.page_limit, fonts=engine.fonts)
+        if denser_pages < pages:
+            return denser, denser_data
+    return rendered, data
+
+
+def _letter(inputs: Inputs, tailored: Tailored, target: Target) -> CoverLetter:
+    from appkit.documents.letter import compose_letter
+
+    return compose_letter(
+        inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting, target=target
+    )
+
+
+def _prep(inputs: Inputs, tailored: Tailored, target: Target) -> PrepSheet:
+    from appkit.documents.prep import compose_prep
+
+    return compose_prep(
+        inputs.profile, tailored, tailored.match, inputs.guide, inputs.posting, target=target
+    )
+
+
+class Documents(BaseModel):
+    """One packet in memory: each file's bytes under its final name, and the match behind it."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    files: dict[str, bytes]
+    match: MatchResult | None = None
+
+
+def build_packet(
+    inputs: Inputs,
+    options: Options | None = None,
+    kinds: Sequence[str] = PACKET,
+    engine: Engine | None = None,
+) -> Documents:
+    """One candidate x one role -> the documents as bytes with their file names; writes nothing.
+
+    ``options`` default to `Options()` (PDF and DOCX, classic theme, today's date); pass one
+    `Engine` to every call of a batch so fonts, templates and guide indexes are built once.
+    """
+    options = options or Options()
+    files, match = _render_all(kinds, inputs, options, None, engine or Engine())
+    name = inputs.profile.basics.name
+    kind_of = {f"{stem}.{fmt}": (kind, fmt) for kind, stem in FILE_STEMS.items() for fmt in FORMATS}
+    named = {
+        document_name(*kind_of[key], name, options.file_names) if key in kind_of else key: data
+        for key, data in files.items()
+    }
+    return Documents(files=named, match=match)

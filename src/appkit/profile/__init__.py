@@ -1,0 +1,1 @@
+"""The candidate profile: its model (mirroring the profile YAML) and the starter profile."""
