@@ -140,7 +140,7 @@ class LoopbackListener:
 
 def pdf_payload(pdf: bytes) -> bytes:
     """Raw PDF bytes plus every decompressed stream and the extracted text."""
-    from tests.test_security_pdf import _all_bytes
+    from tests.render.test_security_pdf import _all_bytes
 
     text = "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     return _all_bytes(pdf) + b"\n" + text.encode("utf-8", "surrogatepass")

@@ -18,13 +18,17 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
-from appkit.errors import AppkitError
-from appkit.generate import Inputs, Options, render_documents
-from appkit.guide import load_guide
-from appkit.guide_model import Guide
-from appkit.load import load_model
-from appkit.match import match_profile
-from appkit.models import Profile
+from appkit import (
+    AppkitError,
+    Guide,
+    Inputs,
+    Options,
+    Profile,
+    load_guide,
+    load_profile,
+    match_profile,
+)
+from appkit.packet import render_documents
 from tests.hostile.harness import docx_text, pdf_text
 from tests.hostile.profiles import ProfileFile, profile_files
 
@@ -55,7 +59,7 @@ def _write(tmp: Path, drawn: ProfileFile) -> Path:
 def load_or_refuse(path: Path) -> Profile | None:
     """The loader's verdict; a refusal must be lines that each name the file."""
     try:
-        return load_model(path, Profile)
+        return load_profile(path)
     except AppkitError as exc:
         lines = exc.message.splitlines()
         assert lines, "empty error message"

@@ -32,7 +32,7 @@ from tests.hostile.harness import (
     pdf_payload,
     run_appkit,
 )
-from tests.test_security_pdf import assert_clean_pdf
+from tests.render.test_security_pdf import assert_clean_pdf
 
 pytestmark = pytest.mark.hostile
 

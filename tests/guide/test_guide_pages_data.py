@@ -18,7 +18,7 @@ import lxml.html
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "tests" / "data" / "guides" / "pages"
 INDEX = ROOT / "guides" / "onet" / "index.json.gz"
 NOT_PAGES = {"expected.yaml", "README.md"}

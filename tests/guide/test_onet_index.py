@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 INDEX = ROOT / "guides" / "onet" / "index.json.gz"
 SCRIPT = ROOT / "scripts" / "build_onet_index.py"
 CODE = re.compile(r"\d{2}-\d{4}\.\d{2}")
