@@ -310,9 +310,10 @@ def main() -> None:
 
 
 # Registered last: these modules import the helpers defined above.
+from appkit.cli_export import export  # noqa: E402
 from appkit.cli_guide import guide  # noqa: E402
 from appkit.cli_profile import init, validate  # noqa: E402
 from appkit.cli_templates import schema, templates  # noqa: E402
 
-for _command in (init, validate, guide, templates, schema):
+for _command in (init, validate, export, guide, templates, schema):
     cli.add_command(_command)

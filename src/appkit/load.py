@@ -166,7 +166,8 @@ def _json_data(text: str, file: str) -> Any:
     except json.JSONDecodeError as exc:
         raise InputError.single(file, f"{exc.msg} (column {exc.colno})", exc.lineno) from None
     except ValueError as exc:
-        parse_yaml(text, file)  # YAML knows the line of a duplicate key; raises if it sees it
+        # YAML knows the line of a duplicate key; raises if it sees it (tabs between tokens: spaces)
+        parse_yaml(text.replace("\t", " "), file)
         raise InputError.single(file, str(exc)) from None
     except RecursionError:  # belt and braces: _check_json_depth should stop it first
         raise InputError.single(file, too_deep_message()) from None
@@ -198,7 +199,10 @@ def load_model(path: Path | str, model: type[M], label: str | None = None) -> M:
     file = label or str(path)
     text = read_text(path, file)
     if path.suffix.lower() == ".json":
-        data = _json_data(text, file)
+        try:
+            data = _json_data(text, file)
+        except InputError as exc:  # a JSON Resume may repeat a key: the last wins, with a warning
+            data = _profile_with_duplicates(text, file, model, exc)
         try:  # JSON is YAML (once tabs, legal only between tokens here, are spaces): for lines
             node = compose(text.replace("\t", " "))
         except (yaml.YAMLError, RecursionError):
@@ -207,4 +211,23 @@ def load_model(path: Path | str, model: type[M], label: str | None = None) -> M:
         data, node = parse_yaml(text, file)
     if not isinstance(data, dict):
         raise InputError.single(file, "expected a mapping of fields at the top level", 1)
+    from appkit.models import Profile
+
+    if model is Profile:  # JSON Resume or an older profile version: appkit.profile_input
+        from appkit.profile_input import prepare_profile
+
+        return prepare_profile(data, node, file)  # type: ignore[return-value]
     return validate_data(data, node, model, file)
+
+
+def _profile_with_duplicates(text: str, file: str, model: type[M], error: InputError) -> Any:
+    from appkit.models import Profile
+    from appkit.profile_input import emit_warnings, is_jsonresume, lenient_json
+
+    if model is not Profile or "duplicate key" not in error.message:
+        raise error
+    data, warnings = lenient_json(text, file)
+    if not isinstance(data, dict) or not is_jsonresume(data):
+        raise error
+    emit_warnings(warnings)
+    return data
