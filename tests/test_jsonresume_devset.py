@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from appkit.cli import cli
 from appkit.errors import InputError
-from appkit.jsonresume_export import to_jsonresume
+from appkit.jsonresume_export import to_jsonresume, yaml_text
 from appkit.load import load_model
 from appkit.models import Profile
 from tests.conftest import ROOT
@@ -61,6 +61,10 @@ def test_validates_and_the_export_follows_the_schema(path: Path, tmp_path: Path)
     again = tmp_path / "again.json"
     again.write_text(json.dumps(exported), encoding="utf-8")
     assert load_model(again, Profile) == profile
+    # ... and so does appkit's own YAML (`export --to yaml`), read back as an appkit profile.
+    as_yaml = tmp_path / "again.yaml"
+    as_yaml.write_text(yaml_text(profile), encoding="utf-8")
+    assert load_model(as_yaml, Profile) == profile
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=_ids(SAMPLES))

@@ -40,7 +40,8 @@ _JR_SECTIONS = frozenset(
 )
 _JR_BASICS = frozenset({"label", "image", "picture", "profiles", "url", "website", "summary"})
 _APPKIT_ONLY = frozenset({"experience", "certifications", "appkit_profile"})
-_JR_ITEM_KEYS = frozenset({"startDate", "endDate", "studyType", "keywords", "releaseDate"})
+_JR_ITEM_KEYS = frozenset({"startDate", "endDate", "studyType", "releaseDate"})
+_JR_SKILL = frozenset({"name", "keywords"})
 # Fields whose absence makes an entry meaningless (they are never dropped, only reported).
 _REQUIRED = frozenset(
     {
@@ -92,13 +93,14 @@ def is_jsonresume(data: dict[str, Any]) -> bool:
         or isinstance(basics.get("location"), dict)
     ):
         return True
-    items = [
-        i for key in ("education", "skills", "languages", "projects") for i in _list(data.get(key))
-    ]
-    return any(
-        isinstance(i, dict) and (_JR_ITEM_KEYS & i.keys() or "name" in i and "group" not in i)
-        for i in items
-    )
+    for key in ("education", "skills", "languages", "projects"):
+        for item in _list(data.get(key)):
+            # appkit skills are {group, items}; JSON Resume's are {name, keywords}.
+            if not isinstance(item, dict):
+                continue
+            if _JR_ITEM_KEYS & item.keys() or (key == "skills" and _JR_SKILL & item.keys()):
+                return True
+    return False
 
 
 def _line(problem: Problem) -> int:
