@@ -84,6 +84,14 @@ def test_quirks_are_read_sensibly_with_one_located_warning_each(
     assert len(warnings) == 5
 
 
+def test_a_field_name_in_the_wrong_case_is_read_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = '{"basics": {"name": "A"},\n "certificates": [{"name": "C", "Date": 2023}]}'
+    assert _load(tmp_path, text).certifications[0].date == "2023"
+    assert ":2: certificates[0].Date: warning: read as 'date'" in capsys.readouterr().err
+
+
 def test_what_cannot_be_read_is_a_located_error_in_a_tab_indented_file(tmp_path: Path) -> None:
     text = QUIRKY.replace('"position": "Auxiliar",\n', "")
     with pytest.raises(InputError) as caught:

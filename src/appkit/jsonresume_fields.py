@@ -68,8 +68,8 @@ SECTIONS: dict[str, tuple[str, dict[str, tuple[str, tuple[str, ...]]]]] = {
         "publications",
         {
             "name": ("text", ("name",)),
-            "publisher": ("text", ("publisher",)),
-            "release_date": ("date", ("releaseDate",)),
+            "publisher": ("text", ("publisher", "journal")),
+            "release_date": ("date", ("releaseDate", "date", "year")),
             "url": ("url", ("url", "website")),
             "summary": ("text", ("summary",)),
         },

@@ -111,6 +111,11 @@ def _fields(
     used: set[str] = set()
     for name, (kind, sources) in spec.items():
         present = [key for key in sources if key in raw]
+        if not present:  # "Date" for "date": read it, and say so
+            lower = {source.lower() for source in sources}
+            present = [key for key in raw if isinstance(key, str) and key.lower() in lower]
+            for key in present:
+                conv.warn((*src, key), f"read as {sources[0]!r} (JSON Resume names are lower-case)")
         used.update(present)
         key = next(
             (k for k in present if raw[k] not in (None, "", [])),
