@@ -11,10 +11,10 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from appkit.loading.read import load_model
 from appkit.options import Options
 from appkit.output.write import generate
 from appkit.packet import Inputs, load_inputs, render_documents
+from appkit.profile.load import load_profile
 from appkit.profile.model import Profile
 from tests.conftest import DATA, PROFILES
 
@@ -62,7 +62,7 @@ def in_order(text: str, needles: list[str]) -> bool:
 
 @pytest.mark.parametrize("profile_path", PROFILES, ids=lambda p: p.stem)
 def test_sample_resume_reads_back_in_order(profile_path: Path) -> None:
-    profile = load_model(profile_path, Profile)
+    profile = load_profile(profile_path)
     files = resume_files(profile_path)
     text, pages = pdf_text(files["resume.pdf"])
     assert 1 <= pages <= 2
@@ -103,7 +103,7 @@ def test_resume_docx_job_headings_are_heading_2_with_tabbed_dates() -> None:
     ['<img src="file:///etc/passwd">', '<link rel=attachment href="file:///etc/passwd">'],
 )
 def test_hostile_profile_text_renders_literally(tmp_path: Path, hostile: str) -> None:
-    profile = load_model(DATA / "profiles" / "full.yaml", Profile)
+    profile = load_profile(DATA / "profiles" / "full.yaml")
     evil = profile.model_copy(update={"summary": f"Hello {hostile} world"})
     files = render_documents(["resume"], Inputs(profile=evil), Options(date="2026-01-15"))
     text, _ = pdf_text(files["resume.pdf"])

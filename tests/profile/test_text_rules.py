@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from appkit.errors import InputError
-from appkit.loading.read import load_model
+from appkit.profile.load import load_profile
 from appkit.profile.model import Profile
 
 
 def _load(tmp_path: Path, body: str, name: str = "Ana") -> Profile:
     path = tmp_path / "p.yaml"
     path.write_text(f"basics:\n  name: {name}\n{body}", encoding="utf-8")
-    return load_model(path, Profile, label="p.yaml")
+    return load_profile(path, label="p.yaml")
 
 
 def _problems(tmp_path: Path, body: str, name: str = "Ana") -> list[str]:

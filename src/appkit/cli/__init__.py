@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from appkit import __version__
-from appkit.cli import commands, profile, templates
+from appkit.cli import commands, export, profile, templates
 from appkit.cli import guide as guide_commands
 from appkit.cli.common import CONTEXT, SuggestingGroup
 
@@ -38,6 +38,7 @@ COMMANDS = (
     commands.doctor,
     profile.init,
     profile.validate,
+    export.export,
     guide_commands.guide,
     templates.templates,
     templates.schema,

@@ -45,8 +45,7 @@ def validate(paths: tuple[Path, ...]) -> None:
     Each PATH is a profile file or a folder; a folder stands for every .yaml, .yml and .json file
     directly inside it, in name order. Exits 1 if anything is wrong.
     """
-    from appkit.loading.read import load_model
-    from appkit.profile.model import Profile
+    from appkit.profile.load import load_profile
 
     failed = False
     for path in paths:
@@ -61,7 +60,7 @@ def validate(paths: tuple[Path, ...]) -> None:
                 )
         for file in files:
             try:
-                load_model(file, Profile)
+                load_profile(file)
                 click.echo(f"{file}: ok")
             except AppkitError as exc:
                 failed = True

@@ -30,7 +30,7 @@ from appkit.loading.yamlsafe import (
     where,
 )
 
-__all__ = ["load_model", "parse_yaml", "read_text", "validate_data"]
+__all__ = ["json_node", "load_model", "parse_yaml", "read_data", "read_text", "validate_data"]
 
 M = TypeVar("M", bound=BaseModel)
 MAX_BYTES = 2 * 1024 * 1024
@@ -166,7 +166,8 @@ def _json_data(text: str, file: str) -> Any:
     except json.JSONDecodeError as exc:
         raise InputError.single(file, f"{exc.msg} (column {exc.colno})", exc.lineno) from None
     except ValueError as exc:
-        parse_yaml(text, file)  # YAML knows the line of a duplicate key; raises if it sees it
+        # YAML knows the line of a duplicate key; raises if it sees it (tabs between tokens: spaces)
+        parse_yaml(text.replace("\t", " "), file)
         raise InputError.single(file, str(exc)) from None
     except RecursionError:  # belt and braces: _check_json_depth should stop it first
         raise InputError.single(file, too_deep_message()) from None
@@ -192,19 +193,35 @@ def validate_data(data: Any, node: Any, model: type[M], file: str) -> M:
         raise InputError(problems) from None
 
 
-def load_model(path: Path | str, model: type[M], label: str | None = None) -> M:
-    """Load a YAML or JSON file into `model`; raise InputError listing every problem."""
+def read_data(path: Path | str, label: str | None = None) -> tuple[dict[str, Any], Any]:
+    """The top-level mapping of a YAML or JSON file and its YAML node (for line numbers, or None).
+
+    Raises InputError for anything unreadable, including a JSON duplicate key (a caller that
+    tolerates those, such as the JSON Resume reader, catches it and reads leniently).
+    """
     path = Path(path)
     file = label or str(path)
     text = read_text(path, file)
     if path.suffix.lower() == ".json":
         data = _json_data(text, file)
-        try:  # JSON is YAML (once tabs, legal only between tokens here, are spaces): for lines
-            node = compose(text.replace("\t", " "))
-        except (yaml.YAMLError, RecursionError):
-            node = None
+        node = json_node(text)
     else:
         data, node = parse_yaml(text, file)
     if not isinstance(data, dict):
         raise InputError.single(file, "expected a mapping of fields at the top level", 1)
+    return data, node
+
+
+def json_node(text: str) -> Any:
+    """JSON is YAML (once tabs, legal only between tokens here, are spaces): its node has lines."""
+    try:
+        return compose(text.replace("\t", " "))
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def load_model(path: Path | str, model: type[M], label: str | None = None) -> M:
+    """Load a YAML or JSON file into `model`; raise InputError listing every problem."""
+    file = label or str(path)
+    data, node = read_data(path, label)
     return validate_data(data, node, model, file)

@@ -20,6 +20,19 @@ from appkit.text import Line, Strict, Text, Title, Url, WebUrl
 class Link(Strict):
     label: Line
     url: Url
+    # From JSON Resume basics.profiles (network "LinkedIn", username); none for a plain website.
+    network: Line | None = None
+    username: Line | None = None
+
+
+class PostalAddress(Strict):
+    """A JSON Resume basics.location, kept whole so an export gives it back."""
+
+    address: Text | None = None
+    postal_code: Line | None = None
+    city: Line | None = None
+    region: Line | None = None
+    country_code: Line | None = None
 
 
 class Basics(Strict):
@@ -30,6 +43,8 @@ class Basics(Strict):
     phone: Line | None = None
     location: Line | None = Field(None, description="City, State")
     links: list[Link] = Field(default_factory=list, max_length=10)
+    image: Url | None = Field(None, description="Photo URL (kept for export, never printed)")
+    address: PostalAddress | None = None
 
 
 class Dated(Strict):
@@ -64,6 +79,10 @@ class Experience(Dated):
     location: Line | None = None
     start: PartialDate
     highlights: Highlights
+    summary: Text | None = None
+    description: Line | None = Field(None, description="What the organization does")
+    url: WebUrl | None = None
+    keywords: list[Line] = Field(default_factory=list, max_length=60)
 
 
 class Education(Dated):
@@ -72,6 +91,10 @@ class Education(Dated):
     location: Line | None = None
     gpa: Line | None = None
     highlights: Highlights
+    area: Line | None = None
+    study_type: Line | None = None
+    courses: list[Line] = Field(default_factory=list, max_length=60)
+    url: WebUrl | None = None
 
 
 class Certification(Strict):
@@ -79,11 +102,13 @@ class Certification(Strict):
     issuer: Line | None = None
     date: PartialDate | None = None
     expires: PartialDate | None = None
+    url: WebUrl | None = None
 
 
 class SkillGroup(Strict):
     group: Line = Field(min_length=1)
     items: list[Line] = Field(min_length=1, max_length=60)
+    level: Line | None = None
 
     @model_validator(mode="after")
     def _balanced(self) -> SkillGroup:
@@ -107,6 +132,10 @@ class Project(Dated):
     description: Text | None = None
     url: WebUrl | None = None
     highlights: Highlights
+    keywords: list[Line] = Field(default_factory=list, max_length=60)
+    roles: list[Line] = Field(default_factory=list, max_length=20)
+    entity: Line | None = None
+    type: Line | None = None
 
 
 class Volunteer(Dated):
@@ -114,6 +143,9 @@ class Volunteer(Dated):
     role: Line = Field(min_length=1)
     location: Line | None = None
     highlights: Highlights
+    summary: Text | None = None
+    url: WebUrl | None = None
+    keywords: list[Line] = Field(default_factory=list, max_length=60)
 
 
 class Award(Strict):
@@ -123,9 +155,29 @@ class Award(Strict):
     summary: Text | None = None
 
 
+class Publication(Strict):
+    name: Line = Field(min_length=1)
+    publisher: Line | None = None
+    release_date: PartialDate | None = None
+    url: WebUrl | None = None
+    summary: Text | None = None
+
+
+class Interest(Strict):
+    name: Line = Field(min_length=1)
+    keywords: list[Line] = Field(default_factory=list, max_length=60)
+
+
+class Reference(Strict):
+    name: Line = Field(min_length=1)
+    reference: Text | None = None
+
+
 class Profile(Strict):
     """Everything appkit knows about a candidate. Only what is here may appear in a document."""
 
+    # The profile schema version (appkit.profile.version); absent means 1.
+    appkit_profile: int = 1
     basics: Basics
     summary: Text | None = None
     experience: list[Experience] = Field(default_factory=list, max_length=40)
@@ -136,3 +188,6 @@ class Profile(Strict):
     projects: list[Project] = Field(default_factory=list, max_length=20)
     volunteer: list[Volunteer] = Field(default_factory=list, max_length=20)
     awards: list[Award] = Field(default_factory=list, max_length=20)
+    publications: list[Publication] = Field(default_factory=list, max_length=40)
+    interests: list[Interest] = Field(default_factory=list, max_length=20)
+    references: list[Reference] = Field(default_factory=list, max_length=20)
