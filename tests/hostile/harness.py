@@ -92,12 +92,11 @@ def limit_options() -> tuple[str, ...]:
 
 
 def assert_clean_failure(run: Run) -> None:
-    """Exit 1 with exactly one `error: ...` line, last, and nothing that looks like a traceback."""
+    """Exit 1 and stderr is one line, `error: ...`: no traceback, no library chatter."""
     assert run.returncode == 1, f"exit {run.returncode}, stderr: {run.stderr[-2000:]}"
     assert_no_traceback(run)
-    lines = run.stderr.rstrip("\n").splitlines()
-    errors = [line for line in lines if line.startswith("error: ")]
-    assert len(errors) == 1 and lines[-1] == errors[0], f"not one error line:\n{run.stderr}"
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), f"not one error line:\n{run.stderr}"
 
 
 def assert_no_traceback(run: Run) -> None:
