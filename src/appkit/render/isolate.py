@@ -83,7 +83,9 @@ def _error_payload(exc: BaseException) -> tuple[str, Any]:
         return "render", exc.message
     if isinstance(exc, AppkitError) and not isinstance(exc, InputError):
         return "error", exc.message
-    if isinstance(exc, MemoryError):
+    # Under the address-space cap some C code fails an allocation without raising MemoryError
+    # and Python reports SystemError ("error return without exception set"): the same cause.
+    if isinstance(exc, (MemoryError, SystemError)):
         return "memory", ""
     if isinstance(exc, RecursionError):
         return "recursion", ""
