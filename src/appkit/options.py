@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from appkit.documents.filenames import FileNames
 from appkit.render.isolate import MIB, TEMPLATE_MEMORY, TEMPLATE_PAGES, TEMPLATE_SECONDS
 
-Format = Literal["pdf", "docx"]
+Format = Literal["pdf", "docx", "txt", "md", "html"]
 Kind = Literal["resume", "cover", "interview", "report", "match"]
 PACKET: tuple[Kind, ...] = ("resume", "cover", "interview", "report", "match")
 

@@ -227,7 +227,34 @@ def _render_formats(
             max_paragraphs=options.page_limit * PARAGRAPHS_PER_PAGE,
             template=rendered.template,
         )
+    out.update(_plain_formats(rendered, options))
     return out
+
+
+def _plain_formats(rendered: Rendered, options: Options) -> dict[str, bytes]:
+    """txt, md and html from the same HTML as the PDF and DOCX (the fitted one, if any)."""
+    out: dict[str, bytes] = {}
+    if "txt" in options.formats:
+        from appkit.render.textwriter import render_text
+
+        report_phase("txt")
+        out["txt"] = render_text(rendered.html)
+    if "md" in options.formats:
+        from appkit.render.mdwriter import render_markdown
+
+        report_phase("md")
+        out["md"] = render_markdown(rendered.html)
+    if "html" in options.formats:
+        from appkit.render.htmlwriter import render_standalone_html
+
+        report_phase("html")
+        out["html"] = render_standalone_html(
+            rendered.html,
+            rendered.base_dir,
+            fallback_dirs=rendered.fallback_dirs,
+            asset_root=rendered.asset_root,
+        )
+    return {fmt: out[fmt] for fmt in options.formats if fmt in out}
 
 
 FIT_KINDS = ("resume", "cover")  # documents worth tightening to save a page

@@ -53,7 +53,11 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 
     bad = [f for f in formats if f not in get_args(Format)]
     if bad or not formats:
-        raise click.BadParameter(f"expected pdf, docx or pdf,docx, got {value!r}")
+        *most, last = get_args(Format)
+        raise click.BadParameter(
+            f"expected {', '.join(most)} or {last}, comma-separated (e.g. pdf,docx,txt),"
+            f" got {value!r}"
+        )
     return formats
 
 
@@ -123,7 +127,7 @@ def target_options(func: F) -> F:
             "formats",
             cls=OptionsDefault,
             callback=_formats,
-            help="Comma-separated output formats.",
+            help="Comma-separated output formats: pdf, docx, txt, md, html.",
         ),
         click.option(
             "--out",

@@ -16,7 +16,7 @@ from appkit.documents.filenames import MATCH_FILE, document_name, every_name
 from appkit.options import PACKET, Options
 from appkit.output.files import safe_slug
 from appkit.output.folder import Packet, profile_ref, resolve_out_dir, write_packet
-from appkit.packet import FILE_STEMS, Inputs, render_documents
+from appkit.packet import FILE_STEMS, FORMATS, Inputs, render_documents
 
 
 class Output(BaseModel):
@@ -50,7 +50,7 @@ def generate_packet(
         for fmt in options.formats
     }
     replaced = PACKET if set(kinds) >= set(PACKET) else kinds
-    formats = ("pdf", "docx") if replaced is PACKET else options.formats
+    formats = FORMATS if replaced is PACKET else options.formats  # a new packet: no stale copies
     replaces = {
         f"{FILE_STEMS[k]}.{fmt}": every_name(k, fmt, name)
         for k in replaced

@@ -45,6 +45,7 @@ class Run:
     italic: bool = False
     href: str | None = None
     brk: bool = False
+    sep: bool = False  # a visual separator (``<span class="sep">``): plain text rewrites it
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Block:
     date: list[Run] = field(default_factory=list)
     list_id: int | None = None  # which <ol> a List Number item belongs to (for restarts)
     is_item: bool = False
+    classes: frozenset[str] = frozenset()  # the paragraph element's classes ("contact", ...)
 
 
 @dataclass
@@ -129,6 +131,7 @@ class _Walker:
         self.italic = 0
         self.href: list[str | None] = []
         self.in_date = 0
+        self.in_sep = 0
         self.lists: list[tuple[str, int | None, str | None]] = []  # (style, list id, data-style)
         self.defaults: list[str] = ["Normal"]
         self.ol_count = 0
@@ -143,10 +146,17 @@ class _Walker:
         if any(r.text for r in block.runs) or any(r.text for r in block.date):
             self.blocks.append(block)
 
-    def open(self, style: str, *, list_id: int | None = None, is_item: bool = False) -> None:
+    def open(
+        self,
+        style: str,
+        *,
+        list_id: int | None = None,
+        is_item: bool = False,
+        classes: frozenset[str] = frozenset(),
+    ) -> None:
         """Start a new paragraph with ``style``."""
         self.close()
-        self.current = Block(style=style, list_id=list_id, is_item=is_item)
+        self.current = Block(style=style, list_id=list_id, is_item=is_item, classes=classes)
 
     def add(self, run: Run) -> None:
         """Append a run to the current paragraph (opening an anonymous one if needed)."""
@@ -161,7 +171,8 @@ class _Walker:
         """Add text with the formatting currently in effect."""
         if text:
             href = self.href[-1] if self.href else None
-            self.add(Run(clean_text(text), self.bold > 0, self.italic > 0, href))
+            run = Run(clean_text(text), self.bold > 0, self.italic > 0, href, sep=self.in_sep > 0)
+            self.add(run)
 
     def walk(self, el: lxml.html.HtmlElement) -> None:
         """Process ``el`` and its children (its tail is handled by the caller)."""
@@ -175,14 +186,19 @@ class _Walker:
         if tag == "br":
             self.add(Run(brk=True))
         elif tag in HEADING_STYLES or tag in PARAGRAPH_TAGS:
-            self.open(data_style or HEADING_STYLES.get(tag, "Normal"))
+            self.open(data_style or HEADING_STYLES.get(tag, "Normal"), classes=frozenset(classes))
             self.children(el)
             self.close()
         elif tag == "li":
             style, list_id, list_data_style = (
                 self.lists[-1] if self.lists else ("List Bullet", None, None)
             )
-            self.open(data_style or list_data_style or style, list_id=list_id, is_item=True)
+            self.open(
+                data_style or list_data_style or style,
+                list_id=list_id,
+                is_item=True,
+                classes=frozenset(classes),
+            )
             self.children(el)
             self.close()
         elif tag in LIST_TAGS:
@@ -206,9 +222,11 @@ class _Walker:
     def inline(self, el: lxml.html.HtmlElement, tag: str, classes: set[str]) -> None:
         """Walk an inline element, tracking bold/italic/link/date state."""
         bold, italic, date = tag in BOLD_TAGS, tag in ITALIC_TAGS, "date" in classes
+        sep = "sep" in classes
         self.bold += bold
         self.italic += italic
         self.in_date += date
+        self.in_sep += sep
         if tag == "a":
             self.href.append(safe_href(el.get("href")))
         self.children(el)
@@ -217,6 +235,7 @@ class _Walker:
         self.bold -= bold
         self.italic -= italic
         self.in_date -= date
+        self.in_sep -= sep
 
     def children(self, el: lxml.html.HtmlElement) -> None:
         """Walk the text and children of ``el``, reusing an empty list item for a first <p>."""
