@@ -163,7 +163,8 @@ def test_resume_with_every_kind_of_target(tmp_path: Path, kind: str) -> None:
 def test_automatic_fit_only_tightens_when_it_saves_a_page() -> None:
     from appkit.documents.tailor import tailor
     from appkit.documents.target import resolve_target
-    from appkit.packet import doc_info, fitted_pdf
+    from appkit.packet import doc_info
+    from appkit.packet.formats import fitted_pdf
     from appkit.render.html import Context, render_html
 
     tightened = 0

@@ -1,0 +1,115 @@
+"""One document in every requested format: PDF (fitted to save a page), DOCX, txt, md, html.
+
+All formats come from the same filled HTML template. With --templates folders the whole render
+runs in an isolated child bounded by the time and memory limits: those templates may come from
+anyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from appkit.engine import Engine
+from appkit.options import Options
+from appkit.render.html import Context, Rendered, render_html
+from appkit.render.isolate import (
+    MIB,
+    PARAGRAPHS_PER_PAGE,
+    Limits,
+    in_child,
+    report_phase,
+    run_isolated,
+)
+
+__all__ = ["FIT_KINDS", "FIT_STEPS", "fitted_pdf", "render_document"]
+
+
+def render_document(
+    kind: str, context: Context, options: Options, engine: Engine | None = None
+) -> dict[str, bytes]:
+    """One document in every requested format, as bytes keyed by format ("pdf", "docx").
+
+    With --templates folders the whole render (Jinja, layout, PDF, DOCX) runs in an isolated
+    child bounded by the time and memory limits: those templates may come from anyone.
+    """
+    engine = engine or Engine()
+    if options.templates and not in_child():
+        limits = Limits(
+            seconds=options.time_limit,
+            memory=options.memory_limit * MIB,
+            pages=options.page_limit,
+        )
+        what = f"{kind}/{options.theme}.html"
+        return run_isolated(lambda: _render_formats(kind, context, options, engine), what, limits)
+    return _render_formats(kind, context, options, engine)
+
+
+def _render_formats(
+    kind: str, context: Context, options: Options, engine: Engine
+) -> dict[str, bytes]:
+    from appkit.render.docxwriter import render_docx
+
+    out: dict[str, bytes] = {}
+    rendered = render_html(kind, options.theme, context, options.templates, engine.templates)
+    if "pdf" in options.formats:
+        rendered, out["pdf"] = fitted_pdf(kind, context, rendered, options, engine)
+    if "docx" in options.formats:
+        report_phase("docx")
+        out["docx"] = render_docx(
+            rendered.html,
+            max_paragraphs=options.page_limit * PARAGRAPHS_PER_PAGE,
+            template=rendered.template,
+        )
+    out.update(_plain_formats(rendered, options))
+    return out
+
+
+def _plain_formats(rendered: Rendered, options: Options) -> dict[str, bytes]:
+    """txt, md and html from the same HTML as the PDF and DOCX (the fitted one, if any)."""
+    out: dict[str, bytes] = {}
+    if "txt" in options.formats:
+        from appkit.render.textwriter import render_text
+
+        report_phase("txt")
+        out["txt"] = render_text(rendered.html)
+    if "md" in options.formats:
+        from appkit.render.mdwriter import render_markdown
+
+        report_phase("md")
+        out["md"] = render_markdown(rendered.html)
+    if "html" in options.formats:
+        from appkit.render.htmlwriter import render_standalone_html
+
+        report_phase("html")
+        out["html"] = render_standalone_html(
+            rendered.html,
+            rendered.base_dir,
+            fallback_dirs=rendered.fallback_dirs,
+            asset_root=rendered.asset_root,
+        )
+    return {fmt: out[fmt] for fmt in options.formats if fmt in out}
+
+
+FIT_KINDS = ("resume", "cover")  # documents worth tightening to save a page
+FIT_STEPS = 2
+
+
+def fitted_pdf(
+    kind: str, context: Context, rendered: Rendered, options: Options, engine: Engine | None = None
+) -> tuple[Rendered, bytes]:
+    """The PDF, re-rendered up to FIT_STEPS densities tighter when that saves a page."""
+    engine = engine or Engine()
+    data, pages = rendered.pdf(max_pages=options.page_limit, fonts=engine.fonts)
+    if kind not in FIT_KINDS or pages == 1:
+        return rendered, data
+    for density in range(1, FIT_STEPS + 1):
+        denser_context = replace(context, doc=context.doc.model_copy(update={"density": density}))
+        denser = render_html(
+            kind, options.theme, denser_context, options.templates, engine.templates
+        )
+        if denser.html == rendered.html:  # a theme that ignores doc.density
+            break
+        denser_data, denser_pages = denser.pdf(max_pages=options.page_limit, fonts=engine.fonts)
+        if denser_pages < pages:
+            return denser, denser_data
+    return rendered, data
