@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from appkit.render.htmlsubset import Run
-from appkit.render.plainblocks import PlainBlock, plain_blocks
+from appkit.render.plainblocks import PlainBlock, plain_blocks, run_lines
 
 __all__ = ["escape_markdown", "render_markdown"]
 
@@ -48,15 +48,7 @@ def _styled(run: Run) -> str:
 
 def _inline(runs: list[Run]) -> list[str]:
     """The runs as Markdown lines (a <br> starts a new line)."""
-    lines = [""]
-    for run in runs:
-        if run.brk:
-            lines.append("")
-        elif run.sep:
-            lines[-1] = lines[-1].rstrip() + SEPARATOR
-        else:
-            lines[-1] += _styled(run)
-    return [" ".join(line.replace("\u00a0", " ").split()) for line in lines]
+    return run_lines(runs, _styled, SEPARATOR)
 
 
 def _block_text(item: PlainBlock) -> str:

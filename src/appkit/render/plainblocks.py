@@ -7,10 +7,10 @@ lives in the theme's CSS, never in the HTML, so it never reaches these formats.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from appkit.render.htmlsubset import Block, ParsedDoc, parse_html
+from appkit.render.htmlsubset import Block, ParsedDoc, Run, parse_html
 
 __all__ = ["PlainBlock", "plain_blocks"]
 
@@ -65,3 +65,17 @@ def _walk(blocks: list[Block]) -> Iterator[PlainBlock]:
         )
         yield PlainBlock(block, kind, number, previous is not None and not glued)
         previous = block
+
+
+def run_lines(runs: list[Run], text_of: Callable[[Run], str], separator: str) -> list[str]:
+    """Runs as lines, each written by `text_of`: a <br> starts a new line, a separator span
+    becomes `separator`, and whitespace (non-breaking spaces too) collapses to single spaces."""
+    lines = [""]
+    for run in runs:
+        if run.brk:
+            lines.append("")
+        elif run.sep:
+            lines[-1] = lines[-1].rstrip() + separator
+        else:
+            lines[-1] += text_of(run)
+    return [" ".join(line.split()) for line in lines]

@@ -11,7 +11,7 @@ import textwrap
 import unicodedata
 
 from appkit.render.htmlsubset import Run
-from appkit.render.plainblocks import PlainBlock, plain_blocks
+from appkit.render.plainblocks import PlainBlock, plain_blocks, run_lines
 
 __all__ = ["WIDTH", "ascii_punctuation", "render_text"]
 
@@ -42,15 +42,7 @@ def ascii_punctuation(text: str) -> str:
 
 def _runs_text(runs: list[Run]) -> list[str]:
     """The runs as plain lines (a <br> starts a new line); separators become " | "."""
-    lines = [""]
-    for run in runs:
-        if run.brk:
-            lines.append("")
-        elif run.sep:
-            lines[-1] = lines[-1].rstrip() + SEPARATOR
-        else:
-            lines[-1] += ascii_punctuation(run.text)
-    return [" ".join(line.split()) for line in lines]
+    return run_lines(runs, lambda run: ascii_punctuation(run.text), SEPARATOR)
 
 
 def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
