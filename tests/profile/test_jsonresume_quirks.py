@@ -193,3 +193,23 @@ def test_init_writes_the_profile_version(tmp_path: Path) -> None:
     target = tmp_path / "profile.yaml"
     assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 0
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["appkit_profile"] == 1
+
+
+@pytest.mark.parametrize(("score", "shown"), [("GPA: 3.7", "GPA: 3.7"), ("3.7/4.0", "GPA 3.7/4.0")])
+def test_a_score_that_names_the_gpa_is_not_labelled_twice(
+    tmp_path: Path, score: str, shown: str
+) -> None:
+    resume = {
+        "basics": {"name": "Ana Ruiz"},
+        "education": [
+            {"institution": "State University", "area": "Biology", "studyType": "Bachelor"}
+            | {"endDate": "2020", "score": score}
+        ],
+    }
+    source = tmp_path / "resume.json"
+    source.write_text(json.dumps(resume), encoding="utf-8")
+    args = ["resume", str(source), "-g", "clinical-coordinator", "-f", "txt", "-o", str(tmp_path)]
+    result = CliRunner().invoke(cli, [*args, "--file-names", "plain"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "ana-ruiz" / "resume.txt").read_text(encoding="utf-8")
+    assert shown in text and "GPA GPA" not in text
