@@ -57,7 +57,7 @@ def test_wheel_ships_and_finds_templates_and_guides(tmp_path: Path) -> None:
         "import pathlib, appkit.resources as r\n"
         "print(r.builtin_dir('templates'))\n"
         "from appkit.options import Options\n"
-        "from appkit.output.write import generate\n"
+        "from appkit.disk.write import generate\n"
         "from appkit.packet import load_inputs\n"
         f"inputs = load_inputs({str(profile)!r}, 'clinical-coordinator')\n"
         f"options = Options(out_dir=pathlib.Path({str(tmp_path / 'out')!r}))\n"

@@ -11,8 +11,8 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from appkit.disk.write import generate
 from appkit.options import Options
-from appkit.output.write import generate
 from appkit.packet import Inputs, load_inputs, render_documents
 from appkit.profile.load import load_profile
 from appkit.profile.model import Profile

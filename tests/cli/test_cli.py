@@ -286,7 +286,7 @@ def test_bad_date_is_a_usage_error(tmp_path: Path, bad: str) -> None:
 
 
 def test_names_without_latin_letters_get_distinct_folders() -> None:
-    from appkit.output.files import safe_slug
+    from appkit.disk.files import safe_slug
 
     slugs = {safe_slug(name) for name in ("张伟", "王芳", "محمد", "!!!")}
     assert len(slugs) == 4 and all(s.startswith("untitled-") for s in slugs)

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from appkit.documents.filenames import document_name, name_part
-from tests.output.test_files import NASTY, random_names
+from tests.disk.test_files import NASTY, random_names
 
 
 @pytest.mark.parametrize(

@@ -41,9 +41,9 @@ def _check_theme(kinds: list[str], theme: str, user_dirs: tuple[Path, ...]) -> N
 
 def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
     """Build the one Options model from the CLI values, generate, print the written paths."""
+    from appkit.disk.folder import shown
+    from appkit.disk.write import generate_packet
     from appkit.options import Options
-    from appkit.output.folder import shown
-    from appkit.output.write import generate_packet
 
     _check_theme(kinds, opts["theme"], tuple(opts["templates"]))
     values = {

@@ -37,7 +37,7 @@ def export(profile: Path, target: str, output: Path | None, force: bool) -> None
       appkit export resume.json --to yaml -o profile.yaml
       appkit export profile.yaml --to jsonresume -o resume.json
     """
-    from appkit.output.files import atomic_write
+    from appkit.disk.files import atomic_write
     from appkit.profile.jsonresume_export import jsonresume_text, yaml_text
     from appkit.profile.load import load_profile
 

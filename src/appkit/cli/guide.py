@@ -98,7 +98,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    from appkit.output.files import atomic_write
+    from appkit.disk.files import atomic_write
 
     atomic_write(output, text.encode("utf-8"))
     click.echo(str(output))

@@ -30,7 +30,7 @@ def init(file: Path, force: bool) -> None:
       appkit validate profile.yaml
       appkit packet profile.yaml --guide clinical-coordinator
     """
-    from appkit.output.starter import write_starter
+    from appkit.disk.starter import write_starter
 
     write_starter(file, force=force)
     click.echo(str(file))

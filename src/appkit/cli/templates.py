@@ -44,7 +44,7 @@ def list_(user_dirs: tuple[Path, ...]) -> None:
 @user_errors
 def copy(theme: str, dest: Path, force: bool) -> None:
     """Copy a built-in theme (e.g. resume/classic) with its base.html and CSS into DEST."""
-    from appkit.output.files import make_folder
+    from appkit.disk.files import make_folder
     from appkit.resources import builtin_dir
 
     if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", theme):

@@ -1,7 +1,7 @@
 """Orchestration: inputs -> tailored documents -> files.
 
 Everything is rendered to bytes first and written only when every document succeeded;
-`appkit.output.folder` then resolves the output folder once and swaps the whole packet folder in
+`appkit.disk.folder` then resolves the output folder once and swaps the whole packet folder in
 at once, so a failure never leaves a partial packet behind.
 `appkit.documents.filenames` names the documents.
 """

@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 
 WRAPPER = """
 import os, sys, time
-from appkit.output import write as generate
+from appkit.disk import write as generate
 real_fsync, real_write = os.fsync, generate.write_packet
 def slow_fsync(fd):
     time.sleep(0.05)

@@ -10,8 +10,8 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from appkit.disk.write import generate
 from appkit.options import Options
-from appkit.output.write import generate
 from appkit.packet import load_inputs
 from tests.conftest import ROOT
 

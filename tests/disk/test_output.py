@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from appkit.disk import files as files_module
+from appkit.disk.folder import MARKER, resolve_out_dir, write_packet
 from appkit.errors import RenderError
-from appkit.output import files as files_module
-from appkit.output.folder import MARKER, resolve_out_dir, write_packet
 
 DOCS = {"resume.pdf": ("Ana-Resume.pdf", b"%PDF new resume"), "match.json": ("match.json", b"{}")}
 REPLACES = {"resume.pdf": {"Ana-Resume.pdf", "resume.pdf"}, "match.json": {"match.json"}}

@@ -37,8 +37,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from appkit.errors import RenderError
-from appkit.output.files import (
+from appkit.disk.files import (
     contained,
     describe_os_error,
     fsync_dir,
@@ -46,6 +45,7 @@ from appkit.output.files import (
     swap_in,
     write_all,
 )
+from appkit.errors import RenderError
 
 MARKER = ".appkit-packet.json"
 _STAGING = re.compile(r"^\.(?P<folder>.+)\.appkit-(?P<role>new|old)\.(?P<pid>\d+)\.[0-9a-f]{8}$")

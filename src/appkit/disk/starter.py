@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from appkit.disk.files import atomic_write
 from appkit.errors import InputError
-from appkit.output.files import atomic_write
 from appkit.profile.starter import SUFFIXES, starter_profile
 
 

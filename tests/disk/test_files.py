@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from appkit.disk import files
+from appkit.disk.files import atomic_write, contained, safe_slug
 from appkit.errors import RenderError
-from appkit.output import files
-from appkit.output.files import atomic_write, contained, safe_slug
 
 NASTY = [
     "../../etc/x",

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from appkit.disk.files import safe_slug
+from appkit.disk.folder import Packet, profile_ref, resolve_out_dir, write_packet
 from appkit.documents.filenames import MATCH_FILE, document_name, every_name
 from appkit.options import PACKET, Options
-from appkit.output.files import safe_slug
-from appkit.output.folder import Packet, profile_ref, resolve_out_dir, write_packet
 from appkit.packet import FILE_STEMS, FORMATS, Inputs, render_documents
 
 
