@@ -15,12 +15,32 @@ def guide() -> None:
 
 
 @guide.command("list", context_settings=CONTEXT)
-def list_() -> None:
-    """List the built-in role guides."""
-    from appkit.guide.library import list_guides
+@click.option(
+    "--search",
+    "query",
+    metavar="WORDS",
+    help="Search every O*NET occupation by title instead (e.g. --search nurse).",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=25, show_default=True)
+@user_errors
+def list_(query: str | None, limit: int) -> None:
+    """List the built-in role guides, or search O*NET occupations with --search."""
+    from appkit.guide.library import list_guides, search_occupations
 
-    for name, title in list_guides():
-        click.echo(f"{name:<28} {title}")
+    if query is None:
+        for name, title in list_guides():
+            click.echo(f"{name:<28} {title}")
+        click.echo(
+            "\nEvery O*NET occupation is built in too: `appkit guide list --search WORDS` finds"
+            " one, then use --guide onet:CODE or --guide 'its title'."
+        )
+        return
+    found = search_occupations(query, limit)
+    if not found:
+        click.echo(f"no O*NET occupation matches '{query}'", err=True)
+        raise SystemExit(1)
+    for ref, title in found:
+        click.echo(f"{ref:<16} {title}")
 
 
 @guide.command(context_settings=CONTEXT)

@@ -216,6 +216,8 @@ def technical(profile: Profile, guide: Guide, match: MatchResult) -> list[TechQu
     out = []
     for rid, name, kind in entries:
         req = by_id.get(rid)
+        if req is None:
+            continue  # not matched (capped by appkit.match.caps: 426 O*NET tools): no question
         status = req.status if req else "missing"
         quotes = _quotes(profile, req)[:1] if req and status != "missing" else []
         prepare = steps.get(rid) or _guide_sentence(guide, name) or _NEW.format(name=name)

@@ -15,10 +15,10 @@ from appkit.guide.model import Guide
 from appkit.guide.text import parse_guide_text
 from appkit.loading.read import load_model, read_text
 from appkit.resources import builtin_dir
-from appkit.suggest import did_you_mean
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
+NEAR_BUILTIN = 85.0  # rapidfuzz ratio: "clinical-coordinater" is a typo, "nurse" is not
 
 
 def _builtin_files() -> dict[str, Path]:
@@ -46,25 +46,75 @@ def _load_path(path: Path, label: str | None = None) -> Guide:
     raise InputError.single(file, f"unknown guide format '{path.suffix}' (expected {expected})")
 
 
+def _is_path(ref: str) -> bool:
+    """A reference that names a file: it exists, has a guide suffix, or is a bare path."""
+    suffix = Path(ref).suffix.lower()
+    has_separator = "/" in ref or "\\" in ref
+    return (
+        Path(ref).exists()
+        or suffix in TEXT_SUFFIXES + DATA_SUFFIXES
+        or (has_separator and not any(c.isspace() for c in ref))
+    )
+
+
+def _near_builtin(ref: str, builtins: dict[str, Path]) -> str | None:
+    """The built-in guide `ref` is a typo of ("clinical-coordinater"), if any."""
+    from rapidfuzz import fuzz
+
+    wanted = re.sub(r"[\s_]+", "-", ref.strip().casefold())
+    scored = [(fuzz.ratio(wanted, name), name) for name in builtins]
+    score, name = max(scored, default=(0.0, ""))
+    return name if score >= NEAR_BUILTIN else None
+
+
 def load_guide(ref: str | Path) -> Guide:
-    """Load a guide by built-in name ('clinical-coordinator') or from a .txt/.md/.yaml/.json."""
-    if isinstance(ref, str) and "/" not in ref and "\\" not in ref and not Path(ref).suffix:
-        builtins = _builtin_files()
-        if ref in builtins:
-            return _load_builtin(ref)
-        if not Path(ref).exists():
-            names = ", ".join(builtins) or "none"
-            raise InputError.single(
-                ref,
-                f"no built-in guide named '{ref}'{did_you_mean(ref, builtins)} "
-                f"(available: {names}); or give the path of a .txt, .md, .yaml or .json guide",
-            )
-    return _load_path(Path(ref))
+    """Load a guide: a built-in name, a file, `onet:CODE`, or an O*NET occupation's title.
+
+    A string is resolved in this fixed order: a built-in guide's exact name ('clinical-coordinator'),
+    a file path (.txt/.md/.yaml/.json), `onet:CODE` (or a bare O*NET-SOC code), then O*NET title
+    search ('registered nurse'). A near miss of a built-in name is an error suggesting it, never
+    an occupation; an ambiguous title is an error listing the best candidates.
+    """
+    if isinstance(ref, Path):
+        return _load_path(ref)
+    builtins = _builtin_files()
+    if ref in builtins:
+        return _load_builtin(ref)
+    if _is_path(ref):
+        return _load_path(Path(ref))
+    from appkit.guide import occupations
+
+    text = " ".join(ref.split())
+    if text.casefold().startswith(occupations.PREFIX):
+        return occupations.occupation_guide(text[len(occupations.PREFIX) :].strip())
+    if code := occupations.normalise_code(text):
+        return occupations.occupation_guide(code)
+    if near := _near_builtin(text, builtins):
+        raise InputError.single(
+            ref,
+            f"no built-in guide named '{ref}'; did you mean '{near}'? "
+            f"(or give a guide file, onet:CODE, or an O*NET occupation title)",
+        )
+    if not text:
+        raise InputError.single(ref, "empty guide name")
+    from appkit.guide.onetsearch import resolve_title
+
+    code, alternate = resolve_title(text)
+    guide = occupations.occupation_guide(code)
+    # Named by an alternate title ("retail store manager"): the documents say that title.
+    return guide.model_copy(update={"title": alternate}) if alternate else guide
 
 
 def list_guides() -> list[tuple[str, str]]:
     """The built-in guides as (name, title) pairs, sorted by name."""
     return [(name, _load_builtin(name).title) for name in _builtin_files()]
+
+
+def search_occupations(query: str, limit: int = 25) -> list[tuple[str, str]]:
+    """O*NET occupations matching `query` as ('onet:CODE', 'Title (as ...)') pairs, best first."""
+    from appkit.guide.onetsearch import search
+
+    return [(f"onet:{c.code}", c.label.split(" ", 1)[1]) for c in search(query, limit)]
 
 
 class _Dumper(yaml.SafeDumper):

@@ -9,13 +9,17 @@ from pathlib import Path
 
 from appkit.errors import InputError
 from appkit.guide.model import Guide
+from appkit.guide.occupations import SOURCE_PREFIX
+from appkit.guide.titles import singular_title
 from appkit.loading.read import validate_data
 
 ATTRIBUTION = (
-    "This file includes information from the O*NET 29.3 Database by the U.S. Department of Labor, "
+    "This file includes information from the {database} by the U.S. Department of Labor, "
     "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. "
     "O*NET\u00ae is a trademark of USDOL/ETA."
 )
+README = "Read Me.txt"
+_RELEASE = re.compile(r"(O\*NET\s+\d+(?:\.\d+)*)\s+Database", re.I)
 OCCUPATIONS = "Occupation Data.txt"
 TASKS = "Task Statements.txt"
 TECHNOLOGY = "Technology Skills.txt"
@@ -23,6 +27,7 @@ SKILLS = "Skills.txt"
 KNOWLEDGE = "Knowledge.txt"
 ALTERNATES = "Alternate Titles.txt"
 CODE_COLUMN = "O*NET-SOC Code"
+_ACRONYM = re.compile(r"\s*\([^)]*\)\s*$")
 _CODE = re.compile(r"\d{2}-\d{4}(?:\.\d{2})?")
 
 
@@ -53,6 +58,29 @@ def rows(path: Path, code: str | None = None) -> Iterator[dict[str, str]]:
             yield dict(zip(header, values, strict=False))
 
 
+def read_release(db_dir: Path) -> str | None:
+    """The release the database's own `Read Me.txt` names ('O*NET 29.3'), if it names one."""
+    path = db_dir / README
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        for line in handle:
+            if line.strip():
+                match = _RELEASE.match(line.strip())
+                return " ".join(match.group(1).split()) if match else None
+    return None
+
+
+def attribution_for(db_dir: Path) -> str:
+    """The CC BY 4.0 attribution naming the release in `db_dir`'s `Read Me.txt`.
+
+    Without a readable `Read Me.txt` it names "the O*NET Database" and no release: a release
+    number appkit cannot see in the files would be a guess.
+    """
+    release = read_release(db_dir)
+    return ATTRIBUTION.format(database=f"{release} Database" if release else "O*NET Database")
+
+
 def _need(path: Path, row: dict[str, str], *columns: str) -> None:
     missing = [c for c in columns if c not in row]
     if missing:
@@ -60,18 +88,28 @@ def _need(path: Path, row: dict[str, str], *columns: str) -> None:
 
 
 def find_code(db_dir: Path, title: str) -> str:
-    """The O*NET-SOC code whose title (or alternate title) matches `title`, case-insensitively."""
-    wanted = " ".join(title.split()).lower()
+    """The O*NET-SOC code whose title (or alternate title) names `title`, as whole words.
+
+    An exact official title wins, then an exact alternate or short title (a parenthesised
+    acronym stripped), then titles containing every word of `title` ("nurse" never matches
+    "Nursery"); several occupations at the best level are an error listing them.
+    """
+    from appkit.guide.onetsearch import words
+
+    wanted = words(title)
     occupations = {r[CODE_COLUMN]: r.get("Title", "") for r in rows(_open(db_dir, OCCUPATIONS))}  # type: ignore[arg-type]
     alternates: list[tuple[str, str]] = []
     if alt_path := _open(db_dir, ALTERNATES, required=False):
-        alternates = [(r[CODE_COLUMN], r.get("Alternate Title", "")) for r in rows(alt_path)]
-    exact = {c for c, t in occupations.items() if t.lower() == wanted}
-    exact = exact or {c for c, t in alternates if t.lower() == wanted and c in occupations}
+        for r in rows(alt_path):
+            if r[CODE_COLUMN] in occupations:
+                name = r.get("Alternate Title", "")
+                alternates += [(r[CODE_COLUMN], name), (r[CODE_COLUMN], _ACRONYM.sub("", name))]
+                if r.get("Short Title", "n/a") not in ("", "n/a"):
+                    alternates.append((r[CODE_COLUMN], r["Short Title"]))
+    exact = {c for c, t in occupations.items() if words(t) == wanted}
+    exact = exact or {c for c, t in alternates if words(t) == wanted}
     partial = {
-        c
-        for c, t in [*occupations.items(), *alternates]
-        if wanted in t.lower() and c in occupations
+        c for c, t in [*occupations.items(), *alternates] if wanted and set(wanted) <= set(words(t))
     }
     found = exact or partial
     if len(found) == 1:
@@ -84,7 +122,7 @@ def find_code(db_dir: Path, title: str) -> str:
             f"title '{title}' matches {len(found)} occupations: {listing}{more}; give the code",
         )
     close = difflib.get_close_matches(
-        wanted, [t.lower() for t in occupations.values()], n=5, cutoff=0.6
+        title.lower(), [t.lower() for t in occupations.values()], n=5, cutoff=0.6
     )
     by_title = {t.lower(): c for c, t in occupations.items()}
     hint = (
@@ -148,9 +186,9 @@ def build_onet_guide(
         )
     tools.sort(key=lambda item: -sum(item[0]))
     data = {
-        "title": occupation["Title"],
-        "source": f"O*NET-SOC {code} {occupation['Title']} (O*NET database)",
-        "attribution": ATTRIBUTION,
+        "title": singular_title(occupation["Title"]),
+        "source": f"{SOURCE_PREFIX}{code} {occupation['Title']} ({read_release(db_dir) or db_dir.name})",
+        "attribution": attribution_for(db_dir),
         "summary": occupation["Description"],
         "responsibilities": [*tasks["Core"], *tasks["Supplemental"], *tasks[""]],
         "tools": [tool for _, tool in tools],

@@ -132,7 +132,9 @@ def match_profile(
         found: list[tuple[Item, float, frozenset[str]]] = []
         jobs: dict[int, tuple[float, bool]] = {}
         for item in items:
-            if req.category == "education" and item.kind not in EDUCATION_KINDS:
+            if item.kind in req.not_from or (
+                req.category == "education" and item.kind not in EDUCATION_KINDS
+            ):
                 continue
             score, keys, strong = score_item(req, item)
             if score >= PARTIAL:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from appkit.guide.model import Guide, Posting
+from appkit.match.caps import cap_requirements
 from appkit.match.gaps import Advice, advice_candidates
 from appkit.match.requirements import Requirement, build_requirements
 from appkit.match.terms import Lexicon, base_lexicon, declared_acronyms, expansion_in
@@ -70,7 +71,8 @@ def build_index(guide: Guide | None, posting: Posting | None = None) -> GuideInd
     """The guide side of matching for this guide/posting pair: lexicon, requirements, advice."""
     lex = base_lexicon().copy()
     _declare(lex, guide, posting)
-    index = GuideIndex(guide, posting, lex, build_requirements(guide, posting, lex))
+    requirements = cap_requirements(build_requirements(guide, posting, lex), guide)
+    index = GuideIndex(guide, posting, lex, requirements)
     index.advice = advice_candidates(guide, lex) if guide else []
     return index
 

@@ -72,6 +72,9 @@ class Requirement:
     keys: dict[str, float] = field(default_factory=dict)
     min_years: int | None = None
     examples: tuple[str, ...] = ()
+    # Item kinds that never evidence it: an O*NET skill ("Science") is not shown by the word in
+    # a degree's name ("Bachelor of Science").
+    not_from: frozenset[str] = frozenset()
 
 
 def _keys(lex: Lexicon, text: str) -> dict[str, float]:
@@ -200,6 +203,7 @@ def build_requirements(
                 keys,
                 None,
                 tuple(s.examples),
+                frozenset({"degree"}) if s.importance is not None else frozenset(),
             )
         )
     for i, t in enumerate(guide.tools):

@@ -1,0 +1,83 @@
+"""Rank and cap a guide's requirements so every role gives a readable packet.
+
+An O*NET occupation can list 426 tools (15-1252.00 Software Developers), 40 tasks and 35 rated
+skills; matched one for one they made a 25-page interview prep and a 33-page gap report. The
+guide itself keeps everything (`guide show` and `guide export` list every task); only the
+requirements a profile is matched against are capped here, per category, keeping the most
+relevant ones:
+
+    category         kept                                                    at most
+    responsibility   the guide's order (O*NET: Core tasks, then Supplemental)  MAX_TASKS
+    tool             Hot Technology / In Demand first, then the guide's order  MAX_TOOLS
+    technical_skill  O*NET importance >= MIN_IMPORTANCE ("Important" and up),  MAX_SKILLS
+                     most important first; unrated skills in the guide's order
+    soft_skill       the guide's order                                         MAX_SOFT_SKILLS
+    certification    the guide's order                                         MAX_CERTIFICATIONS
+    education        all (an any-of group counts once)
+
+Requirement ids keep the guide's own indexes ("tools[17]"), so evidence and advice still point
+at the right entry. A posting's requirements are never capped: the employer's words all count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from appkit.guide.model import Guide
+from appkit.match.requirements import Requirement
+
+MAX_TASKS = 8
+MAX_TOOLS = 8
+MAX_SKILLS = 8
+MAX_SOFT_SKILLS = 10
+MAX_CERTIFICATIONS = 10
+MIN_IMPORTANCE = 3.0  # O*NET "Important"; every element rated "Not Relevant" is below it
+
+_ID = re.compile(r"^([a-z_]+)\[(\d+)\]$")
+
+
+def _index(req: Requirement) -> int:
+    match = _ID.match(req.id)
+    return int(match[2]) if match else 0
+
+
+def _keep(
+    reqs: list[Requirement], limit: int, rank: Callable[[Requirement], tuple[float, ...]]
+) -> set[str]:
+    return {r.id for r in sorted(reqs, key=rank)[:limit]}
+
+
+def cap_requirements(reqs: list[Requirement], guide: Guide | None) -> list[Requirement]:
+    """The requirements to match, in their original order, with each guide category capped."""
+    if guide is None:
+        return reqs
+    by_category: dict[str, list[Requirement]] = {}
+    for r in reqs:
+        if r.source == "guide":
+            by_category.setdefault(r.category, []).append(r)
+
+    def importance(r: Requirement) -> float | None:
+        i = _index(r)
+        skills = guide.technical_skills
+        return skills[i].importance if i < len(skills) else None
+
+    def hot(r: Requirement) -> bool:
+        i = _index(r)
+        return guide.tools[i].hot if i < len(guide.tools) else False
+
+    skills = [
+        r
+        for r in by_category.get("technical_skill", [])
+        if (value := importance(r)) is None or value >= MIN_IMPORTANCE
+    ]
+    keep: set[str] = set()
+    keep |= _keep(by_category.get("responsibility", []), MAX_TASKS, lambda r: (_index(r),))
+    keep |= _keep(by_category.get("tool", []), MAX_TOOLS, lambda r: (-hot(r), _index(r)))
+    keep |= _keep(skills, MAX_SKILLS, lambda r: (-(importance(r) or 0.0), _index(r)))
+    keep |= _keep(by_category.get("soft_skill", []), MAX_SOFT_SKILLS, lambda r: (_index(r),))
+    keep |= _keep(
+        by_category.get("certification", []), MAX_CERTIFICATIONS, lambda r: (_index(r),)
+    )
+    keep |= {r.id for r in by_category.get("education", [])}
+    return [r for r in reqs if r.source != "guide" or r.id in keep]
