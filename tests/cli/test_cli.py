@@ -78,9 +78,9 @@ def test_format_option_validated(tmp_path: Path) -> None:
 
 def test_unknown_guide_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = _run(
-        "resume", str(DATA / "profiles" / "full.yaml"), "-g", "astronaut", "-o", str(tmp_path)
+        "resume", str(DATA / "profiles" / "full.yaml"), "-g", "zzyzx wrangler", "-o", str(tmp_path)
     )
-    assert code == 1 and "astronaut" in err and "clinical-coordinator" in err
+    assert code == 1 and "zzyzx wrangler" in err and "clinical-coordinator" in err
 
 
 def test_guide_list_and_show() -> None:
@@ -320,7 +320,7 @@ def test_mistyped_guide_suggests_the_nearest(tmp_path: Path) -> None:
     code, _, err = _run("resume", profile, "-g", "clinical-coordinater", "-o", str(tmp_path))
     assert code == 1 and "did you mean 'clinical-coordinator'?" in err
     assert not any(tmp_path.iterdir())
-    code, _, err = _run("match", profile, "-g", "astronaut")
+    code, _, err = _run("match", profile, "-g", "zzyzx wrangler")
     assert code == 1 and "did you mean" not in err and "available: clinical-coordinator" in err
 
 

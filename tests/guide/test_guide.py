@@ -24,8 +24,10 @@ def test_list_guides() -> None:
 
 def test_unknown_name_lists_builtins() -> None:
     with pytest.raises(InputError) as info:
-        load_guide("astronaut")
-    assert "no built-in guide named 'astronaut'" in str(info.value)
+        load_guide("zzyzx wrangler")  # neither a built-in guide nor any O*NET title
+    assert "no built-in guide, guide file or O*NET occupation matches 'zzyzx wrangler'" in str(
+        info.value
+    )
     assert "clinical-coordinator" in str(info.value)
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from appkit.errors import InputError
 from appkit.guide.library import dump_guide, load_guide
-from appkit.guide.onet import ATTRIBUTION, build_onet_guide
+from appkit.guide.onet import attribution_for, build_onet_guide, read_release
 
 SHARED = Path(__file__).resolve().parents[1] / "data" / "onet"
 SUBSET = SHARED / "db_subset"
@@ -59,24 +59,49 @@ def db(tmp_path: Path) -> Path:
 
 def test_subset_only_gives_tasks_and_tools() -> None:
     guide = build_onet_guide(SUBSET, "11-9111.00")
-    assert guide.title == "Medical and Health Services Managers"
+    assert guide.title == "Medical and Health Services Manager"  # singular, for prose
+    assert guide.source == "O*NET-SOC 11-9111.00 Medical and Health Services Managers (db_subset)"
     assert guide.summary.startswith("Plan, direct, or coordinate medical and health services")
-    assert guide.attribution == ATTRIBUTION
+    # No Read Me.txt: no release is claimed.
+    assert guide.attribution is not None and "from the O*NET Database by" in guide.attribution
     assert len(guide.responsibilities) == 18
     assert guide.technical_skills == [] and guide.knowledge == []
 
 
-def test_attribution_is_the_readme_line() -> None:
+def _readme(folder: Path, release: str) -> None:
+    (folder / "Read Me.txt").write_text(
+        f"O*NET {release} Database\nFebruary 2026 Release\n----------------\n\n"
+        "For information on current and future releases...\n",
+        encoding="utf-8",
+    )
+
+
+def test_attribution_names_the_release_in_read_me(db: Path) -> None:
+    """The release comes from the database's own Read Me.txt, never a hard-coded number."""
+    _readme(db, "30.1")
+    guide = build_onet_guide(db, "29-1141.00")
+    assert guide.attribution is not None
+    assert "from the O*NET 30.1 Database by" in guide.attribution
+    assert "29.3" not in guide.attribution and "29.0" not in guide.attribution
+    assert guide.source == "O*NET-SOC 29-1141.00 Registered Nurses (O*NET 30.1)"
+    _readme(db, "29.0")
+    assert "O*NET 29.0 Database" in (build_onet_guide(db, "29-1141.00").attribution or "")
+    (db / "Read Me.txt").write_text("Something else entirely\n", encoding="utf-8")
+    assert read_release(db) is None
+
+
+def test_attribution_is_the_readme_line(db: Path) -> None:
+    _readme(db, "29.3")
+    sentence = attribution_for(db)
     readme = (SHARED / "README.md").read_text(encoding="utf-8")
-    assert " ".join(readme.split()[-40:]).endswith(" ".join(ATTRIBUTION.split()[-8:]))
-    assert " ".join(ATTRIBUTION.split()) in " ".join(readme.split())
+    assert " ".join(sentence.split()) in " ".join(readme.split())
 
 
 @pytest.mark.parametrize("code", list(CODES))
 def test_matches_the_json_extract(db: Path, code: str) -> None:
     extract = json.loads((SHARED / CODES[code]).read_text())
     guide = build_onet_guide(db, code)
-    assert guide.title == extract["title"]
+    assert guide.source is not None and guide.source.endswith(f"{code} {extract['title']} (db)")
     core = [t["task"] for t in extract["tasks"] if t["type"] == "Core"]
     supplemental = [t["task"] for t in extract["tasks"] if t["type"] == "Supplemental"]
     assert guide.responsibilities == core + supplemental
@@ -108,10 +133,10 @@ def test_yaml_round_trip(db: Path, tmp_path: Path, code: str) -> None:
 
 
 def test_title_search(db: Path) -> None:
-    assert build_onet_guide(db, title="registered NURSES").title == "Registered Nurses"
+    assert build_onet_guide(db, title="registered NURSES").title == "Registered Nurse"
+    assert build_onet_guide(db, title="registered nurse").title == "Registered Nurse"
     assert (
-        build_onet_guide(db, title="health services").title
-        == "Medical and Health Services Managers"
+        build_onet_guide(db, title="health services").title == "Medical and Health Services Manager"
     )
 
 
@@ -120,13 +145,16 @@ def test_title_search_uses_alternate_titles(db: Path) -> None:
         "O*NET-SOC Code\tTitle\tAlternate Title\tShort Title\tSource(s)\n"
         "11-9111.00\tMedical and Health Services Managers\tClinical Coordinator\tn/a\t08\n"
         "11-9111.00\tMedical and Health Services Managers\tNurse Manager\tn/a\t08\n"
-        "29-1141.00\tRegistered Nurses\tNurse Manager\tn/a\t08\n",
+        "29-1141.00\tRegistered Nurses\tNurse Manager\tn/a\t08\n"
+        "29-1141.00\tRegistered Nurses\tCharge Nurse (CN)\tCN\t08\n",
         encoding="utf-8",
     )
     assert (
         build_onet_guide(db, title="clinical coordinator").title
-        == "Medical and Health Services Managers"
+        == "Medical and Health Services Manager"
     )
+    assert build_onet_guide(db, title="charge nurse").title == "Registered Nurse"
+    assert build_onet_guide(db, title="CN").title == "Registered Nurse"
     with pytest.raises(InputError) as info:
         build_onet_guide(db, title="Nurse Manager")
     message = str(info.value)
@@ -135,9 +163,19 @@ def test_title_search_uses_alternate_titles(db: Path) -> None:
     assert "29-1141.00 Registered Nurses" in message
 
 
+def test_title_search_matches_whole_words_only(db: Path) -> None:
+    """'nurse' is a prefix of 'Nursery': a title search compares whole words."""
+    occupations = db / "Occupation Data.txt"
+    with occupations.open("a", encoding="utf-8") as handle:
+        handle.write(
+            "45-2092.00\tFarmworkers and Laborers, Crop, Nursery, and Greenhouse\tPlant.\n"
+        )
+    assert build_onet_guide(db, title="nurse").title == "Registered Nurse"
+    with pytest.raises(InputError, match="no O\\*NET occupation titled 'Nurs'"):
+        build_onet_guide(db, title="Nurs")
+
+
 def test_title_search_errors(db: Path) -> None:
-    with pytest.raises(InputError, match="matches 2 occupations"):
-        build_onet_guide(db, title="e")
     with pytest.raises(
         InputError, match="no O\\*NET occupation titled 'Registered Nurss'; did you mean 29-1141.00"
     ):

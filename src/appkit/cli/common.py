@@ -112,8 +112,9 @@ def target_options(func: F) -> F:
             "--guide",
             "-g",
             "guide",
-            metavar="NAME|PATH",
-            help="Role guide: built-in name (`appkit guide list`) or .txt/.md/.yaml/.json file.",
+            metavar="NAME|PATH|TITLE",
+            help="Role guide: built-in name (`appkit guide list`), .txt/.md/.yaml/.json file,"
+            " onet:CODE, or an O*NET occupation title ('registered nurse').",
         ),
         click.option(
             "--posting",

@@ -70,9 +70,9 @@ def _near_builtin(ref: str, builtins: dict[str, Path]) -> str | None:
 def load_guide(ref: str | Path) -> Guide:
     """Load a guide: a built-in name, a file, `onet:CODE`, or an O*NET occupation's title.
 
-    A string is resolved in this fixed order: a built-in guide's exact name ('clinical-coordinator'),
-    a file path (.txt/.md/.yaml/.json), `onet:CODE` (or a bare O*NET-SOC code), then O*NET title
-    search ('registered nurse'). A near miss of a built-in name is an error suggesting it, never
+    A string is resolved in this fixed order: a built-in guide's exact name
+    ('clinical-coordinator'), a file path (.txt/.md/.yaml/.json), `onet:CODE` (or a bare O*NET-SOC
+    code), then O*NET title search ('registered nurse'). A near miss of a built-in name is an error suggesting it, never
     an occupation; an ambiguous title is an error listing the best candidates.
     """
     if isinstance(ref, Path):
@@ -99,7 +99,7 @@ def load_guide(ref: str | Path) -> Guide:
         raise InputError.single(ref, "empty guide name")
     from appkit.guide.onetsearch import resolve_title
 
-    code, alternate = resolve_title(text)
+    code, alternate = resolve_title(text, builtins=", ".join(builtins))
     guide = occupations.occupation_guide(code)
     # Named by an alternate title ("retail store manager"): the documents say that title.
     return guide.model_copy(update={"title": alternate}) if alternate else guide

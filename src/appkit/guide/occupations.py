@@ -2,7 +2,9 @@
 
 `occupation_guide("29-1141.00")` is the whole occupation as a Guide: every task, tool, skill and
 knowledge area (the cap for matching lives in `appkit.match.caps`, so `guide show` and `guide
-export` still show everything). The title is singular for prose ("Registered Nurse"); the
+export` still show everything). The job zone's education ("These occupations usually require a
+high school diploma") is a key fact, not a requirement: O*NET states what is usual, not what an
+employer asks for. The title is singular for prose ("Registered Nurse"); the
 official plural title stays in `source` ("O*NET-SOC 29-1141.00 Registered Nurses").
 """
 
@@ -14,7 +16,7 @@ from typing import Any
 
 from appkit.errors import InputError
 from appkit.guide.model import Guide
-from appkit.guide.onetindex import attribution, load_index
+from appkit.guide.onetindex import attribution, load_index, technology
 from appkit.guide.titles import singular_title
 from appkit.loading.read import validate_data
 
@@ -90,8 +92,17 @@ def occupation_guide(code: str) -> Guide:
 def guide_data(occupation: dict[str, Any]) -> dict[str, Any]:
     """The Guide fields for one index occupation (see guides/onet/README.md for the layout)."""
     zone = _job_zone(occupation.get("job_zone"))
-    # Hot Technology and In Demand first (both, then either), otherwise O*NET's own order.
-    tools = sorted(occupation["technology"], key=lambda t: -(bool(t[2]) + bool(t[3])))
+    # In Demand (for this occupation) first, then Hot Technology, the tools most occupations
+    # list first within each (Excel before Autodesk Revit for a retail supervisor), then O*NET's.
+    vocabulary = technology()
+    tools = sorted(
+        occupation["technology"],
+        key=lambda t: (
+            -bool(t[3]),
+            -bool(t[2]),
+            -int(vocabulary.get(t[0], {}).get("occupations", 0)),
+        ),
+    )
     overview = [f"{zone['name']}. {zone['experience']} {zone['training']}"] if zone else []
     return {
         "title": singular_title(occupation["title"]),
@@ -100,7 +111,6 @@ def guide_data(occupation: dict[str, Any]) -> dict[str, Any]:
         "summary": occupation["description"],
         "overview": overview,
         "key_facts": {"typical_education": zone["education"]} if zone else {},
-        "education": [zone["education"]] if zone else [],
         "responsibilities": [text for _id, text, _type in occupation["tasks"]],
         "tools": [
             {"name": name, "category": category, "hot": bool(hot or demand)}

@@ -185,9 +185,10 @@ def build_onet_guide(
             (flags, {"name": row["Example"], "category": row["Commodity Title"], "hot": any(flags)})
         )
     tools.sort(key=lambda item: -sum(item[0]))
+    release = read_release(db_dir)
     data = {
         "title": singular_title(occupation["Title"]),
-        "source": f"{SOURCE_PREFIX}{code} {occupation['Title']} ({read_release(db_dir) or db_dir.name})",
+        "source": f"{SOURCE_PREFIX}{code} {occupation['Title']} ({release or db_dir.name})",
         "attribution": attribution_for(db_dir),
         "summary": occupation["Description"],
         "responsibilities": [*tasks["Core"], *tasks["Supplemental"], *tasks[""]],

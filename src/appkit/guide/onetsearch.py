@@ -137,7 +137,13 @@ def search(query: str, limit: int = 25) -> list[Candidate]:
             round(score, 1),
             bool(occupation["tasks"]),
         )
-        rank = (tier, score, float(in_title), float(variant.sources), float(bool(occupation["tasks"])))
+        rank = (
+            tier,
+            score,
+            float(in_title),
+            float(variant.sources),
+            float(bool(occupation["tasks"])),
+        )
         if variant.code not in best or rank > best[variant.code][0]:
             best[variant.code] = (rank, candidate)
 
@@ -175,9 +181,10 @@ def _pick(found: list[Candidate], query: str) -> Candidate | None:
     return None
 
 
-def resolve_title(query: str, limit: int = 8) -> tuple[str, str | None]:
+def resolve_title(query: str, limit: int = 8, builtins: str = "") -> tuple[str, str | None]:
     """(code, alternate title) for the occupation `query` names; an error listing the best
-    candidates otherwise. The alternate title ("Retail Store Manager", without a parenthesised
+    candidates otherwise (`builtins` names the built-in guides in the error when nothing
+    matches). The alternate title ("Retail Store Manager", without a parenthesised
     acronym) is given when the query named the occupation by it, so documents can use it."""
     found = search(query, limit=50)
     picked = _pick(found, query)
@@ -187,9 +194,9 @@ def resolve_title(query: str, limit: int = 8) -> tuple[str, str | None]:
     if not found:
         raise InputError.single(
             query,
-            f"no built-in guide, guide file or O*NET occupation matches '{query}'; "
-            "`appkit guide list` shows the built-in guides and `appkit guide list --search WORDS` "
-            "searches every O*NET occupation",
+            f"no built-in guide, guide file or O*NET occupation matches '{query}'"
+            + (f" (available: {builtins})" if builtins else "")
+            + "; `appkit guide list --search WORDS` searches every O*NET occupation by title",
         )
     shown = "; ".join(f"onet:{c.label}" for c in found[:limit])
     more = f" (and {len(found) - limit} more)" if len(found) > limit else ""

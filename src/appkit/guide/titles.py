@@ -23,7 +23,7 @@ import inflect
 from appkit.guide.onetindex import load_index
 
 _QUALIFIER = re.compile(r"^(?:except|including|all other)\b", re.I)
-_CONJUNCTION = re.compile(r"(\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+|\s*,\s*)")
+_CONJUNCTION = re.compile(r"(\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+|\s*,\s*|/)")
 _PERSON = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ive|ess)e?s$", re.I)
 _LISTED = re.compile(r"(?:^|\s)(?:and|or)\s")
 _OF = re.compile(r"\s+(?:of|for|through|in)\s+")

@@ -8,13 +8,16 @@ relevant ones:
 
     category         kept                                                    at most
     responsibility   the guide's order (O*NET: Core tasks, then Supplemental)  MAX_TASKS
-    tool             Hot Technology / In Demand first, then the guide's order  MAX_TOOLS
+    tool             Hot Technology / In Demand first, one of each kind        MAX_TOOLS
+                     (any-of group) before a second of any, the guide's order
     technical_skill  O*NET importance >= MIN_IMPORTANCE ("Important" and up),  MAX_SKILLS
                      most important first; unrated skills in the guide's order
     soft_skill       the guide's order                                         MAX_SOFT_SKILLS
     certification    the guide's order                                         MAX_CERTIFICATIONS
     education        all (an any-of group counts once)
 
+The caps are for O*NET guides; any other guide (written by hand, parsed from a career site) is
+curated already and only gets OTHER_GUIDES times each cap, a guard against a runaway list.
 Requirement ids keep the guide's own indexes ("tools[17]"), so evidence and advice still point
 at the right entry. A posting's requirements are never capped: the employer's words all count.
 """
@@ -25,6 +28,7 @@ import re
 from collections.abc import Callable
 
 from appkit.guide.model import Guide
+from appkit.guide.occupations import is_onet
 from appkit.match.requirements import Requirement
 
 MAX_TASKS = 8
@@ -32,6 +36,7 @@ MAX_TOOLS = 8
 MAX_SKILLS = 8
 MAX_SOFT_SKILLS = 10
 MAX_CERTIFICATIONS = 10
+OTHER_GUIDES = 3  # a hand-written or career-site guide is curated: only 3x the caps apply to it
 MIN_IMPORTANCE = 3.0  # O*NET "Important"; every element rated "Not Relevant" is below it
 
 _ID = re.compile(r"^([a-z_]+)\[(\d+)\]$")
@@ -52,6 +57,7 @@ def cap_requirements(reqs: list[Requirement], guide: Guide | None) -> list[Requi
     """The requirements to match, in their original order, with each guide category capped."""
     if guide is None:
         return reqs
+    scale = 1 if is_onet(guide) else OTHER_GUIDES
     by_category: dict[str, list[Requirement]] = {}
     for r in reqs:
         if r.source == "guide":
@@ -72,12 +78,18 @@ def cap_requirements(reqs: list[Requirement], guide: Guide | None) -> list[Requi
         if (value := importance(r)) is None or value >= MIN_IMPORTANCE
     ]
     keep: set[str] = set()
-    keep |= _keep(by_category.get("responsibility", []), MAX_TASKS, lambda r: (_index(r),))
-    keep |= _keep(by_category.get("tool", []), MAX_TOOLS, lambda r: (-hot(r), _index(r)))
-    keep |= _keep(skills, MAX_SKILLS, lambda r: (-(importance(r) or 0.0), _index(r)))
-    keep |= _keep(by_category.get("soft_skill", []), MAX_SOFT_SKILLS, lambda r: (_index(r),))
+    keep |= _keep(by_category.get("responsibility", []), MAX_TASKS * scale, lambda r: (_index(r),))
+    tools = by_category.get("tool", [])
+    nth: dict[str, int] = {}  # the first hot tool of each kind before a second of any kind
+    for r in sorted(tools, key=lambda r: (-hot(r), _index(r))):
+        nth[r.id] = sum(1 for other in tools if other.group == r.group and other.id in nth)
+    keep |= _keep(tools, MAX_TOOLS * scale, lambda r: (-hot(r), nth[r.id], _index(r)))
+    keep |= _keep(skills, MAX_SKILLS * scale, lambda r: (-(importance(r) or 0.0), _index(r)))
     keep |= _keep(
-        by_category.get("certification", []), MAX_CERTIFICATIONS, lambda r: (_index(r),)
+        by_category.get("soft_skill", []), MAX_SOFT_SKILLS * scale, lambda r: (_index(r),)
+    )
+    keep |= _keep(
+        by_category.get("certification", []), MAX_CERTIFICATIONS * scale, lambda r: (_index(r),)
     )
     keep |= {r.id for r in by_category.get("education", [])}
     return [r for r in reqs if r.source != "guide" or r.id in keep]

@@ -9,6 +9,7 @@ at once, so a failure never leaves a partial packet behind.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
@@ -78,7 +79,7 @@ def doc_info(kind: str, inputs: Inputs, tailored: Tailored, target: Target) -> D
     guide = inputs.guide
     description = f"{KIND_TITLES[kind]} of {name}" + (f" for {role}" if role else "")
     if guide and guide.attribution:  # the licence asks for it; Word caps the field at 255
-        description = guide.attribution
+        description = _whole_sentences(guide.attribution, 250)
     return DocInfo(
         description=description[:250],
         kind=kind,
@@ -87,6 +88,19 @@ def doc_info(kind: str, inputs: Inputs, tailored: Tailored, target: Target) -> D
         keywords=_join_within(keywords, 250),
         date=target.date,
     )
+
+
+def _whole_sentences(text: str, limit: int) -> str:
+    """The leading whole sentences of `text` that fit in `limit` characters (at least one).
+
+    O*NET's attribution is ~270 characters: its trademark sentence goes, the licence stays."""
+    out = ""
+    for sentence in re.split(r"(?<=\.)\s+", text.strip()):
+        candidate = f"{out} {sentence}" if out else sentence
+        if out and len(candidate) > limit:
+            break
+        out = candidate
+    return out[:limit]
 
 
 def _join_within(items: Sequence[str], limit: int) -> str:
