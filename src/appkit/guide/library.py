@@ -72,8 +72,9 @@ def load_guide(ref: str | Path) -> Guide:
 
     A string is resolved in this fixed order: a built-in guide's exact name
     ('clinical-coordinator'), a file path (.txt/.md/.yaml/.json), `onet:CODE` (or a bare O*NET-SOC
-    code), then O*NET title search ('registered nurse'). A near miss of a built-in name is an error suggesting it, never
-    an occupation; an ambiguous title is an error listing the best candidates.
+    code), then O*NET title search ('registered nurse'). A near miss of a built-in name is an
+    error suggesting it, never an occupation; an ambiguous title is an error listing the best
+    candidates.
     """
     if isinstance(ref, Path):
         return _load_path(ref)
