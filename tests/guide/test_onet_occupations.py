@@ -9,10 +9,11 @@ from click.testing import CliRunner
 
 from appkit.cli import cli
 from appkit.errors import InputError
-from appkit.guide.library import load_guide, search_occupations
+from appkit.guide.library import load_guide
 from appkit.guide.occupations import occupation_guide, occupations
 from appkit.guide.onetindex import attribution
 from appkit.guide.onetsearch import resolve_title, search
+from appkit.guide.resolve import search_occupations
 from appkit.guide.titles import singular_title
 
 

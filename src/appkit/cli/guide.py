@@ -25,7 +25,8 @@ def guide() -> None:
 @user_errors
 def list_(query: str | None, limit: int) -> None:
     """List the built-in role guides, or search O*NET occupations with --search."""
-    from appkit.guide.library import list_guides, search_occupations
+    from appkit.guide.library import list_guides
+    from appkit.guide.resolve import search_occupations
 
     if query is None:
         for name, title in list_guides():

@@ -12,13 +12,13 @@ import yaml
 
 from appkit.errors import InputError
 from appkit.guide.model import Guide
+from appkit.guide.resolve import is_path, occupation_ref
 from appkit.guide.text import parse_guide_text
 from appkit.loading.read import load_model, read_text
 from appkit.resources import builtin_dir
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
-NEAR_BUILTIN = 85.0  # rapidfuzz ratio: "clinical-coordinater" is a typo, "nurse" is not
 
 
 def _builtin_files() -> dict[str, Path]:
@@ -46,27 +46,6 @@ def _load_path(path: Path, label: str | None = None) -> Guide:
     raise InputError.single(file, f"unknown guide format '{path.suffix}' (expected {expected})")
 
 
-def _is_path(ref: str) -> bool:
-    """A reference that names a file: it exists, has a guide suffix, or is a bare path."""
-    suffix = Path(ref).suffix.lower()
-    has_separator = "/" in ref or "\\" in ref
-    return (
-        Path(ref).exists()
-        or suffix in TEXT_SUFFIXES + DATA_SUFFIXES
-        or (has_separator and not any(c.isspace() for c in ref))
-    )
-
-
-def _near_builtin(ref: str, builtins: dict[str, Path]) -> str | None:
-    """The built-in guide `ref` is a typo of ("clinical-coordinater"), if any."""
-    from rapidfuzz import fuzz
-
-    wanted = re.sub(r"[\s_]+", "-", ref.strip().casefold())
-    scored = [(fuzz.ratio(wanted, name), name) for name in builtins]
-    score, name = max(scored, default=(0.0, ""))
-    return name if score >= NEAR_BUILTIN else None
-
-
 def load_guide(ref: str | Path) -> Guide:
     """Load a guide: a built-in name, a file, `onet:CODE`, or an O*NET occupation's title.
 
@@ -81,41 +60,14 @@ def load_guide(ref: str | Path) -> Guide:
     builtins = _builtin_files()
     if ref in builtins:
         return _load_builtin(ref)
-    if _is_path(ref):
+    if is_path(ref, TEXT_SUFFIXES + DATA_SUFFIXES):
         return _load_path(Path(ref))
-    from appkit.guide import occupations
-
-    text = " ".join(ref.split())
-    if text.casefold().startswith(occupations.PREFIX):
-        return occupations.occupation_guide(text[len(occupations.PREFIX) :].strip())
-    if code := occupations.normalise_code(text):
-        return occupations.occupation_guide(code)
-    if near := _near_builtin(text, builtins):
-        raise InputError.single(
-            ref,
-            f"no built-in guide named '{ref}'; did you mean '{near}'? "
-            f"(or give a guide file, onet:CODE, or an O*NET occupation title)",
-        )
-    if not text:
-        raise InputError.single(ref, "empty guide name")
-    from appkit.guide.onetsearch import resolve_title
-
-    code, alternate = resolve_title(text, builtins=", ".join(builtins))
-    guide = occupations.occupation_guide(code)
-    # Named by an alternate title ("retail store manager"): the documents say that title.
-    return guide.model_copy(update={"title": alternate}) if alternate else guide
+    return occupation_ref(ref, builtins)
 
 
 def list_guides() -> list[tuple[str, str]]:
     """The built-in guides as (name, title) pairs, sorted by name."""
     return [(name, _load_builtin(name).title) for name in _builtin_files()]
-
-
-def search_occupations(query: str, limit: int = 25) -> list[tuple[str, str]]:
-    """O*NET occupations matching `query` as ('onet:CODE', 'Title (as ...)') pairs, best first."""
-    from appkit.guide.onetsearch import search
-
-    return [(f"onet:{c.code}", c.label.split(" ", 1)[1]) for c in search(query, limit)]
 
 
 class _Dumper(yaml.SafeDumper):
