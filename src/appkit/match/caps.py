@@ -25,6 +25,7 @@ at the right entry. A posting's requirements are never capped: the employer's wo
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from appkit.guide.model import Guide
@@ -39,6 +40,7 @@ MAX_CERTIFICATIONS = 10
 OTHER_GUIDES = 3  # a hand-written or career-site guide is curated: only 3x the caps apply to it
 MIN_IMPORTANCE = 3.0  # O*NET "Important"; every element rated "Not Relevant" is below it
 
+CAPPED = frozenset({"responsibility", "tool", "technical_skill", "soft_skill", "certification"})
 _ID = re.compile(r"^([a-z_]+)\[(\d+)\]$")
 
 
@@ -81,8 +83,10 @@ def cap_requirements(reqs: list[Requirement], guide: Guide | None) -> list[Requi
     keep |= _keep(by_category.get("responsibility", []), MAX_TASKS * scale, lambda r: (_index(r),))
     tools = by_category.get("tool", [])
     nth: dict[str, int] = {}  # the first hot tool of each kind before a second of any kind
+    seen: Counter[str | None] = Counter()
     for r in sorted(tools, key=lambda r: (-hot(r), _index(r))):
-        nth[r.id] = sum(1 for other in tools if other.group == r.group and other.id in nth)
+        nth[r.id] = seen[r.group]
+        seen[r.group] += 1
     keep |= _keep(tools, MAX_TOOLS * scale, lambda r: (-hot(r), nth[r.id], _index(r)))
     keep |= _keep(skills, MAX_SKILLS * scale, lambda r: (-(importance(r) or 0.0), _index(r)))
     keep |= _keep(
@@ -91,5 +95,5 @@ def cap_requirements(reqs: list[Requirement], guide: Guide | None) -> list[Requi
     keep |= _keep(
         by_category.get("certification", []), MAX_CERTIFICATIONS * scale, lambda r: (_index(r),)
     )
-    keep |= {r.id for r in by_category.get("education", [])}
-    return [r for r in reqs if r.source != "guide" or r.id in keep]
+    # Any other category (education, anything a newer guide parser adds) is kept whole.
+    return [r for r in reqs if r.source != "guide" or r.category not in CAPPED or r.id in keep]
