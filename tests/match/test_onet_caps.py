@@ -155,3 +155,20 @@ def test_prose_and_metadata_use_the_singular_title_and_the_attribution() -> None
     letter = " ".join(files["cover-letter.txt"].decode().split())
     assert "Software Developers position" not in letter
     assert "Software Developer position" in letter
+
+
+def test_cli_packet_with_an_occupation_title(tmp_path: Path) -> None:
+    """`appkit packet profiles/derek-walsh.yaml --guide "retail store manager"`, no download."""
+    from click.testing import CliRunner
+
+    from appkit.cli import cli
+
+    args = ["packet", str(DEREK), "--guide", "retail store manager", "-f", "pdf,txt"]
+    result = CliRunner().invoke(cli, [*args, "-o", str(tmp_path), "--date", "2026-01-15"])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "derek-walsh"
+    letter = " ".join((folder / "Derek-Walsh-Cover-Letter.txt").read_text().split())
+    assert "Retail Store Manager position" in letter
+    prep, _ = _pages((folder / "Derek-Walsh-Interview-Prep.pdf").read_bytes())
+    report, _ = _pages((folder / "Derek-Walsh-Gap-Report.pdf").read_bytes())
+    assert prep <= PREP_PAGES and report <= REPORT_PAGES
