@@ -173,7 +173,13 @@ def _pick(found: list[Candidate], query: str) -> Candidate | None:
         return top if top.tier > 0 or top.score >= FUZZY_PICK else None
     if top.tier == 2:  # an alternate title several occupations share: the one it is named after
         wanted = set(words(query))
-        named = [c for c in same_tier if wanted <= set(words(c.title))]
+        # ... and is most of that occupation's title: "project manager" is not enough to pick
+        # Information Technology Project Managers over Project Management Specialists.
+        named = [
+            c
+            for c in same_tier
+            if wanted <= set(words(c.title)) and len(wanted) > len(set(words(c.title))) / 2
+        ]
         if len(named) == 1:
             return named[0]
     if top.tier == 0 and top.score >= FUZZY_PICK and same_tier[1].score <= top.score - 5:
