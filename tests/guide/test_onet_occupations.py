@@ -96,6 +96,8 @@ def test_nurse_never_matches_nursery() -> None:
         ("nurse", ["29-1141.00 Registered Nurses", "29-1171.00 Nurse Practitioners"]),
         ("store manager", ["41-1011.00", "11-1021.00 General and Operations Managers"]),
         ("teacher", ["Teachers"]),
+        # shared alternate title: one official title contains the words, but is much longer
+        ("project manager", ["15-1299.09", "13-1082.00 Project Management Specialists"]),
     ],
 )
 def test_ambiguous_names_list_candidates(query: str, expected: list[str]) -> None:
