@@ -106,7 +106,12 @@ def new(title: str, output: Path | None) -> None:
 )
 @user_errors
 def onet(db_dir: Path, code: str | None, title: str | None, output: Path | None) -> None:
-    """Build a guide from an O*NET occupation."""
+    """Build a guide from an O*NET database folder (e.g. a newer release).
+
+    Every O*NET 29.3 occupation is already built in (--guide onet:CODE or --guide 'a title');
+    this reads the release files themselves, and the attribution names the release that the
+    folder's own Read Me.txt names.
+    """
     from appkit.guide.library import dump_guide
     from appkit.guide.onet import build_onet_guide
 
