@@ -12,12 +12,13 @@ import yaml
 
 from appkit.errors import InputError
 from appkit.guide.model import Guide
-from appkit.guide.text import parse_guide_text
+from appkit.guide.text import parse_guide_html, parse_guide_text
 from appkit.loading.read import load_model, read_text
 from appkit.resources import builtin_dir
 from appkit.suggest import did_you_mean
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -39,10 +40,13 @@ def _load_path(path: Path, label: str | None = None) -> Guide:
     file = label or str(path)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return parse_guide_text(read_text(path, file), file=file)
+        markdown = True if suffix in (".md", ".markdown") else None
+        return parse_guide_text(read_text(path, file), file=file, markdown=markdown)
+    if suffix in HTML_SUFFIXES:
+        return parse_guide_html(read_text(path, file), file=file)
     if suffix in DATA_SUFFIXES:
         return load_model(path, Guide, file)
-    expected = ", ".join(TEXT_SUFFIXES + DATA_SUFFIXES)
+    expected = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + DATA_SUFFIXES)
     raise InputError.single(file, f"unknown guide format '{path.suffix}' (expected {expected})")
 
 

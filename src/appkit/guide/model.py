@@ -90,7 +90,7 @@ class Guide(Strict):
     summary: Text = ""
     key_facts: KeyFacts = Field(default_factory=KeyFacts)
     overview: list[Text] = Field(default_factory=list, description="What the role is")
-    responsibilities: list[Text] = Field(min_length=1)
+    responsibilities: list[Text] = Field(default_factory=list)
     work_environment: Text = ""
     tools_text: Text = Field("", description="The guide's paragraph about tools")
     tools: list[Tool] = Field(default_factory=list)

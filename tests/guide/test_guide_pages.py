@@ -1,0 +1,149 @@
+"""Career-guide pages in other sites' layouts parse as tests/data/guides/pages/expected.yaml says.
+
+Each page (BLS-style handbook, O*NET OnLine text, CareerOneStop Markdown, state career site,
+education site, training provider, healthcare jobs site, career blog) must give the expected
+title, the sections it has (counts, samples, pay figures, levels), nothing for the sections it
+lacks, and none of its site chrome in any field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from appkit.guide.extract import money
+from appkit.guide.library import load_guide
+from appkit.guide.model import Guide
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "guides" / "pages"
+EXPECTED = yaml.safe_load((PAGES / "expected.yaml").read_text(encoding="utf-8"))["pages"]
+
+
+def fold(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@cache
+def parsed(file: str) -> Guide:
+    return load_guide(PAGES / file)
+
+
+def entries(guide: Guide, key: str) -> list[str]:
+    """The strings a section's samples are looked for in, one per item."""
+    skills = [" ".join([s.name, s.acronym or "", *s.examples]) for s in guide.technical_skills]
+    softs = [f"{s.name} {s.description or ''}" for s in guide.soft_skills]
+    table: dict[str, list[str]] = {
+        "overview": [guide.summary, *guide.overview] if guide.summary else list(guide.overview),
+        "responsibilities": list(guide.responsibilities),
+        "technical_skills": skills,
+        "soft_skills": softs,
+        "skills": skills + softs,
+        "knowledge": [k.name for k in guide.knowledge],
+        "tools": [t.name for t in guide.tools],
+        "work_environment": [guide.work_environment] if guide.work_environment else [],
+        "education": list(guide.education),
+        "education_training": list(guide.education_training),
+        "certifications": [f"{c.acronym or ''} {c.name}" for c in guide.certifications],
+        "steps": [f"{s.title} {s.text}" for s in guide.steps],
+        "salary_levels": [s.level for s in guide.salary_levels],
+        "outlook": [guide.key_facts.growth_outlook] if guide.key_facts.growth_outlook else [],
+        "career_levels": [c.title for c in guide.career_levels],
+        "faq": [q.question for q in guide.faq],
+        "related_careers": [r.title for r in guide.related_careers],
+    }
+    if key == "salary":
+        facts = guide.key_facts
+        return [str(v) for v in (facts.median_salary, facts.salary_range) if v]
+    return table[key]
+
+
+def check_section(guide: Guide, key: str, spec: dict[str, Any]) -> list[str]:
+    """Every way the section differs from its spec, as messages."""
+    found = entries(guide, key)
+    folded = [fold(e) for e in found]
+    errors: list[str] = []
+    if not found:
+        return [f"{key}: not found"]
+    if "count" in spec and len(found) != spec["count"]:
+        errors.append(f"{key}: {len(found)} items, expected {spec['count']}: {found}")
+    if len(found) < spec.get("min", 0) or len(found) > spec.get("max", 10**6):
+        errors.append(f"{key}: {len(found)} items, expected {spec.get('min')}-{spec.get('max')}")
+    for sample in spec.get("samples", []):
+        if not any(fold(sample) in e for e in folded):
+            errors.append(f"{key}: no item contains {sample!r}: {found}")
+    tools = {fold(t.name): t.hot for t in guide.tools}
+    for name in spec.get("hot", []):
+        if not tools.get(fold(name)):
+            errors.append(f"{key}: {name!r} should be hot")
+    for name in spec.get("not_hot", []):
+        if tools.get(fold(name), True):
+            errors.append(f"{key}: {name!r} should be listed and not hot")
+    facts = guide.key_facts
+    if "amount" in spec and facts.median_salary != spec["amount"]:
+        errors.append(f"{key}: median {facts.median_salary}, expected {spec['amount']}")
+    bounds = money(facts.salary_range or "")
+    for bound in ("low", "high"):
+        if bound in spec and spec[bound] not in bounds:
+            errors.append(f"{key}: {bound} {spec[bound]} not in range {facts.salary_range!r}")
+    if "levels" in spec:
+        got = [(fold(s.level), s.median) for s in guide.salary_levels]
+        wanted = [(fold(level), amount) for level, amount in spec["levels"]]
+        if len(got) != len(wanted) or any(
+            w[0] not in g[0] or w[1] != g[1] for g, w in zip(got, wanted, strict=False)
+        ):
+            errors.append(f"{key}: levels {got}, expected {wanted}")
+    if "titles" in spec:
+        titles = [fold(c.title) for c in guide.career_levels]
+        if len(titles) != len(spec["titles"]) or any(
+            fold(w) not in g for g, w in zip(titles, spec["titles"], strict=False)
+        ):
+            errors.append(f"{key}: titles {titles}, expected {spec['titles']}")
+    if "years" in spec:
+        years = [[c.years_min, c.years_max] for c in guide.career_levels]
+        if years != spec["years"]:
+            errors.append(f"{key}: years {years}, expected {spec['years']}")
+    return errors
+
+
+def page_errors(page: dict[str, Any]) -> list[str]:
+    guide = parsed(page["file"])
+    errors: list[str] = []
+    titles = [fold(t) for t in [page["title"], *page.get("title_variants", [])]]
+    if fold(guide.title) not in titles:
+        errors.append(f"title {guide.title!r}, expected {page['title']!r}")
+    for key, spec in page["sections"].items():
+        errors += check_section(guide, key, spec)
+    for key in page["absent"]:
+        if entries(guide, key):
+            errors.append(f"{key}: should be absent, found {entries(guide, key)}")
+    fields = " ".join(
+        fold(e)
+        for key in ("responsibilities", "skills", "knowledge", "tools")
+        for e in entries(guide, key)
+    )
+    for heading in page.get("ignored_headings", []):
+        if fold(heading) in fields:
+            errors.append(f"ignored heading {heading!r} reached a list")
+    dumped = fold(json.dumps(guide.model_dump(mode="json"), ensure_ascii=False))
+    errors += [f"junk {junk!r} in the guide" for junk in page["junk"] if fold(junk) in dumped]
+    return errors
+
+
+@pytest.mark.parametrize("page", EXPECTED, ids=[p["file"] for p in EXPECTED])
+def test_page_parses_as_expected(page: dict[str, Any]) -> None:
+    errors = page_errors(page)
+    assert not errors, "\n".join(errors)
+
+
+def test_at_least_six_pages_in_three_formats_parse_fully() -> None:
+    passing = [p for p in EXPECTED if not page_errors(p)]
+    assert len(passing) >= 6
+    assert {p["format"] for p in passing} == {"txt", "md", "html"}
