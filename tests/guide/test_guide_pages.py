@@ -16,7 +16,10 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from appkit.cli import cli
+from appkit.errors import InputError
 from appkit.guide.extract import money
 from appkit.guide.library import load_guide
 from appkit.guide.model import Guide
@@ -147,3 +150,174 @@ def test_at_least_six_pages_in_three_formats_parse_fully() -> None:
     passing = [p for p in EXPECTED if not page_errors(p)]
     assert len(passing) >= 6
     assert {p["format"] for p in passing} == {"txt", "md", "html"}
+
+
+# Pages in layouts the fixtures do not use: the parser must not depend on the fixtures' wording.
+PHLEBOTOMIST_HTML = """<!doctype html><html><head>
+<title>Phlebotomist Job Description | Jobs Site</title>
+<script>var tracking = "pixel";</script></head><body>
+<div class="cookie-notice">We use cookies. <button>OK</button></div>
+<div id="content">
+<h1>Phlebotomist Job Description</h1>
+<p>Phlebotomists draw blood from patients and donors for tests, transfusions and research.</p>
+<h2>Job Duties</h2>
+<ul><li>Draw blood by venipuncture or finger stick.</li><li>Label and track every sample.</li>
+<li>Calm anxious patients before the draw.</li></ul>
+<h2>Required Skills</h2>
+<ul><li>Venipuncture</li><li>Attention to detail</li></ul>
+<h2>Average Salary</h2>
+<p>Phlebotomists earn an average of $41,800 per year.</p>
+<h2>Frequently Asked Questions</h2>
+<h3>Is phlebotomy hard to learn?</h3><p>Most programs take under a year.</p>
+<h3>Do phlebotomists need a license?</h3><p>Only in a few states.</p>
+<div class="share-bar">Share on Facebook</div>
+</div>
+<footer><a href="/about">About us</a> Follow us everywhere</footer>
+</body></html>
+"""
+
+PARALEGAL_MD = """# How to Become a Paralegal
+
+*Updated March 2025*
+
+Paralegals support lawyers by researching cases and preparing documents.
+
+## What Does a Paralegal Do?
+
+They organise files, draft documents and keep deadlines.
+
+## Paralegal Duties
+
+1. Research laws and earlier decisions.
+2. Draft contracts, motions and letters.
+3. Organise evidence for trials.
+
+## Skills
+
+* Legal research (Westlaw, LexisNexis)
+* Writing
+* Time management: deadlines are strict.
+
+## Paralegal Salary
+
+The median pay for paralegals is $59,200 per year.
+
+## Job Outlook
+
+Employment of paralegals is projected to grow 4% over the next ten years.
+
+## Related Careers
+
+- Legal Secretary
+- Court Reporter
+"""
+
+ELECTRICIAN_TXT = """Electrician
+
+What electricians do
+Electricians install and repair wiring in homes, factories and offices. An electrician reads
+blueprints, follows the electrical code and tests every circuit before it goes live.
+
+Typical duties
+Install wiring, outlets and lighting
+Read blueprints and technical diagrams
+Find faults with testing equipment
+
+Skills and abilities
+- Reading blueprints
+- Manual dexterity
+- Color vision
+
+How to become an electrician
+1. Finish high school.
+2. Complete a four-year apprenticeship.
+3. Pass the state licensing exam.
+
+Pay
+Median pay: $61,590 per year
+Most electricians work full time; an electrician's pay rises with the license held.
+"""
+
+
+def test_unseen_layouts(tmp_path: Path) -> None:
+    html = tmp_path / "phlebotomist.htm"
+    html.write_text(PHLEBOTOMIST_HTML, encoding="utf-8")
+    guide = load_guide(html)
+    assert guide.title == "Phlebotomist"
+    assert len(guide.responsibilities) == 3 and guide.responsibilities[0].startswith("Draw blood")
+    names = [s.name for s in [*guide.technical_skills, *guide.soft_skills]]
+    assert names == ["Venipuncture", "Attention to detail"]
+    assert guide.key_facts.median_salary == 41800
+    assert [q.question for q in guide.faq] == [
+        "Is phlebotomy hard to learn?",
+        "Do phlebotomists need a license?",
+    ]
+    dumped = guide.model_dump_json()
+    for junk in ("cookies", "Share on", "Follow us", "tracking", "About us"):
+        assert junk not in dumped
+
+    markdown = tmp_path / "paralegal.md"
+    markdown.write_text(PARALEGAL_MD, encoding="utf-8")
+    guide = load_guide(markdown)
+    assert guide.title == "Paralegal"
+    assert guide.summary.startswith("Paralegals support lawyers")
+    assert len(guide.responsibilities) == 3
+    assert [s.name for s in guide.technical_skills] == ["Legal research"]
+    assert guide.technical_skills[0].examples == ["Westlaw", "LexisNexis"]
+    assert {s.name for s in guide.soft_skills} == {"Writing", "Time management"}
+    assert guide.key_facts.median_salary == 59200
+    assert guide.key_facts.growth_outlook and "4%" in guide.key_facts.growth_outlook
+    assert [r.title for r in guide.related_careers] == ["Legal Secretary", "Court Reporter"]
+    assert "Updated" not in guide.model_dump_json()
+
+    text = tmp_path / "electrician.txt"
+    text.write_text(ELECTRICIAN_TXT, encoding="utf-8")
+    guide = load_guide(text)
+    assert guide.title == "Electrician"
+    assert guide.responsibilities == [
+        "Install wiring, outlets and lighting",
+        "Read blueprints and technical diagrams",
+        "Find faults with testing equipment",
+    ]
+    assert guide.overview[0].startswith("Electricians install and repair wiring")
+    assert len(guide.technical_skills) + len(guide.soft_skills) == 3
+    assert [s.title for s in guide.steps] == [
+        "Finish high school",
+        "Complete a four-year apprenticeship",
+        "Pass the state licensing exam",
+    ]
+    assert guide.key_facts.median_salary == 61590
+
+
+def test_a_page_without_duties_or_skills_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "about.html"
+    page.write_text(
+        "<html><body><main><h1>Welder Career Guide</h1><h2>Pay</h2><p>$50,000 a year.</p>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as info:
+        load_guide(page)
+    [problem] = info.value.problems
+    assert problem.file == str(page) and problem.where == "responsibilities"
+    assert "no responsibilities or skills found" in problem.message
+    untitled = tmp_path / "untitled.md"
+    untitled.write_text("Some notes.\n\n## Duties\n\n- Weld.\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_guide(untitled)
+    assert [p.where for p in info.value.problems] == ["title"]
+    assert str(info.value).startswith(f"{untitled}: title: no title found")
+
+
+def test_guide_show_reports_found_and_missing_sections() -> None:
+    page = PAGES / "blog-retail-store-manager.txt"
+    result = CliRunner().invoke(cli, ["guide", "show", str(page)])
+    assert result.exit_code == 0, result.output
+    sections = result.stdout.split("\nSections\n", 1)[1].splitlines()
+    states = dict(line.strip().split(": ", 1) for line in sections if line.strip())
+    assert states["Responsibilities"] == "8"
+    assert states["FAQ"] == "4"
+    assert states["Pay"] == "found"
+    assert states["Related careers"] == "not found"
+    assert states["Job outlook"] == "not found"
+    assert result.stdout.startswith("Retail Store Manager\n")

@@ -292,7 +292,7 @@ def test_missing_sections_are_all_reported() -> None:
     assert all(p.file == "bad.txt" for p in problems)
     assert str(problems[0]).startswith("bad.txt: title: no title found")
     assert "no responsibilities or skills found" in problems[1].message
-    assert "work_environment" in problems[1].message  # what the page did have
+    assert "work environment" in problems[1].message  # what the page did have
 
 
 def test_title_alone_is_not_a_guide(tmp_path: Path) -> None:

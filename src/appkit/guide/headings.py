@@ -20,6 +20,8 @@ import re
 _R = r"(?:&|and)"
 # Up to five words naming the role before a heading word ("Physical therapist assistant salary").
 _ROLE = r"(?:[\w'\u2019().,/-]+ ){0,5}"
+# "... for a registered nurse", "... of an electrician": a heading may end with the role too.
+_FOR = r"(?: (?:for|of|as|to become) (?:an? |the )?.{2,50})?"
 SKILL_KEYS = ("skills", "technical_skills", "soft_skills", "knowledge")
 
 # (key, pattern), first match wins; patterns match the whole heading, case-insensitively.
@@ -65,13 +67,13 @@ HEADINGS: list[tuple[str, str]] = [
     ),
     (
         "work_environment",
-        r"work(?:ing)? (?:environment|conditions|settings?|schedules?|hours)"
+        rf"{_ROLE}work(?:ing)? (?:environment|conditions|settings?|schedules?|hours){_FOR}"
         r"|where (?:they|you|.{2,40}) work|work ?places?|(?:typical )?employers",
     ),
     (
         "tools",
         rf"tools(?:,? {_R} (?:technolog(?:y|ies)|equipment|software))?|technolog(?:y|ies)"
-        rf"|technology skills|software(?: {_R} tools)?|tools used|equipment(?: used)?"
+        rf"|technology skills|software(?: {_R} tools)?|tools used{_FOR}|equipment(?: used)?"
         rf"|tools,? technology,? {_R} equipment",
     ),
     ("technical_skills", r"(?:technical|hard|clinical|job[- ]specific|computer|digital) skills"),
@@ -86,9 +88,18 @@ HEADINGS: list[tuple[str, str]] = [
         "skills",
         rf"skills(?: (?:{_R}|that|you|for|needed|required|to|employers) .{{0,40}})?"
         r"|(?:top|key|important|essential|required|in-demand|core|necessary) skills.{0,30}"
-        rf"|knowledge,? skills,? {_R} abilities|competencies",
+        rf"|knowledge,? skills,? {_R} abilities|competencies|what skills .{{2,60}}",
     ),
-    ("education", r"education(?:al)? requirements|education|degrees?|schooling|education needed"),
+    (
+        "education",
+        rf"{_ROLE}(?:education(?:al)? requirements|education|degrees?|schooling|education needed)"
+        rf"{_FOR}|what education .{{2,60}}",
+    ),
+    (
+        "skills",
+        rf"{_ROLE}(?:qualifications|requirements)(?: {_R} (?:qualifications|requirements|skills))?"
+        rf"{_FOR}",
+    ),
     (
         "steps",
         r"how to become (?:an? )?.{2,60}|steps(?: to becom\w* .{2,60})?"
@@ -112,7 +123,7 @@ HEADINGS: list[tuple[str, str]] = [
     ),
     ("challenges", r"(?:current )?challenges"),
     ("growth_opportunities", r"growth opportunities"),
-    ("skip", rf"pros {_R} cons|qualifications|requirements"),
+    ("skip", rf"pros {_R} cons"),
     ("pros", r"pros|advantages"),
     ("cons", r"cons|disadvantages"),
     (

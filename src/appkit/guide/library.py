@@ -246,7 +246,40 @@ def describe_guide(guide: Guide) -> str:
     para = ", ".join(f"{name} {len(value)}" for name, value in counts if value)
     if para:
         lines += ["", f"Paragraphs: {para}"]
+    lines += ["", "Sections"] + [f"  {name}: {state}" for name, state in _found(guide)]
     return "\n".join(lines) + "\n"
+
+
+def _found(guide: Guide) -> list[tuple[str, str]]:
+    """Each section a guide can have, with its item count, 'found' or 'not found'."""
+    facts = guide.key_facts
+    sections: list[tuple[str, Any]] = [
+        ("Summary", guide.summary or guide.overview),
+        ("Responsibilities", guide.responsibilities),
+        ("Technical skills", guide.technical_skills),
+        ("Soft skills", guide.soft_skills),
+        ("Knowledge", guide.knowledge),
+        ("Tools", guide.tools),
+        ("Work environment", guide.work_environment),
+        ("Education", [*guide.education, *guide.education_training]),
+        ("Certifications", guide.certifications),
+        ("Steps to become one", guide.steps),
+        ("Pay", facts.median_salary or facts.salary_range),
+        ("Salary by level", guide.salary_levels),
+        ("Job outlook", facts.growth_outlook),
+        ("Career levels", guide.career_levels),
+        ("FAQ", guide.faq),
+        ("Related careers", guide.related_careers),
+    ]
+    out = []
+    for name, value in sections:
+        if not value:
+            out.append((name, "not found"))
+        elif isinstance(value, list):
+            out.append((name, str(len(value))))
+        else:
+            out.append((name, "found"))
+    return out
 
 
 def _upper(years_max: int | None) -> str:

@@ -203,6 +203,8 @@ def steps(lines: list[Line]) -> list[dict[str, str]]:
     for number, text in enumerate(bullets, start=1):
         match = _COLON.match(text) or _FIRST_SENTENCE.match(text)
         title, rest = (match[1], match[2]) if match else (f"Step {number}", text)
+        if not match and len(text.split()) <= 12:
+            title, rest = text.rstrip(".!"), ""
         out.append({"title": title, "text": rest})
     return out
 

@@ -129,7 +129,8 @@ def _required(title: str | None, data: dict[str, Any], sec: Sections, file: str)
             )
         )
     if not (data["responsibilities"] or data["technical_skills"] or data["soft_skills"]):
-        found = ", ".join(k for k in sec.blocks if k not in ("preamble", "drop", "toc")) or "none"
+        keys = [k for k in sec.blocks if k not in ("preamble", "drop", "toc", "skip")]
+        found = ", ".join(k.replace("_", " ") for k in keys) or "none"
         problems.append(
             Problem(
                 file,

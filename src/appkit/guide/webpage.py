@@ -131,6 +131,10 @@ class Page:
     url: str | None = None
 
 
+_BREAK = "\u2028"  # stands for a <br> until a paragraph is split into its lines
+_BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u2023\u25e6\u00b7*\-\u2013]|\d{1,2}[.)])\s+")
+
+
 def _text(element: etree._Element) -> str:
     return re.sub(r"\s+", " ", element.text_content()).strip()
 
@@ -165,7 +169,7 @@ def _clean(root: etree._Element) -> None:
         if comment.getparent() is not None:
             comment.drop_tree()
     for br in root.iter("br"):
-        br.tail = " " + (br.tail or "")
+        br.tail = _BREAK + (br.tail or "")
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
@@ -232,7 +236,14 @@ class _Walker:
         elif tag == "hr":
             self.add(Block("rule"))
         elif tag in _BLOCK_TAGS and not _has_blocks_below(element):
-            self.add(Block("line", _labelled(element)))
+            parts = [re.sub(r"\s+", " ", p).strip() for p in element.text_content().split(_BREAK)]
+            parts = [p for p in parts if p]
+            if len(parts) > 1:  # lines broken with <br>: 'Duties:<br>- Draw blood<br>- Label'
+                for part in parts:
+                    bullet = bool(_BULLET.match(part))
+                    self.add(Block("item" if bullet else "line", _BULLET.sub("", part)))
+            else:
+                self.add(Block("line", _labelled(element)))
             self.add(BLANK)
         else:
             self._mixed(element)
