@@ -321,3 +321,108 @@ def test_guide_show_reports_found_and_missing_sections() -> None:
     assert states["Related careers"] == "not found"
     assert states["Job outlook"] == "not found"
     assert result.stdout.startswith("Retail Store Manager\n")
+
+
+# A career-site article: duties answer "What does a X do?", requirements carry Education /
+# Certifications / Skills sub-headings, and the steps are numbered sub-headings.
+ARTICLE_HTML = """<html>
+<head>
+<title>What Does a Physical Therapist Do? (With Duties and Skills) | CareerSite.example</title>
+</head>
+<body>
+<div id="root">
+<header>
+<nav><a href="/">Home</a><a href="/jobs">Find jobs</a>
+</nav>
+</header>
+<div class="article-container">
+<div class="article-header">
+<h1>What Does a Physical Therapist Do? (With Duties and Skills)</h1>
+<div class="author-byline">By the Editorial Team</div>
+<div>Updated June 9, 2025</div>
+</div>
+<div class="article-body">
+<p>Physical therapists help injured or ill people improve movement and manage pain. In this
+article, we explain what they do.</p>
+<p><strong>Related:</strong> <a href="/x">12 Jobs in Healthcare</a>
+</p>
+<h2>What is a physical therapist?</h2>
+<p>A physical therapist is a licensed healthcare professional who treats movement problems.</p>
+<h2>What does a physical therapist do?</h2>
+<p>Physical therapists perform many duties, including:</p>
+<ul>
+<li>Reviewing patients' medical history and referrals</li>
+<li>Diagnosing movement dysfunction by observing patients</li>
+<li>Setting up a plan of care with goals</li>
+<li>Using exercises, stretching and hands-on therapy</li>
+</ul>
+<h2>Average salary</h2>
+<p>The national average salary for a physical therapist is <b>$97,720 per year</b>. Salaries
+depend on experience and location.</p>
+<h2>Physical therapist requirements</h2>
+<h3>Education</h3>
+<p>Physical therapists need a Doctor of Physical Therapy (DPT) degree.</p>
+<h3>Certifications</h3>
+<p>Every state requires a license; candidates must pass the National Physical Therapy
+Examination (NPTE). Many employers also want Basic Life Support (BLS) certification.</p>
+<h3>Skills</h3>
+<ul>
+<li><strong>Communication skills:</strong> explaining treatment to patients.</li>
+<li><strong>Physical stamina:</strong> therapists spend hours on their feet.</li>
+<li><strong>Attention to detail:</strong> keeping accurate notes.</li>
+</ul>
+<h2>Physical therapist work environment</h2>
+<p>Physical therapists work in hospitals, clinics and patients' homes.</p>
+<h2>How to become a physical therapist</h2>
+<h3>1. Earn a bachelor's degree</h3>
+<p>Most programs want a science degree.</p>
+<h3>2. Complete a DPT program</h3>
+<p>Programs take about three years.</p>
+<h3>3. Get licensed</h3>
+<p>Pass the NPTE and apply to your state board.</p>
+<h2>Job outlook</h2>
+<p>Employment of physical therapists is expected to grow 14% from 2023 to 2033.</p>
+<div class="disclaimer">
+<p>Please note that none of the companies mentioned are affiliated with us.</p>
+</div>
+<h2>Explore more articles</h2>
+<ul>
+<li><a href="/a">How to Write a Cover Letter</a>
+</li>
+</ul>
+</div>
+</div>
+<footer>© 2025 CareerSite</footer>
+</div>
+</body>
+</html>
+"""
+
+
+def test_article_layout(tmp_path: Path) -> None:
+    page = tmp_path / "pt.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    guide = load_guide(page)
+    assert guide.title == "Physical Therapist"
+    assert len(guide.responsibilities) == 4 and guide.overview == [
+        "A physical therapist is a licensed healthcare professional who treats movement problems."
+    ]
+    assert guide.education == [
+        "Physical therapists need a Doctor of Physical Therapy (DPT) degree."
+    ]
+    assert [c.acronym for c in guide.certifications] == ["NPTE", "BLS"]
+    assert [s.name for s in guide.soft_skills] == [
+        "Communication skills",
+        "Physical stamina",
+        "Attention to detail",
+    ]
+    assert [s.title for s in guide.steps] == [
+        "Step 1: Earn a bachelor's degree",
+        "Step 2: Complete a DPT program",
+        "Step 3: Get licensed",
+    ]
+    assert guide.key_facts.median_salary == 97720
+    assert "14%" in (guide.key_facts.growth_outlook or "")
+    dumped = guide.model_dump_json()
+    for junk in ("Related:", "Updated June", "Editorial Team", "affiliated", "Cover Letter"):
+        assert junk not in dumped

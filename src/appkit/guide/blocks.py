@@ -41,7 +41,8 @@ _CHROME = re.compile(
     r"|last (?:modified|reviewed)|published\b|written by\b|reviewed by\b|medically reviewed"
     r"|related\s*:|see also\s*:|read (?:more|next)\b|also read\b|you (?:may|might) also like"
     r"|\d+ of \d+ displayed|(?:show|see|view) (?:all|more)\b|\d+ more$|share(?: this)?\b.{0,40}$"
-    r"|follow us\b|print\b.{0,30}$|home\s*[\u203a\u00bb>/|]|you are here\b|cookie settings"
+    r"|follow us\b|click to (?:share|print|email)\b|print\b.{0,30}$|home\s*[\u203a\u00bb>/|]"
+    r"|you are here\b|cookie settings"
     r"|(?:suggested )?citation\s*:|cite this\b|back to top|by subscribing\b|privacy policy$)",
     re.I,
 )

@@ -92,8 +92,8 @@ HEADINGS: list[tuple[str, str]] = [
     ),
     (
         "education",
-        rf"{_ROLE}(?:education(?:al)? requirements|education|degrees?|schooling|education needed)"
-        rf"{_FOR}|what education .{{2,60}}",
+        rf"{_ROLE}(?:education(?:al)? requirements|education|schooling|education needed)"
+        rf"{_FOR}|what education .{{2,60}}|degrees?(?: required| needed)?",
     ),
     (
         "skills",
@@ -135,7 +135,8 @@ HEADINGS: list[tuple[str, str]] = [
     ),
     (
         "outlook",
-        rf"{_ROLE}(?:job |employment |career |occupational )?outlook(?: .{{0,40}})?"
+        rf"{_ROLE}(?:job |employment |career |occupational )?outlook"
+        r"(?:,? (?:for|in|and|&|\d).{0,40})?"
         r"|employment(?: (?:&|and) outlook| projections| trends| growth)?|job growth"
         r"|projected growth|future (?:job )?(?:outlook|prospects)",
     ),
@@ -216,7 +217,7 @@ _ARTICLE = r"(?:an?\s+|the\s+)?"
 _ROLE_PATTERNS = [
     re.compile(r"^(?:the\s+)?(?:complete\s+)?(.+?)\s+career\s+guide\b", re.I),
     re.compile(
-        rf"^how\s+to\s+become\s+{_ARTICLE}(.+?)(?:\s+in\s+\d+\s+\w+)?\s*(?:[:?|(\u2013\u2014-]|$)",
+        rf"^how\s+to\s+become\s+{_ARTICLE}(.+?)(?:\s+in\s+\d+(?:\s+\w+)?)?\s*(?:[:?|(\u2013\u2014-]|$)",
         re.I,
     ),
     re.compile(rf"^what\s+(?:does|do)\s+{_ARTICLE}(.+?)\s+do\b", re.I),
@@ -249,9 +250,18 @@ def role_from_heading(text: str) -> str | None:
     return None
 
 
+_TITLE_TAIL = re.compile(
+    r"\s+(?:job description|career (?:guide|path|profile|overview)|occupation profile"
+    r"|salary(?: guide)?|careers?|jobs?)$",
+    re.I,
+)
+
+
 def tidy_title(role: str) -> str:
-    """Capitalise a lower-case role ('retail store manager' -> 'Retail Store Manager')."""
+    """The bare role, capitalised: 'store manager job description' -> 'Store Manager'."""
     role = _ACRONYM_TAIL.sub("", role).strip()
+    while _TITLE_TAIL.search(role) and len(role.split()) > 1:
+        role = _ACRONYM_TAIL.sub("", _TITLE_TAIL.sub("", role)).strip()
     if role == role.lower():
         small = {"and", "or", "of", "in", "for", "the", "a", "an", "to"}
         words = role.split()

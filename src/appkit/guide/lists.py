@@ -28,11 +28,39 @@ _DEGREE = re.compile(
     re.I,
 )
 _LEAD_IN = re.compile(r":\s*$")
+_DOTTED = re.compile(r"^((?:[\w'-]+ ){0,4}[\w'-]+)\.\s+([A-Z].{10,})$")
 
 
 def lines_of(blocks: list[Block], rows: bool = False) -> list[Line]:
     """The blocks as Lines (table rows only when asked)."""
     return [b.line() for b in blocks if rows or b.kind != "row"]
+
+
+def prose(blocks: list[Block], split_lines: bool) -> list[str]:
+    """Paragraphs; in plain text a line that ends a sentence also ends its paragraph."""
+    out: list[str] = []
+    joinable = False
+    for line in lines_of(blocks):
+        if not split_lines or line.bullet:
+            break
+        if not line.text:
+            joinable = False
+        elif joinable:
+            out[-1] = f"{out[-1]} {line.text}"
+        else:
+            out.append(line.text)
+        joinable = bool(line.text) and not line.text.endswith((".", "!", "?", ":"))
+    else:
+        return out
+    return paragraphs(lines_of(blocks))
+
+
+def _trim_tail(found: list[str]) -> list[str]:
+    """Drop closing prose after a list of bare lines ('Most nurses work as part of a team.')."""
+    bare = [e for e in found if not e.endswith(".")]
+    while len(found) >= 3 and len(bare) >= 0.75 * len(found) and found[-1].endswith("."):
+        found = found[:-1]
+    return found
 
 
 def entries(blocks: list[Block], split_lines: bool) -> list[str]:
@@ -54,7 +82,7 @@ def entries(blocks: list[Block], split_lines: bool) -> list[str]:
         else:
             out.append(text)
         joinable = not out[-1].endswith((".", "!", "?", ":"))
-    return [e for e in out if not _LEAD_IN.search(e)]
+    return _trim_tail([e for e in out if not _LEAD_IN.search(e)])
 
 
 _COURSE = re.compile(r"\b(?:program|course|curriculum|bootcamp|class|module)\w*\b[^:]*:$", re.I)
@@ -86,6 +114,9 @@ def named(blocks: list[Block], split_lines: bool) -> list[str]:
         return items(lines)
     out = []
     for entry in entries(blocks, split_lines):
+        dotted = _DOTTED.match(entry)  # 'Critical-thinking skills. Nurses must assess ...'
+        if dotted and soft_skill(entry)["name"] == entry:
+            entry = f"{dotted[1]}: {dotted[2]}"
         name = soft_skill(entry)["name"] or ""
         if len(entry.split()) <= 8 or (entry != name and len(name.split()) <= 6):
             out.append(entry)

@@ -23,6 +23,7 @@ from appkit.guide.headings import (
 )
 
 _SOC_LINE = re.compile(r"^(?:O\*NET-)?SOC(?: code)?\s*[:#]?\s*\d\d-\d{4}", re.I)
+_NUMBERED = re.compile(r"^(\d{1,2})[.):]\s+(.+)$")
 _LIST_SPLIT = re.compile(r"\s*(?:[;\u00b7\u2022|]|,(?![^()]*\)))\s*")
 
 
@@ -126,8 +127,14 @@ def split_page(blocks: list[Block], extra_titles: list[str] | None = None) -> Se
             continue
         if block.kind == "heading":
             key = heading_key(block.text, current)
+            if current == "steps" and block.level > level and _NUMBERED.match(block.text):
+                key = None  # '### 2. Complete a degree' is a step, whatever its words
             if key is None and (current == "preamble" or block.level > level):
-                sec.blocks.setdefault(current, []).append(Block("line", block.text))
+                text = block.text
+                numbered = _NUMBERED.match(text)
+                if current == "steps" and numbered:  # '### 1. Earn a degree' under 'How to become'
+                    text = f"Step {numbered[1]}: {numbered[2]}"
+                sec.blocks.setdefault(current, []).append(Block("line", text))
                 continue
             if key == "toc":
                 before_toc = current

@@ -53,12 +53,12 @@ def _joined(blocks: list[Block]) -> str:
     return "\n\n".join(paragraphs(_lines(blocks)))
 
 
-def _summary(sec: Sections) -> str:
-    for paragraph in paragraphs(_lines(sec.get("preamble"))):
+def _summary(sec: Sections, split: bool) -> str:
+    for paragraph in lists.prose(sec.get("preamble"), split):
         sentence = paragraph.endswith((".", "!", "?")) and len(paragraph.split()) >= 3
         if sentence and not _SUMMARY_BAD.search(paragraph):
             return paragraph
-    return (paragraphs(_lines(sec.get("overview"))) or [""])[0]
+    return (lists.prose(sec.get("overview"), split) or [""])[0]
 
 
 def _key_facts(sec: Sections) -> dict[str, Any]:
@@ -156,12 +156,14 @@ def parse_guide_blocks(
     title = sec.title or _fallback_title(blocks)
     get = sec.get
     responsibilities = lists.entries(get("responsibilities"), split_lines)
-    if not responsibilities:
-        responsibilities = [b.text for b in get("overview") if b.kind == "item"]
+    overview = get("overview")
+    if not responsibilities:  # 'What does a X do?' answered with a list of duties
+        responsibilities = [b.text for b in overview if b.kind == "item"]
+        overview = [b for b in overview if b.kind != "item"]
     technical, soft = _skills(sec, split_lines)
     tools, tools_text = lists.tools(get("tools"))
     education = lists.education(get("education"), split_lines)
-    training = paragraphs(_lines(get("education_training")))
+    training = lists.prose(get("education_training"), split_lines)
     if not education and training:
         education, training = lists.education(get("education_training"), split_lines), []
     levels = lists.levels(get("career_levels"))
@@ -170,12 +172,12 @@ def parse_guide_blocks(
     data = {
         "title": title,
         "source": source,
-        "summary": _summary(sec),
+        "summary": _summary(sec, split_lines),
         "key_facts": _key_facts(sec),
-        "overview": paragraphs(_lines(get("overview"))),
+        "overview": [p for p in lists.prose(overview, split_lines) if not p.endswith(":")],
         "responsibilities": responsibilities,
         "work_environment": "\n\n".join(
-            p for p in paragraphs(_lines(get("work_environment"))) if not p.endswith(":")
+            p for p in lists.prose(get("work_environment"), split_lines) if not p.endswith(":")
         ),
         "tools_text": tools_text,
         "tools": tools,

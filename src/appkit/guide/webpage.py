@@ -80,6 +80,13 @@ _CHROME_WORDS = {
     "updated",
     "citation",
     "author",
+    "meta",
+    "sharedaddy",
+    "addtoany",
+    "relatedposts",
+    "yarpp",
+    "disclosure",
+    "disclaimer",
 }
 _CHROME_ROLES = {
     "navigation",
