@@ -35,21 +35,26 @@ _BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u2023\u25e6\u00b7*+\-\u2013]|\d{1
 _LONE_NUMBER = re.compile(r"^\d{1,2}[.)]?$")
 _SPLIT = re.compile(r"\t+|\s{2,}")
 _VALUE = re.compile(r"[$+\-]?[\d,.]+[%kK]?(?:\s*/\s*\$?[\d,.]+)?|\d\d-\d{4}(?:\.\d\d)?")
+_DATE = r"(?:on\s+)?:?\s*(?:\w+\.? \d|\d)"
 _CHROME = re.compile(
     r"^(?:skip to\b|skip navigation|jump to\b|sponsored\b|advertisement\b|advertising disclosure"
-    r"|was this (?:page|article|guide|post|information) helpful|(?:last )?(?:modified|updated)\b"
-    r"|last (?:modified|reviewed)|published\b|written by\b|reviewed by\b|medically reviewed"
-    r"|related\s*:|see also\s*:|read (?:more|next)\b|also read\b|you (?:may|might) also like"
-    r"|\d+ of \d+ displayed|(?:show|see|view) (?:all|more)\b|\d+ more$|share(?: this)?\b.{0,40}$"
-    r"|follow us\b|click to (?:share|print|email)\b|print\b.{0,30}$|home\s*[\u203a\u00bb>/|]"
-    r"|you are here\b|cookie settings"
+    r"|was this (?:page|article|guide|post|information) helpful"
+    rf"|(?:last )?(?:modified|updated|reviewed|published){_DATE}|last (?:modified|reviewed)\b"
+    r"|written by\b|reviewed by\b|medically reviewed|by the .{0,30}(?:team|staff|editors)$"
+    r"|related\s*:|see also\s*:|read (?:more|next)\b[^.]{0,40}$|also read\b"
+    r"|you (?:may|might) also like|\d+ of \d+ displayed|(?:show|see|view) (?:all|more)\b[^.]{0,40}$"
+    r"|\d+ more$|share(?: this(?: page| article| guide| post)?)?\s*(?::|$)|share (?:on|via) \w+"
+    r"|follow us\b|click to (?:share|print|email)\b|print(?: this(?: page| article)?)?$"
+    r"|print\s*[|\u00b7]|home\s*[\u203a\u00bb>/|]|you are here\b|cookie settings"
     r"|(?:suggested )?citation\s*:|cite this\b|back to top|by subscribing\b|privacy policy$)",
     re.I,
 )
 _CTA = re.compile(
-    r"^(?:ready to|want to|looking for|need help|get started|sign up|sign in|log in|subscribe"
-    r"|download|apply now|book a|create (?:my|your)|build your (?:resume|cv)|find (?:a|your) "
-    r"(?:program|school|job)|request information|take the)\b",
+    r"^(?:ready to|want to|need help|get started|sign up|sign in|log in|subscribe|apply now"
+    r"|looking for (?:a |new )?(?:[\w-]+ )?jobs?\b"
+    r"|download (?:the |our |a |this )?(?:pdf|app|guide|report|brochure|checklist)"
+    r"|book a (?:free |demo|call|consultation|tour|info)|create (?:my|your) (?:resume|cv|account)"
+    r"|build your (?:resume|cv)|find (?:a|your) (?:program|school|job)|request information)\b",
     re.I,
 )
 _COPYRIGHT = re.compile(r"\u00a9|\(c\)\s*\d{4}|all rights reserved", re.I)
