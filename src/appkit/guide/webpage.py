@@ -288,6 +288,7 @@ def html_page(html: str) -> Page:
     page = Page()
     if not html.strip():
         return page
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses a str that declares its encoding
     try:
         document = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
@@ -297,12 +298,18 @@ def html_page(html: str) -> Page:
     canonical = document.xpath("//link[@rel='canonical']/@href")
     page.url = str(canonical[0]).strip() if canonical else None
     body = document.find("body")
+    headings = [_text(h) for h in document.xpath("//h1") if _text(h)]
     candidates = document.xpath("//main") or document.xpath("//*[@role='main']")
     candidates = candidates or document.xpath("//article")
+    # the main content: the candidate holding the page's h1, else the one with the most text
+    candidates.sort(key=lambda e: (not e.xpath(".//h1"), -len(e.text_content())))
     root = candidates[0] if candidates else body if body is not None else document
     _clean(root)
     page.h1 = [_text(h) for h in root.xpath(".//h1") if _text(h)]
     walker = _Walker()
     walker.walk(root)
     page.blocks = walker.blocks
+    if not page.h1 and headings:  # a title banner above <main>
+        page.h1 = headings[:1]
+        page.blocks.insert(0, Block("heading", headings[0], 1))
     return page
