@@ -31,7 +31,9 @@ class Block:
 
 
 BLANK = Block("blank")
-_BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u2023\u25e6\u00b7*+\-\u2013]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(
+    r"^(?:[\u2022\u25cf\u25aa\u2023\u25e6\u00b7*+\-\u2013\u2713\u2714\u27a2\u25ba\u25b8]|\d{1,2}[.)])\s+"
+)
 _LONE_NUMBER = re.compile(r"^\d{1,2}[.)]?$")
 _SPLIT = re.compile(r"\t+|\s{2,}")
 _VALUE = re.compile(r"[$+\-]?[\d,.]+[%kK]?(?:\s*/\s*\$?[\d,.]+)?|\d\d-\d{4}(?:\.\d\d)?")

@@ -257,8 +257,37 @@ _TITLE_TAIL = re.compile(
 )
 
 
+_KEEP_PLURAL = re.compile(
+    r"(?:sales|operations|logistics|economics|relations|services|affairs|communications|systems"
+    r"|analytics|mathematics|statistics|physics|graphics|news|arts|sciences|works|resources"
+    r"|series|species|headquarters|\w*ss|\w*us|\w*is|\w*ves)$",
+    re.I,
+)
+
+
+def _singular_word(word: str) -> str:
+    if len(word) < 4 or not word.endswith("s") or _KEEP_PLURAL.fullmatch(word):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + ("Y" if word.isupper() else "y")
+    if re.search(r"(?:ch|sh|x|ss)es$", word):
+        return word[:-2]
+    return word[:-1]
+
+
+def singular(title: str) -> str:
+    """A plural occupation name as one role: 'Dental Hygienists' -> 'Dental Hygienist'."""
+    head, sep, tail = title.partition(" of ")
+    parts = re.split(r"(\s+and\s+|\s*,\s*(?:and\s+)?|\s*/\s*)", head)
+    for i in range(0, len(parts), 2):
+        words = parts[i].split(" ")
+        words[-1] = _singular_word(words[-1])
+        parts[i] = " ".join(words)
+    return "".join(parts) + sep + tail
+
+
 def tidy_title(role: str) -> str:
-    """The bare role, capitalised: 'store manager job description' -> 'Store Manager'."""
+    """The bare role, capitalised, singular: 'store managers job description' -> 'Store Manager'."""
     role = _ACRONYM_TAIL.sub("", role).strip()
     while _TITLE_TAIL.search(role) and len(role.split()) > 1:
         role = _ACRONYM_TAIL.sub("", _TITLE_TAIL.sub("", role)).strip()
@@ -268,4 +297,4 @@ def tidy_title(role: str) -> str:
         role = " ".join(
             w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(words)
         )
-    return role
+    return singular(role)
