@@ -60,16 +60,22 @@ _CTA = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(r"\u00a9|\(c\)\s*\d{4}|all rights reserved", re.I)
-_CRUMBS = re.compile(r"[\u203a\u00bb>].*[\u203a\u00bb>]|\s/\s.*\s/\s|^home\s*/\s", re.I)
+_CRUMBS = re.compile(
+    r"[\u203a\u00bb>].*[\u203a\u00bb>]|\s/\s.*\s/\s|^home\s*/\s|^(?:[\w&'-]+ ){0,3}[\w&'-]+\s*"
+    r"[\u203a\u00bb]\s*(?:[\w&'-]+ ?){1,4}$",
+    re.I,
+)
 
 
-def is_chrome(text: str, bullet: bool = False) -> bool:
+def is_chrome(text: str, bullet: bool = False, cells: tuple[str, ...] = ()) -> bool:
     """True for a line of site chrome: navigation, share bars, bylines, calls to action."""
+    text = re.sub(r"^[^\w(\"'$\u201c]+", "", text)  # '📌 Related: ...'
     if _CHROME.match(text) or _COPYRIGHT.search(text) or _CRUMBS.search(text):
         return True
     if not bullet and _CTA.match(text):
         return True
     segments = [s for s in re.split(r"\t+|\s{2,}|\s[|\u00b7\u2022]\s", text) if s.strip()]
+    segments = list(cells) if len(cells) > len(segments) else segments
     return len(segments) >= 3 and all(
         len(s.split()) <= 4 and not re.search(r"[\d:.,;?]", s) for s in segments
     )

@@ -146,7 +146,9 @@ def split_page(blocks: list[Block], extra_titles: list[str] | None = None) -> Se
         if block.kind == "rule":
             current, level = "drop", 0
             continue
-        if block.kind in ("line", "item") and is_chrome(block.text, block.kind == "item"):
+        if block.kind in ("line", "item") and is_chrome(
+            block.text, block.kind == "item", block.cells
+        ):
             continue
         key = _candidate(block, current)
         if key is not None:
