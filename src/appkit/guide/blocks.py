@@ -48,7 +48,9 @@ _CHROME = re.compile(
     r"|\d+ more$|share(?: this(?: page| article| guide| post)?)?\s*(?::|$)|share (?:on|via) \w+"
     r"|follow us\b|click to (?:share|print|email)\b|print(?: this(?: page| article)?)?$"
     r"|print\s*[|\u00b7]|home\s*[\u203a\u00bb>/|]|you are here\b|cookie settings"
-    r"|(?:suggested )?citation\s*:|cite this\b|back to top|by subscribing\b|privacy policy$)",
+    r"|(?:suggested )?citation\s*:|cite this\b|back to top|by subscribing\b|privacy policy$"
+    r"|(?:this (?:web)?site|we) uses? cookies|we and our partners use cookies|got it!?$|decline$"
+    r"|accept(?: all)?(?: cookies)?$|manage (?:preferences|cookies)|read our (?:privacy|cookie))",
     re.I,
 )
 _CTA = re.compile(
@@ -90,23 +92,31 @@ def _is_value(cell: str) -> bool:
 
 
 def mark_tables(blocks: list[Block]) -> list[Block]:
-    """Runs of two or more lines with the same number of cells (>= 2) become table rows."""
+    """Runs of two or more lines with the same number of cells (>= 2) become table rows.
+
+    A browser saving a table as text may put a blank line between rows; the run goes on.
+    """
     out = list(blocks)
-    i = 0
-    while i < len(out):
-        count = len(out[i].cells) if out[i].kind == "line" else 0
-        j = i
-        while j < len(out) and out[j].kind == "line" and len(out[j].cells) == count >= 2:
-            j += 1
-        if j - i >= 2:
-            header = count >= 3 and not any(_is_value(c) for c in out[i].cells)
-            for k in range(i, j):
-                out[k] = Block(
-                    "row", out[k].text, 0, out[k].cells, header and k == i, out[k].number
-                )
-            i = j
+    filled = [i for i, b in enumerate(out) if b.kind != "blank"]
+    n = 0
+    while n < len(filled):
+        count = len(out[filled[n]].cells) if out[filled[n]].kind == "line" else 0
+        m = n
+        while (
+            m < len(filled)
+            and out[filled[m]].kind == "line"
+            and len(out[filled[m]].cells) == count >= 2
+        ):
+            m += 1
+        if m - n >= 2:
+            first = out[filled[n]]
+            header = count >= 3 and not any(_is_value(c) for c in first.cells)
+            for k in filled[n:m]:
+                b = out[k]
+                out[k] = Block("row", b.text, 0, b.cells, header and k == filled[n], b.number)
+            n = m
         else:
-            i += 1
+            n += 1
     return out
 
 

@@ -63,6 +63,18 @@ def is_organisation(name: str) -> bool:
     return bool(_ORG.search(name.strip()))
 
 
+def is_title_line(text: str) -> bool:
+    """A short line of capitalised words that names a credential."""
+    words = text.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    return (
+        2 <= len(words) <= 8
+        and not text.endswith((".", ":"))
+        and len(capitals) >= 0.6 * len(words)
+        and bool(_CREDENTIAL_WORD.search(text))
+    )
+
+
 def from_item(text: str) -> NamedCertification | None:
     """'Certified Medical Assistant (CMA), offered by the AAMA' -> CMA, Certified Medical ..."""
     head = _ITEM_CUT.split(text, maxsplit=1)[0].strip(" .")

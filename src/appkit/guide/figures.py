@@ -54,9 +54,11 @@ def tables(blocks: list[Block]) -> list[tuple[tuple[str, ...] | None, list[tuple
     """Consecutive rows as (header, data rows)."""
     out: list[tuple[tuple[str, ...] | None, list[tuple[str, ...]]]] = []
     run: list[Block] = []
-    for block in [*blocks, Block("blank")]:
+    for block in [*blocks, Block("line")]:
         if block.kind == "row":
             run.append(block)
+            continue
+        if block.kind == "blank":  # a blank line between rows does not end the table
             continue
         if run:
             header = run[0].cells if run[0].header else None

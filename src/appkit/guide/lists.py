@@ -57,9 +57,9 @@ def prose(blocks: list[Block], split_lines: bool) -> list[str]:
 
 def _trim_tail(found: list[str]) -> list[str]:
     """Drop closing prose after a list of bare lines ('Most nurses work as part of a team.')."""
-    bare = [e for e in found if not e.endswith(".")]
-    while len(found) >= 3 and len(bare) >= 0.75 * len(found) and found[-1].endswith("."):
-        found = found[:-1]
+    if len(found) >= 4 and not any(e.endswith(".") for e in found[:3]):
+        while found[-1].endswith("."):
+            found = found[:-1]
     return found
 
 

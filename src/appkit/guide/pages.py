@@ -22,6 +22,7 @@ from appkit.guide.headings import (
     tidy_title,
 )
 
+_WINDOW = 40  # lines and headings searched for the title
 _SOC_LINE = re.compile(r"^(?:O\*NET-)?SOC(?: code)?\s*[:#]?\s*\d\d-\d{4}", re.I)
 _NUMBERED = re.compile(r"^(\d{1,2})[.):]\s+(.+)$")
 _LIST_SPLIT = re.compile(r"\s*(?:[;\u00b7\u2022|]|,(?![^()]*\)))\s*")
@@ -54,32 +55,47 @@ def _candidate(block: Block, context: str) -> str | None:
 
 
 def _title(blocks: list[Block], extra: list[str]) -> tuple[str | None, int | None]:
-    """The role title and the index of the block it came from (None when from `extra`)."""
+    """The role title and the index of the block it came from (None when not to be skipped).
+
+    The longest role a heading pattern names near the top wins ('Physical Therapist Assistant'
+    over 'PTA'); then a line above an O*NET-SOC code, an <h1>, the <title>, and for plain text
+    the short line the page repeats most.
+    """
     first_h1: tuple[str, int] | None = None
-    end = len(blocks)
+    first_section: int | None = None
+    matches: list[tuple[str, int]] = []
+    seen = 0
     for i, block in enumerate(blocks):
-        if block.kind not in ("heading", "line") or is_chrome(block.text):
+        if block.kind not in ("heading", "line") or is_chrome(block.text, cells=block.cells):
             continue
+        seen += 1
+        if seen > _WINDOW:
+            break
+        key = heading_key(block.text) if block.kind == "heading" else _candidate(block, "")
+        if key not in (None, "toc", "drop") and first_section is None:
+            first_section = i
         role = role_from_heading(block.text)
-        if role:
-            return role, i
+        if role and not role.isupper():
+            matches.append((role, i))
+            continue
         if block.kind == "heading" and block.level == 1 and first_h1 is None:
             first_h1 = (block.text, i)
-        key = heading_key(block.text) if block.kind == "heading" else _candidate(block, "")
-        if key and key != "toc":
-            end = i
-            break
         following = next((b for b in blocks[i + 1 :] if b.kind != "blank"), None)
         if block.kind == "line" and following is not None and _SOC_LINE.match(following.text):
             return tidy_title(block.text), i
+    if matches:
+        role, at = max(matches, key=lambda m: len(m[0].split()))
+        heading = heading_key(blocks[at].text)
+        before = first_section is None or at <= first_section
+        return role, at if before or heading is None else None
     for text in extra:
         role = role_from_heading(text)
         if role:
             return role, None
     if first_h1 is not None:
-        return tidy_title(re.sub(r"\s*\([A-Z][A-Za-z0-9&-]{1,8}\)\s*$", "", first_h1[0])), first_h1[
-            1
-        ]
+        text, at = first_h1
+        return tidy_title(re.sub(r"\s*\([A-Z][A-Za-z0-9&-]{1,8}\)\s*$", "", text)), at
+    end = first_section if first_section is not None else len(blocks)
     return _frequent(blocks[:end], blocks), None
 
 
@@ -122,6 +138,7 @@ def split_page(blocks: list[Block], extra_titles: list[str] | None = None) -> Se
     sec = Sections(title=title)
     headed = _heading_keys(blocks)
     current, level, before_toc = "preamble", 0, "preamble"
+    listed: set[str] = set()
     for i, block in enumerate(blocks):
         if i == title_at:
             continue
@@ -137,7 +154,7 @@ def split_page(blocks: list[Block], extra_titles: list[str] | None = None) -> Se
                 sec.blocks.setdefault(current, []).append(Block("line", text))
                 continue
             if key == "toc":
-                before_toc = current
+                before_toc, listed = current, set()
             current, level = key or "drop", block.level
             sec.blocks.setdefault(current, [])
             if key:
@@ -152,15 +169,19 @@ def split_page(blocks: list[Block], extra_titles: list[str] | None = None) -> Se
             continue
         key = _candidate(block, current)
         if key is not None:
-            if current == "toc":
+            if current == "toc" and key not in listed:  # an entry of the table of contents
+                listed.add(key)
                 continue
             if key == "toc":
+                listed = set()
                 before_toc = current
             current = key
             sec.blocks.setdefault(current, [])
             sec.headed.add(key)
             continue
-        if current == "toc" and block.kind != "blank":
+        if current == "toc" and block.kind == "blank":
+            continue
+        if current == "toc":  # the entries end at a paragraph, or where a listed section begins
             current = before_toc
         label = inline_label(block.text) if current not in SKILL_KEYS else None
         if label and label[0] not in headed and block.kind != "heading":

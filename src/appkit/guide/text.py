@@ -96,7 +96,12 @@ def _certifications(sec: Sections) -> list[Any]:
         if key not in ("drop", "toc")
         for p in paragraphs(_lines(blocks))
     ]
-    listed = [credentials.from_item(b.text) for b in section if b.kind == "item"]
+    items = [b for b in section if b.kind == "item"]
+    if (
+        not items
+    ):  # a list saved as text: short title-case lines ('AWS Certified Cloud Practitioner')
+        items = [b for b in section if b.kind == "line" and credentials.is_title_line(b.text)]
+    listed = [credentials.from_item(b.text) for b in items]
     found = [c for c in listed if c is not None]
     if not found:
         context = sec.get("certifications", "education", "education_training", "steps")
