@@ -63,8 +63,17 @@ def is_organisation(name: str) -> bool:
     return bool(_ORG.search(name.strip()))
 
 
-def is_title_line(text: str) -> bool:
-    """A short line of capitalised words that names a credential."""
+_NAMED_LINE = re.compile(
+    rf"^(?:[A-Z][\w'\u2019&:-]*\s+(?:(?:of|and|for|in|the|&)\s+)?){{1,8}}\(({ACRONYM})\)"
+)
+
+
+def is_listed(text: str) -> bool:
+    """A line that is one credential: 'Certified Medical Assistant (CMA), offered by ...', or a
+    short line of capitalised words with a credential word ('AWS Certified Cloud Practitioner').
+    """
+    if _NAMED_LINE.match(text):
+        return True
     words = text.split()
     capitals = [w for w in words if w[:1].isupper()]
     return (

@@ -68,8 +68,13 @@ def entries(blocks: list[Block], split_lines: bool) -> list[str]:
     lines = lines_of(blocks)
     if any(line.bullet for line in lines):
         return items(lines)
+    return _trim_tail([e for e in _unbulleted(lines, split_lines) if not _LEAD_IN.search(e)])
+
+
+def _unbulleted(lines: list[Line], split_lines: bool) -> list[str]:
+    """Paragraphs, or in plain text one entry a line (a wrapped line joins the one before)."""
     if not split_lines:
-        return [p for p in paragraphs(lines) if not _LEAD_IN.search(p)]
+        return paragraphs(lines)
     out: list[str] = []
     joinable = False
     for line in lines:
@@ -82,7 +87,7 @@ def entries(blocks: list[Block], split_lines: bool) -> list[str]:
         else:
             out.append(text)
         joinable = not out[-1].endswith((".", "!", "?", ":"))
-    return _trim_tail([e for e in out if not _LEAD_IN.search(e)])
+    return out
 
 
 _COURSE = re.compile(r"\b(?:program|course|curriculum|bootcamp|class|module)\w*\b[^:]*:$", re.I)
@@ -95,7 +100,17 @@ def education(blocks: list[Block], split_lines: bool) -> list[str]:
     """
     lines = lines_of(blocks)
     if not any(line.bullet for line in lines):
-        return entries(blocks, split_lines)
+        found, outline = [], False
+        for entry in _unbulleted(lines, split_lines):
+            if _COURSE.search(entry):
+                outline = True
+                if _DEGREE.search(entry):
+                    found.append(entry)
+            elif not (outline and len(entry.split()) <= 10 and not entry.endswith(".")):
+                outline = False
+                if not _LEAD_IN.search(entry):
+                    found.append(entry)
+        return found
     kept: list[Line] = []
     outline = False
     for line in lines:

@@ -54,11 +54,16 @@ def _joined(blocks: list[Block]) -> str:
 
 
 def _summary(sec: Sections, split: bool) -> str:
-    for paragraph in lists.prose(sec.get("preamble"), split):
-        sentence = paragraph.endswith((".", "!", "?")) and len(paragraph.split()) >= 3
-        if sentence and not _SUMMARY_BAD.search(paragraph):
-            return paragraph
-    return (lists.prose(sec.get("overview"), split) or [""])[0]
+    """The page's opening paragraph (a real sentence), else the overview's first paragraph."""
+    preamble = [
+        p
+        for p in lists.prose(sec.get("preamble"), split)
+        if p.endswith((".", "!", "?")) and not _SUMMARY_BAD.search(p)
+    ]
+    long = [p for p in preamble if len(p.split()) >= 8]
+    overview = lists.prose(sec.get("overview"), split)
+    short = [p for p in preamble if len(p.split()) >= 3]
+    return (long or overview or short or [""])[0]
 
 
 def _key_facts(sec: Sections) -> dict[str, Any]:
@@ -97,10 +102,8 @@ def _certifications(sec: Sections) -> list[Any]:
         for p in paragraphs(_lines(blocks))
     ]
     items = [b for b in section if b.kind == "item"]
-    if (
-        not items
-    ):  # a list saved as text: short title-case lines ('AWS Certified Cloud Practitioner')
-        items = [b for b in section if b.kind == "line" and credentials.is_title_line(b.text)]
+    if not items:  # a list saved as text: 'AWS Certified Cloud Practitioner', 'Name (ACR), ...'
+        items = [b for b in section if b.kind == "line" and credentials.is_listed(b.text)]
     listed = [credentials.from_item(b.text) for b in items]
     found = [c for c in listed if c is not None]
     if not found:
