@@ -426,3 +426,17 @@ def test_article_layout(tmp_path: Path) -> None:
     dumped = guide.model_dump_json()
     for junk in ("Related:", "Updated June", "Editorial Team", "affiliated", "Cover Letter"):
         assert junk not in dumped
+
+
+def test_refused_characters_are_input_errors(tmp_path: Path) -> None:
+    """Text the model refuses (a bidi override in a skill) is an InputError, not a pydantic one."""
+    page = tmp_path / "tech.html"
+    page.write_text(
+        "<main><h1>Lab Technician</h1><h2>Skills</h2><ul><li>Pipetting (manual\u202e, robotic)</li>"
+        "</ul><h2>Tools</h2><p>Labs use systems like LIMS\u202e and ELN.</p></main>",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as info:
+        load_guide(page)
+    assert all(p.file == str(page) for p in info.value.problems)
+    assert "technical_skills" in str(info.value) and "U+202E" in str(info.value)

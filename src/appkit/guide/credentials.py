@@ -92,7 +92,7 @@ def from_item(text: str) -> NamedCertification | None:
     name = re.sub(r"\s*\([^)]*\)", "", head).strip(" ,.") or acronym or ""
     if not name or is_organisation(name):
         return None
-    return NamedCertification(acronym=acronym, name=name, sentence=text)
+    return NamedCertification.model_construct(acronym=acronym, name=name, sentence=text)
 
 
 def from_prose(paragraphs: list[str]) -> list[NamedCertification]:
@@ -108,10 +108,18 @@ def from_prose(paragraphs: list[str]) -> list[NamedCertification]:
                     and not is_organisation(name)
                     and (followed or _CREDENTIAL_WORD.search(name))
                 ):
-                    found.append(NamedCertification(acronym=match[1], name=name, sentence=sentence))
+                    found.append(
+                        NamedCertification.model_construct(
+                            acronym=match[1], name=name, sentence=sentence
+                        )
+                    )
             for match in _BARE.finditer(sentence):
                 acronym = match[1] or match[2]
-                found.append(NamedCertification(acronym=acronym, name=acronym, sentence=sentence))
+                found.append(
+                    NamedCertification.model_construct(
+                        acronym=acronym, name=acronym, sentence=sentence
+                    )
+                )
             for match in _TITLED.finditer(sentence):
                 name = _name_before(sentence, match.start(2))
                 words = name.split()
@@ -122,7 +130,11 @@ def from_prose(paragraphs: list[str]) -> list[NamedCertification]:
                 else:
                     name = f"{name} {match[2]}"
                 if len(name.split()) >= 2 and not is_organisation(name):
-                    found.append(NamedCertification(acronym=None, name=name, sentence=sentence))
+                    found.append(
+                        NamedCertification.model_construct(
+                            acronym=None, name=name, sentence=sentence
+                        )
+                    )
     return found
 
 

@@ -153,7 +153,7 @@ def tools(text: str) -> list[Tool]:
                 kind = _tool_name(nested[1]) if nested else category
                 name = _tool_name(nested[2] if nested else item)
                 if name and name.lower() not in found:
-                    found[name.lower()] = Tool(name=name, category=kind)
+                    found[name.lower()] = Tool.model_construct(name=name, category=kind)
             continue
         for match in _TOOL_HEAD.finditer(sentence):
             words = match[1].split()
@@ -161,7 +161,7 @@ def tools(text: str) -> list[Tool]:
                 words.pop(0)
             if words and not any(w.lower() in _TOOL_STOP for w in words):
                 name = " ".join([*words, match[2]])
-                found.setdefault(name.lower(), Tool(name=name))
+                found.setdefault(name.lower(), Tool.model_construct(name=name))
     return list(found.values())
 
 
@@ -182,14 +182,14 @@ def certifications(paragraphs: list[str]) -> list[NamedCertification]:
                     name = " ".join(words[start:])
                     if _initials(words[start:]) == acronym and "certif" in name.lower():
                         if acronym not in found or found[acronym].name == acronym:
-                            found[acronym] = NamedCertification(
+                            found[acronym] = NamedCertification.model_construct(
                                 acronym=acronym, name=name, sentence=sentence
                             )
                         break
             for match in _CERT_LIST.finditer(sentence):
                 for acronym in re.findall(r"[A-Z][A-Z0-9-]{1,7}", match[1]):
                     if acronym not in found:
-                        found[acronym] = NamedCertification(
+                        found[acronym] = NamedCertification.model_construct(
                             acronym=acronym, name=acronym, sentence=sentence
                         )
     return list(found.values())

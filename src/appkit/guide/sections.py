@@ -54,6 +54,13 @@ _FACT_LABELS = {
     "top industries": "industries",
     "typical education": "education",
 }
+
+
+def is_fact_label(text: str) -> bool:
+    """A key-facts label on a line of its own ('Median Salary', 'Top Industries')."""
+    return text.rstrip(":").strip().lower() in _FACT_LABELS
+
+
 _YEARS = re.compile(
     r"(\d+)\s*(?:-|\u2013|\u2014|to)\s*(\d+)\s+years?\b.*|(\d+)\+\s*years?\b.*", re.I
 )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import ValidationError
+
 from appkit.errors import InputError, Problem
 from appkit.guide import credentials, figures, lists
 from appkit.guide import extract as ex
@@ -19,9 +21,9 @@ from appkit.guide.blocks import Block, markdown_blocks, text_blocks
 from appkit.guide.headings import role_from_heading
 from appkit.guide.model import Guide
 from appkit.guide.pages import Sections, split_page
-from appkit.guide.sections import _FACT_LABELS as HIMALAYAS_FACT_LABELS
 from appkit.guide.sections import (
     faq,
+    is_fact_label,
     key_facts,
     paragraphs,
     salary_levels,
@@ -45,12 +47,7 @@ def _page_title(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _lines(blocks: list[Block]) -> list[Any]:
-    return lists.lines_of(blocks)
-
-
-def _joined(blocks: list[Block]) -> str:
-    return "\n\n".join(paragraphs(_lines(blocks)))
+_lines = lists.lines_of
 
 
 def _summary(sec: Sections, split: bool) -> str:
@@ -68,9 +65,7 @@ def _summary(sec: Sections, split: bool) -> str:
 
 def _key_facts(sec: Sections) -> dict[str, Any]:
     block = sec.get("key_facts")
-    himalayas = any(
-        b.text.rstrip(":").lower() in HIMALAYAS_FACT_LABELS for b in block if b.kind != "row"
-    )
+    himalayas = any(is_fact_label(b.text) for b in block if b.kind != "row")
     facts: dict[str, Any] = key_facts(_lines(block)) if himalayas else {}
     pays = sec.get("salary", "salary_levels")
     found = figures.pay(block, pays)
@@ -88,9 +83,17 @@ def _skills(sec: Sections, split: bool) -> tuple[list[Any], list[Any]]:
     for entry in lists.named(sec.get("skills"), split):
         (technical if lists.is_technical(entry) else soft).append(entry)
     return (
-        [ex.technical_skill(t).model_dump() for t in technical],
+        [_technical(t) for t in technical],
         [soft_skill(s) for s in soft],
     )
+
+
+def _technical(text: str) -> dict[str, Any]:
+    """A technical skill's fields; text the model refuses is left for validate_data to report."""
+    try:
+        return ex.technical_skill(text).model_dump()
+    except ValidationError:
+        return {"name": text}
 
 
 def _certifications(sec: Sections) -> list[Any]:

@@ -18,114 +18,28 @@ from lxml import etree
 
 from appkit.guide.blocks import BLANK, Block, lead
 
-_DROP_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "iframe",
-    "form",
-    "button",
-    "input",
-    "select",
-    "textarea",
-    "nav",
-    "aside",
-    "footer",
-    "caption",
-    "img",
-    "figure",
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DROP_TAGS = _words(
+    "script style noscript template svg iframe form button input select textarea nav aside "
+    "footer caption img figure"
 )
-_CHROME_WORDS = {
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "banner",
-    "share",
-    "sharing",
-    "social",
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "sponsor",
-    "sponsored",
-    "newsletter",
-    "subscribe",
-    "signup",
-    "breadcrumb",
-    "breadcrumbs",
-    "crumbs",
-    "byline",
-    "toc",
-    "tabs",
-    "tablist",
-    "print",
-    "cta",
-    "promo",
-    "testimonial",
-    "testimonials",
-    "comment",
-    "comments",
-    "sidebar",
-    "widget",
-    "modal",
-    "popup",
-    "skip",
-    "sr",
-    "btn",
-    "button",
-    "updated",
-    "citation",
-    "author",
-    "meta",
-    "sharedaddy",
-    "addtoany",
-    "relatedposts",
-    "yarpp",
-    "disclosure",
-    "disclaimer",
-}
-_CHROME_ROLES = {
-    "navigation",
-    "banner",
-    "contentinfo",
-    "search",
-    "tablist",
-    "dialog",
-    "complementary",
-}
-_BLOCK_TAGS = {
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "li",
-    "table",
-    "tr",
-    "blockquote",
-    "details",
-    "summary",
-    "pre",
-    "hr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "figcaption",
-    "address",
-}
+# Words in a class or id that name site chrome ('cc-banner', 'share-buttons', 'ad-slot', 'toc').
+_CHROME_WORDS = _words(
+    "cookie cookies consent gdpr banner share sharing social ad ads advert advertisement "
+    "sponsor sponsored newsletter subscribe signup breadcrumb breadcrumbs crumbs byline toc "
+    "tabs tablist print cta promo testimonial testimonials comment comments sidebar widget "
+    "modal popup skip sr btn button updated citation author meta sharedaddy addtoany "
+    "relatedposts yarpp disclosure disclaimer"
+)
+_CHROME_ROLES = _words("navigation banner contentinfo search tablist dialog complementary")
+_BLOCK_TAGS = _words(
+    "p div section article main header ul ol dl dt dd li table tr blockquote details summary "
+    "pre hr h1 h2 h3 h4 h5 h6 figcaption address"
+)
 
 
 @dataclass
@@ -138,6 +52,8 @@ class Page:
     url: str | None = None
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_REFS = re.compile(r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01])|[xX]0*(?:[0-8bBcC]|1[\da-fA-F]));")
 _BREAK = "\u2028"  # stands for a <br> until a paragraph is split into its lines
 _BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u2023\u25e6\u00b7*\-\u2013]|\d{1,2}[.)])\s+")
 
@@ -176,7 +92,7 @@ def _clean(root: etree._Element) -> None:
         if comment.getparent() is not None:
             comment.drop_tree()
     for br in root.iter("br"):
-        br.tail = _BREAK + (br.tail or "")
+        br.tail = _BREAK + _CONTROLS.sub("", br.tail or "")  # lxml refuses controls in a tail
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
@@ -289,6 +205,7 @@ def html_page(html: str) -> Page:
     if not html.strip():
         return page
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses a str that declares its encoding
+    html = _CONTROL_REFS.sub("", _CONTROLS.sub("", html))  # and control characters in a tree
     try:
         document = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
