@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from appkit.cli import cli
 from appkit.errors import InputError
 from appkit.guide.extract import money
-from appkit.guide.library import load_guide
+from appkit.guide.library import dump_guide, load_guide
 from appkit.guide.model import Guide
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "guides" / "pages"
@@ -440,3 +440,11 @@ def test_refused_characters_are_input_errors(tmp_path: Path) -> None:
         load_guide(page)
     assert all(p.file == str(page) for p in info.value.problems)
     assert "technical_skills" in str(info.value) and "U+202E" in str(info.value)
+
+
+@pytest.mark.parametrize("page", EXPECTED, ids=[p["file"] for p in EXPECTED])
+def test_parsed_page_exports_and_reloads(page: dict[str, Any], tmp_path: Path) -> None:
+    guide = parsed(page["file"])
+    exported = tmp_path / "guide.yaml"
+    exported.write_text(dump_guide(guide), encoding="utf-8")
+    assert load_guide(exported) == guide
