@@ -35,6 +35,7 @@ _BULLET = re.compile(
     r"^(?:[\u2022\u25cf\u25aa\u2023\u25e6\u00b7*+\-\u2013\u2713\u2714\u27a2\u25ba\u25b8]|\d{1,2}[.)])\s+"
 )
 _LONE_NUMBER = re.compile(r"^\d{1,2}[.)]?$")
+_RULE_LINE = re.compile(r"[=\-_*~\u2500\u2014]{3,}")
 _SPLIT = re.compile(r"\t+|\s{2,}")
 _VALUE = re.compile(r"[$+\-]?[\d,.]+[%kK]?(?:\s*/\s*\$?[\d,.]+)?|\d\d-\d{4}(?:\.\d\d)?")
 _DATE = r"(?:on\s+)?:?\s*(?:\w+\.? \d|\d)"
@@ -125,7 +126,7 @@ def text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.replace("\u00a0", " ").strip().lstrip("\ufeff")
-        if not stripped:
+        if not stripped or _RULE_LINE.fullmatch(stripped):  # '-----' under a heading, a rule
             blocks.append(Block("blank", number=number))
             continue
         if _LONE_NUMBER.match(stripped):

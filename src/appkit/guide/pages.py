@@ -96,7 +96,18 @@ def _title(blocks: list[Block], extra: list[str]) -> tuple[str | None, int | Non
         text, at = first_h1
         return tidy_title(re.sub(r"\s*\([A-Z][A-Za-z0-9&-]{1,8}\)\s*$", "", text)), at
     end = first_section if first_section is not None else len(blocks)
-    return _frequent(blocks[:end], blocks), None
+    return _frequent(blocks[:end], blocks) or _first_line(blocks[:end]), None
+
+
+def _first_line(blocks: list[Block]) -> str | None:
+    """Last resort: a plain-text page that opens with a short name ('Phlebotomist')."""
+    first = next((b for b in blocks if b.kind != "blank"), None)
+    if first is None or first.kind != "line" or is_chrome(first.text):
+        return None
+    words = first.text.split()
+    if 1 <= len(words) <= 6 and not re.search(r"[.:?!|\d]", first.text):
+        return tidy_title(first.text)
+    return None
 
 
 def _frequent(early: list[Block], blocks: list[Block]) -> str | None:

@@ -34,7 +34,7 @@ from appkit.guide.webpage import html_page
 from appkit.loading.read import validate_data
 
 _PAGE_TITLE = re.compile(r"[^|\n]{10,150} \| [A-Z][\w .-]{1,40}")
-_MARKDOWN = re.compile(r"^#{1,6} \S|^\S.*\n(?:=+|-+)\s*$|\]\(|^\|.*\|\s*$", re.M)
+_MARKDOWN = re.compile(r"^#{1,6} \S|\]\(https?:|^\|?\s*:?-{3,}:?\s*\|", re.M)
 _SUMMARY_BAD = re.compile(r"\s[\u00b7|\u2022]\s")
 
 
@@ -218,8 +218,8 @@ def parse_guide_text(
 ) -> Guide:
     """Parse a career-guide page saved as plain text or Markdown into a validated Guide."""
     text, page_title = _page_title(text.replace("\r\n", "\n").replace("\r", "\n"))
-    if markdown is None:
-        markdown = bool(_MARKDOWN.search(text))
+    if markdown is None:  # a .txt file written in Markdown: headings, links or a table rule
+        markdown = len(_MARKDOWN.findall(text)) >= 2
     blocks = markdown_blocks(text) if markdown else text_blocks(text)
     return parse_guide_blocks(blocks, file, source or page_title, split_lines=not markdown)
 
