@@ -68,6 +68,9 @@ def entries(blocks: list[Block], split_lines: bool) -> list[str]:
     lines = lines_of(blocks)
     if any(line.bullet for line in lines):
         return items(lines)
+    rows = [b.cells[0] for b in blocks if b.kind == "row" and not b.header and b.cells]
+    if len(rows) >= 2:  # a list laid out as a table ('Task | Importance'): its first column
+        return rows
     return _trim_tail([e for e in _unbulleted(lines, split_lines) if not _LEAD_IN.search(e)])
 
 

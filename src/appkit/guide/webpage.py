@@ -151,7 +151,7 @@ class _Walker:
         elif tag == "table":
             self.add(BLANK)
             for row in element.xpath(".//tr"):
-                cells = tuple(_text(c) for c in row.xpath("./td | ./th"))
+                cells = tuple(c for c in (_text(c) for c in row.xpath("./td | ./th")) if c)
                 header = bool(row.xpath("./th")) and not row.xpath("./td")
                 header = header or bool(row.xpath("ancestor::thead"))
                 self.add(Block("row", " ".join(c for c in cells if c), 0, cells, header))
