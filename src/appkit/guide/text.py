@@ -30,7 +30,6 @@ from appkit.guide.sections import (
     soft_skill,
     steps,
 )
-from appkit.guide.webpage import html_page
 from appkit.loading.read import validate_data
 
 _PAGE_TITLE = re.compile(r"[^|\n]{10,150} \| [A-Z][\w .-]{1,40}")
@@ -226,6 +225,8 @@ def parse_guide_text(
 
 def parse_guide_html(html: str, file: str = "<guide>", source: str | None = None) -> Guide:
     """Parse a saved web page (HTML) into a validated Guide."""
+    from appkit.guide.webpage import html_page  # lxml.html only when a web page is read
+
     page = html_page(html)
     extra = [page.title] if page.title else []
     return parse_guide_blocks(page.blocks, file, source or page.url or page.title, extra)
