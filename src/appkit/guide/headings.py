@@ -68,7 +68,8 @@ HEADINGS: list[tuple[str, str]] = [
     (
         "work_environment",
         rf"{_ROLE}work(?:ing)? (?:environment|conditions|settings?|schedules?|hours){_FOR}"
-        r"|where (?:they|you|.{2,40}) work|work ?places?|(?:typical )?employers",
+        r"|where (?:they|you|.{2,40}) work|work ?places?|(?:typical )?employers"
+        r"|(?:typical )?(?:working )?hours|you could work.{0,30}",
     ),
     (
         "tools",
@@ -88,7 +89,8 @@ HEADINGS: list[tuple[str, str]] = [
         "skills",
         rf"skills(?: (?:{_R}|that|you|for|needed|required|to|employers) .{{0,40}})?"
         r"|(?:top|key|important|essential|required|in-demand|core|necessary) skills.{0,30}"
-        rf"|knowledge,? skills,? {_R} abilities|competencies|what skills .{{2,60}}",
+        rf"|knowledge,? skills,? {_R} abilities|competencies|what skills .{{2,60}}"
+        r"|what it takes.{0,40}",
     ),
     (
         "education",
@@ -119,6 +121,7 @@ HEADINGS: list[tuple[str, str]] = [
     (
         "career_levels",
         rf"{_ROLE}career (?:path|pathways?|progression|ladder|levels|advancement|development)"
+        rf"(?: {_R} (?:progression|advancement|promotion))?"
         r"|advancement(?: opportunities)?|advancing (?:your|in|the) .{2,50}|how to advance.{0,40}",
     ),
     ("challenges", r"(?:current )?challenges"),
@@ -138,7 +141,7 @@ HEADINGS: list[tuple[str, str]] = [
         rf"{_ROLE}(?:job |employment |career |occupational )?outlook"
         r"(?:,? (?:for|in|and|&|\d).{0,40})?"
         r"|employment(?: (?:&|and) outlook| projections| trends| growth)?|job growth"
-        r"|projected growth|future (?:job )?(?:outlook|prospects)",
+        r"|projected growth|future (?:job )?(?:outlook|prospects|growth)|(?:job )?prospects",
     ),
     ("faq", r"frequently asked questions.{0,40}|faqs?(?: about .{2,40})?|common questions.{0,40}"),
     (
