@@ -54,7 +54,9 @@ def _candidate(block: Block, context: str) -> str | None:
     return heading_key(text, context)
 
 
-def _title(blocks: list[Block], extra: list[str]) -> tuple[str | None, int | None]:
+def _title(
+    blocks: list[Block], extra: list[str], plain: bool = False
+) -> tuple[str | None, int | None]:
     """The role title and the index of the block it came from (None when not to be skipped).
 
     The longest role a heading pattern names near the top wins ('Physical Therapist Assistant'
@@ -95,8 +97,13 @@ def _title(blocks: list[Block], extra: list[str]) -> tuple[str | None, int | Non
     if first_h1 is not None:
         text, at = first_h1
         return tidy_title(re.sub(r"\s*\([A-Z][A-Za-z0-9&-]{1,8}\)\s*$", "", text)), at
+    for text in extra:  # the <title>'s first part: 'Welder | Careers Site'
+        first = re.split(r"\s+[|:\u2013\u2014-]\s+", text.strip())[0]
+        if 1 <= len(first.split()) <= 8:
+            return tidy_title(first), None
     end = first_section if first_section is not None else len(blocks)
-    return _frequent(blocks[:end], blocks) or _first_line(blocks[:end]), None
+    found = _frequent(blocks[:end], blocks)
+    return found or (_first_line(blocks[:end]) if plain else None), None
 
 
 def _first_line(blocks: list[Block]) -> str | None:
@@ -143,9 +150,14 @@ def list_items(text: str) -> list[str]:
     return [p.strip(" .") for p in _LIST_SPLIT.split(text) if p.strip(" .")]
 
 
-def split_page(blocks: list[Block], extra_titles: list[str] | None = None) -> Sections:
-    """Group blocks by section and find the title (from a heading, a line or `extra_titles`)."""
-    title, title_at = _title(blocks, extra_titles or [])
+def split_page(
+    blocks: list[Block], extra_titles: list[str] | None = None, plain: bool = False
+) -> Sections:
+    """Group blocks by section and find the title (from a heading, a line or `extra_titles`).
+
+    `plain`: a plain-text page, whose opening line may be its title even when it is not repeated.
+    """
+    title, title_at = _title(blocks, extra_titles or [], plain)
     sec = Sections(title=title)
     headed = _heading_keys(blocks)
     current, level, before_toc = "preamble", 0, "preamble"

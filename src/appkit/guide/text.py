@@ -162,7 +162,7 @@ def parse_guide_blocks(
     split_lines: bool = False,
 ) -> Guide:
     """Read a page's blocks into a validated Guide (see the module docstring)."""
-    sec = split_page(blocks, extra_titles)
+    sec = split_page(blocks, extra_titles, plain=split_lines)
     title = sec.title or _fallback_title(blocks)
     get = sec.get
     responsibilities = lists.entries(get("responsibilities"), split_lines)
