@@ -448,3 +448,19 @@ def test_parsed_page_exports_and_reloads(page: dict[str, Any], tmp_path: Path) -
     exported = tmp_path / "guide.yaml"
     exported.write_text(dump_guide(guide), encoding="utf-8")
     assert load_guide(exported) == guide
+
+
+def test_title_fallbacks(tmp_path: Path) -> None:
+    """No heading pattern: a web page's <h1>, else its <title>; a text page's opening line."""
+    duties = "<h2>Duties</h2><ul><li>Weld joints.</li></ul>"
+    page = tmp_path / "a.html"
+    page.write_text(f"<title>Welder Jobs | Site</title><main>{duties}</main>", encoding="utf-8")
+    assert load_guide(page).title == "Welder"
+    page.write_text(f"<main><p>Welding pays well.</p>{duties}</main>", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_guide(page)
+    assert [p.where for p in info.value.problems] == ["title"]
+    text = tmp_path / "b.txt"
+    text.write_text("Pipe Welder\n\nDuties\nWeld joints\nRead plans\n", encoding="utf-8")
+    guide = load_guide(text)
+    assert (guide.title, guide.responsibilities) == ("Pipe Welder", ["Weld joints", "Read plans"])
