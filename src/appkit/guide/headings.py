@@ -169,6 +169,8 @@ FACT_LABELS = re.compile(
 _NOT_HEADINGS = re.compile(r"bright outlook|in demand|hot technology|new|green", re.I)
 # Keys an inline label ('Top skills: A, B, C') may fill when the page has no such heading.
 LABEL_KEYS = {
+    "responsibilities",
+    "work_environment",
     "knowledge",
     "skills",
     "technical_skills",
