@@ -20,6 +20,7 @@ from appkit.guide.sections import (
     paragraphs,
     related_careers,
     soft_skill,
+    steps,
 )
 
 _SMALL_END = re.compile(r"\b(?:and|or|the|a|an|of|to|with|for|in|on|by|as)$", re.I)
@@ -27,7 +28,7 @@ _DEGREE = re.compile(
     r"\b(?:degree|diploma|GED|bachelor|associate|master|doctor|certificate|education|high school)",
     re.I,
 )
-_LEAD_IN = re.compile(r":\s*$")
+_LEAD_IN = re.compile(r":\s*$|\b(?:the following|as follows|these tasks)\.?\s*$", re.I)
 _DOTTED = re.compile(r"^((?:[\w'-]+ ){0,4}[\w'-]+)\.\s+([A-Z].{10,})$")
 
 
@@ -136,9 +137,19 @@ def named(blocks: list[Block], split_lines: bool) -> list[str]:
         if dotted and soft_skill(entry)["name"] == entry:
             entry = f"{dotted[1]}: {dotted[2]}"
         name = soft_skill(entry)["name"] or ""
-        if len(entry.split()) <= 8 or (entry != name and len(name.split()) <= 6):
+        if len(entry.split()) <= 10 or (entry != name and len(name.split()) <= 6):
             out.append(entry)
     return out
+
+
+def step_list(blocks: list[Block], split_lines: bool) -> list[dict[str, str]]:
+    """Steps: 'Step 1' headings or a numbered list; in plain text, three or more bare lines."""
+    found = steps(lines_of(blocks))
+    if not found and split_lines:
+        bare = entries(blocks, split_lines)
+        if len(bare) >= 3:
+            found = steps([Line(e, True) for e in bare])
+    return found
 
 
 def is_technical(entry: str) -> bool:

@@ -28,7 +28,6 @@ from appkit.guide.sections import (
     paragraphs,
     salary_levels,
     soft_skill,
-    steps,
 )
 from appkit.loading.read import validate_data
 
@@ -195,7 +194,7 @@ def parse_guide_blocks(
         "technical_skills": technical,
         "soft_skills": soft,
         "knowledge": lists.knowledge(lists.named(get("knowledge"), split_lines)),
-        "steps": steps(_lines(get("steps"))),
+        "steps": lists.step_list(get("steps"), split_lines),
         "education_training": training,
         "salary_levels": explicit or figures.salary_levels(get("salary", "salary_levels")),
         "market_commentary": paragraphs(_lines(get("market_commentary"))),
