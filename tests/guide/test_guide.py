@@ -107,4 +107,8 @@ def test_describe_guide() -> None:
 
 def test_describe_minimal_guide() -> None:
     guide = Guide(title="Porter", responsibilities=["Move patients."])
-    assert describe_guide(guide) == "Porter\n======\n\nResponsibilities (1)\n  - Move patients.\n"
+    text = describe_guide(guide)
+    assert text.startswith(
+        "Porter\n======\n\nResponsibilities (1)\n  - Move patients.\n\nSections\n"
+    )
+    assert "  Responsibilities: 1\n" in text and "  FAQ: not found\n" in text

@@ -2,7 +2,7 @@
 
 These tests check the data only (every expected heading, sample, title and junk string is really in
 its page; the formats and HTML structure are what the issue asks for; the wording is not O*NET's).
-The parser tests that use expected.yaml come with the guide-parser work.
+The parser tests that use expected.yaml are in test_guide_pages.py.
 """
 
 from __future__ import annotations

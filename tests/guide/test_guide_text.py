@@ -288,17 +288,34 @@ def test_missing_sections_are_all_reported() -> None:
     with pytest.raises(InputError) as info:
         parse_guide_text("Just some text.\n\nWork Environment\n\nAn office.\n", file="bad.txt")
     problems = info.value.problems
-    assert [p.where for p in problems] == ["title", "responsibilities", "skills"]
+    assert [p.where for p in problems] == ["title", "responsibilities"]
     assert all(p.file == "bad.txt" for p in problems)
     assert str(problems[0]).startswith("bad.txt: title: no title found")
+    assert "no responsibilities or skills found" in problems[1].message
+    assert "work environment" in problems[1].message  # what the page did have
 
 
-def test_missing_skills_only(tmp_path: Path) -> None:
+def test_title_alone_is_not_a_guide(tmp_path: Path) -> None:
     path = tmp_path / "g.txt"
-    path.write_text(
-        "Porter Career Guide\n\nKey Responsibilities\n- Move patients.\n", encoding="utf-8"
-    )
+    path.write_text("Porter Career Guide\n\nWork Environment\n\nA hospital.\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         load_guide(path)
-    assert [p.where for p in info.value.problems] == ["skills"]
+    assert [p.where for p in info.value.problems] == ["responsibilities"]
     assert info.value.problems[0].file == str(path)
+
+
+def test_responsibilities_or_skills_are_enough(tmp_path: Path) -> None:
+    duties = tmp_path / "duties.txt"
+    duties.write_text("Porter Career Guide\n\nKey Responsibilities\n- Move patients.\n")
+    guide = load_guide(duties)
+    assert (guide.responsibilities, guide.technical_skills, guide.soft_skills) == (
+        ["Move patients."],
+        [],
+        [],
+    )
+    skills = tmp_path / "skills.md"
+    skills.write_text("# Porter\n\n## Skills\n\n- Lifting (safe handling)\n- Patience\n")
+    guide = load_guide(skills)
+    assert guide.responsibilities == []
+    assert [s.name for s in guide.technical_skills] == ["Lifting"]
+    assert [s.name for s in guide.soft_skills] == ["Patience"]

@@ -113,7 +113,7 @@ def target_options(func: F) -> F:
             "-g",
             "guide",
             metavar="NAME|PATH|TITLE",
-            help="Role guide: built-in name (`appkit guide list`), .txt/.md/.yaml/.json file,"
+            help="Role guide: built-in name (`appkit guide list`), .txt/.md/.html/.yaml/.json file,"
             " onet:CODE, or an O*NET occupation title ('registered nurse').",
         ),
         click.option(

@@ -127,6 +127,13 @@ def technical_skill(text: str) -> TechnicalSkill:
     return TechnicalSkill(name=name or text, acronym=acronym, examples=examples)
 
 
+_NESTED = re.compile(r"(.+?)\s+(?:such as|like|including|e\.g\.,?)\s+(.+)$")
+# 'Pharmacy technicians work with pharmacy management systems' -> 'pharmacy management systems'
+_VERB_LEAD = re.compile(
+    r"^.*?\b(?:work|works|working) (?:with|on|in)\s+|^.*?\b(?:use|uses|using)\s+"
+)
+
+
 def _tool_name(phrase: str) -> str:
     words = phrase.split()
     while words and words[0].lower() in _TOOL_STOP:
@@ -140,11 +147,13 @@ def tools(text: str) -> list[Tool]:
     for sentence in sentences(text):
         listed = _TOOL_LIST.search(sentence)
         if listed:
-            category = _tool_name(listed["cat"].strip()) or None
+            category = _tool_name(_VERB_LEAD.sub("", listed["cat"].strip())) or None
             for item in split_list(listed["items"]):
-                name = _tool_name(item)
+                nested = _NESTED.match(item)  # 'cabinets such as Omnicell' inside a longer list
+                kind = _tool_name(nested[1]) if nested else category
+                name = _tool_name(nested[2] if nested else item)
                 if name and name.lower() not in found:
-                    found[name.lower()] = Tool(name=name, category=category)
+                    found[name.lower()] = Tool.model_construct(name=name, category=kind)
             continue
         for match in _TOOL_HEAD.finditer(sentence):
             words = match[1].split()
@@ -152,7 +161,7 @@ def tools(text: str) -> list[Tool]:
                 words.pop(0)
             if words and not any(w.lower() in _TOOL_STOP for w in words):
                 name = " ".join([*words, match[2]])
-                found.setdefault(name.lower(), Tool(name=name))
+                found.setdefault(name.lower(), Tool.model_construct(name=name))
     return list(found.values())
 
 
@@ -173,14 +182,14 @@ def certifications(paragraphs: list[str]) -> list[NamedCertification]:
                     name = " ".join(words[start:])
                     if _initials(words[start:]) == acronym and "certif" in name.lower():
                         if acronym not in found or found[acronym].name == acronym:
-                            found[acronym] = NamedCertification(
+                            found[acronym] = NamedCertification.model_construct(
                                 acronym=acronym, name=name, sentence=sentence
                             )
                         break
             for match in _CERT_LIST.finditer(sentence):
                 for acronym in re.findall(r"[A-Z][A-Z0-9-]{1,7}", match[1]):
                     if acronym not in found:
-                        found[acronym] = NamedCertification(
+                        found[acronym] = NamedCertification.model_construct(
                             acronym=acronym, name=acronym, sentence=sentence
                         )
     return list(found.values())

@@ -13,11 +13,12 @@ import yaml
 from appkit.errors import InputError
 from appkit.guide.model import Guide
 from appkit.guide.resolve import is_path, occupation_ref
-from appkit.guide.text import parse_guide_text
+from appkit.guide.text import parse_guide_html, parse_guide_text
 from appkit.loading.read import load_model, read_text
 from appkit.resources import builtin_dir
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -39,10 +40,13 @@ def _load_path(path: Path, label: str | None = None) -> Guide:
     file = label or str(path)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return parse_guide_text(read_text(path, file), file=file)
+        markdown = True if suffix in (".md", ".markdown") else None
+        return parse_guide_text(read_text(path, file), file=file, markdown=markdown)
+    if suffix in HTML_SUFFIXES:
+        return parse_guide_html(read_text(path, file), file=file)
     if suffix in DATA_SUFFIXES:
         return load_model(path, Guide, file)
-    expected = ", ".join(TEXT_SUFFIXES + DATA_SUFFIXES)
+    expected = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + DATA_SUFFIXES)
     raise InputError.single(file, f"unknown guide format '{path.suffix}' (expected {expected})")
 
 
@@ -50,17 +54,17 @@ def load_guide(ref: str | Path) -> Guide:
     """Load a guide: a built-in name, a file, `onet:CODE`, or an O*NET occupation's title.
 
     A string is resolved in this fixed order: a built-in guide's exact name
-    ('clinical-coordinator'), a file path (.txt/.md/.yaml/.json), `onet:CODE` (or a bare O*NET-SOC
-    code), then O*NET title search ('registered nurse'). A near miss of a built-in name is an
-    error suggesting it, never an occupation; an ambiguous title is an error listing the best
-    candidates.
+    ('clinical-coordinator'), a file path (.txt/.md/.html/.yaml/.json), `onet:CODE` (or a bare
+    O*NET-SOC code), then O*NET title search ('registered nurse'). A near miss of a built-in name
+    is an error suggesting it, never an occupation; an ambiguous title is an error listing the
+    best candidates.
     """
     if isinstance(ref, Path):
         return _load_path(ref)
     builtins = _builtin_files()
     if ref in builtins:
         return _load_builtin(ref)
-    if is_path(ref, TEXT_SUFFIXES + DATA_SUFFIXES):
+    if is_path(ref, TEXT_SUFFIXES + HTML_SUFFIXES + DATA_SUFFIXES):
         return _load_path(Path(ref))
     return occupation_ref(ref, builtins)
 
@@ -95,7 +99,7 @@ def dump_guide(guide: Guide, fmt: Literal["yaml", "json"] = "yaml") -> str:
 _SCAFFOLD = """\
 # Role guide for appkit. Fill in the placeholders, delete what you do not need, then run
 #   appkit guide show {file}
-# Only `title`, `responsibilities` and at least one skill are required; every list may grow.
+# Only `title` and responsibilities or at least one skill are required; every list may grow.
 title: {title}
 source: Where this guide came from (a URL, a book, your own notes)
 summary: One or two sentences on what the role is for.
@@ -245,7 +249,40 @@ def describe_guide(guide: Guide) -> str:
     para = ", ".join(f"{name} {len(value)}" for name, value in counts if value)
     if para:
         lines += ["", f"Paragraphs: {para}"]
+    lines += ["", "Sections"] + [f"  {name}: {state}" for name, state in _found(guide)]
     return "\n".join(lines) + "\n"
+
+
+def _found(guide: Guide) -> list[tuple[str, str]]:
+    """Each section a guide can have, with its item count, 'found' or 'not found'."""
+    facts = guide.key_facts
+    sections: list[tuple[str, Any]] = [
+        ("Summary", guide.summary or guide.overview),
+        ("Responsibilities", guide.responsibilities),
+        ("Technical skills", guide.technical_skills),
+        ("Soft skills", guide.soft_skills),
+        ("Knowledge", guide.knowledge),
+        ("Tools", guide.tools),
+        ("Work environment", guide.work_environment),
+        ("Education", [*guide.education, *guide.education_training]),
+        ("Certifications", guide.certifications),
+        ("Steps to become one", guide.steps),
+        ("Pay", facts.median_salary or facts.salary_range),
+        ("Salary by level", guide.salary_levels),
+        ("Job outlook", facts.growth_outlook),
+        ("Career levels", guide.career_levels),
+        ("FAQ", guide.faq),
+        ("Related careers", guide.related_careers),
+    ]
+    out = []
+    for name, value in sections:
+        if not value:
+            out.append((name, "not found"))
+        elif isinstance(value, list):
+            out.append((name, str(len(value))))
+        else:
+            out.append((name, "found"))
+    return out
 
 
 def _upper(years_max: int | None) -> str:

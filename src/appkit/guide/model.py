@@ -6,7 +6,7 @@ nothing downstream ever sees a guide's raw text.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from appkit.text import Line, Strict, Text, Title
 
@@ -90,7 +90,7 @@ class Guide(Strict):
     summary: Text = ""
     key_facts: KeyFacts = Field(default_factory=KeyFacts)
     overview: list[Text] = Field(default_factory=list, description="What the role is")
-    responsibilities: list[Text] = Field(min_length=1)
+    responsibilities: list[Text] = Field(default_factory=list)
     work_environment: Text = ""
     tools_text: Text = Field("", description="The guide's paragraph about tools")
     tools: list[Tool] = Field(default_factory=list)
@@ -114,6 +114,13 @@ class Guide(Strict):
     challenges: list[Text] = Field(default_factory=list)
     growth_opportunities: list[Text] = Field(default_factory=list)
     certifications: list[NamedCertification] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _something_to_match(self) -> Guide:
+        # A guide with neither duties nor skills would give every profile an empty match.
+        if not (self.responsibilities or self.technical_skills or self.soft_skills or self.tools):
+            raise ValueError("a guide needs responsibilities or at least one skill or tool")
+        return self
 
 
 class Posting(Strict):

@@ -54,6 +54,13 @@ _FACT_LABELS = {
     "top industries": "industries",
     "typical education": "education",
 }
+
+
+def is_fact_label(text: str) -> bool:
+    """A key-facts label on a line of its own ('Median Salary', 'Top Industries')."""
+    return text.rstrip(":").strip().lower() in _FACT_LABELS
+
+
 _YEARS = re.compile(
     r"(\d+)\s*(?:-|\u2013|\u2014|to)\s*(\d+)\s+years?\b.*|(\d+)\+\s*years?\b.*", re.I
 )
@@ -61,6 +68,8 @@ _STEP = re.compile(r"step\s+(\d+)\b\s*[:.\-\u2013\u2014]?\s*(.*)", re.I)
 _FOCUS = re.compile(r"key focus areas?:?|focus areas?:?", re.I)
 _NAV = re.compile(r"explore (?:the )?career guide|view examples|learn more|read more", re.I)
 _COLON = re.compile(r"^([^:]{2,80}?)\s*(?::|\s[\u2013\u2014-]\s)\s*(.+)$")
+# 'Start on the sales floor. Most store managers began ...': a short first sentence as the title.
+_FIRST_SENTENCE = re.compile(r"^((?:\S+\s+){1,11}?\S+)[.!]\s+([A-Z].*)$")
 
 
 def paragraphs(lines: list[Line]) -> list[str]:
@@ -199,8 +208,10 @@ def steps(lines: list[Line]) -> list[dict[str, str]]:
         return out
     bullets = [line.text for line in lines if line.bullet]
     for number, text in enumerate(bullets, start=1):
-        match = _COLON.match(text)
+        match = _COLON.match(text) or _FIRST_SENTENCE.match(text)
         title, rest = (match[1], match[2]) if match else (f"Step {number}", text)
+        if not match and len(text.split()) <= 12:
+            title, rest = text.rstrip(".!"), ""
         out.append({"title": title, "text": rest})
     return out
 
