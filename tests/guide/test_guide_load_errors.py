@@ -84,3 +84,15 @@ def test_deep_json_that_is_not_yaml_still_has_a_line(tmp_path: Path) -> None:
     path = tmp_path / "g.json"
     path.write_text('{\n"title":\t"N",\n"pros": ' + "[" * 60 + '"x"' + "]" * 60 + "}\n")
     assert _problems(path) == [f"{path}:3: {TOO_DEEP}"]
+
+
+def test_guide_with_nothing_to_match(tmp_path: Path) -> None:
+    """A guide may lack any section but must give the matcher duties or skills."""
+    path = tmp_path / "g.yaml"
+    path.write_text("title: Nurse\nsummary: Cares for patients.\n")
+    assert _problems(path) == [
+        f"{path}:1: a guide needs responsibilities or at least one skill or tool"
+    ]
+    skills_only = tmp_path / "s.yaml"
+    skills_only.write_text("title: Nurse\nsoft_skills:\n  - name: Empathy\n")
+    assert load_guide(skills_only).soft_skills[0].name == "Empathy"
