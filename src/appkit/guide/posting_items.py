@@ -1,0 +1,144 @@
+"""Sentences of a segmented posting -> duties, requirements, preferred items, pay and benefits.
+
+Only duty, requirement, preferred and skills sections give items. Inside them, a sentence that is
+boilerplate (`posting_vocab.boilerplate_kind`, strict) is dropped, except pay and benefits, which
+are kept as information (`Posting.compensation`). Items are labelled by what they are: a sentence
+in a duty list that asks for something ("Have a ... background", "Must possess ...") is a
+requirement; a requirement marked "preferred", "a plus", "nice to have", "bonus", "ideally" is
+preferred ("experience in X, preferably Y" gives both). When a posting has no duty list, duties
+stated in prose ("You will ...") are taken from its description, and likewise requirements
+("The ideal candidate will have ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from appkit.guide.posting_text import Sentence
+from appkit.guide.posting_vocab import PREFERRED, boilerplate_kind
+
+MAX_ITEM = 1000
+_OTHER_DUTIES = re.compile(r"\bother (?:related )?duties\b|\bas (?:assigned|needed|required)\s*$", re.I)
+_ASKS = re.compile(
+    r"^(?:have|has|possess(?:es)?|must|should|bachelor|master|associate|degree|high school|"
+    r"\d+\+?\s*(?:years|yrs)|(?:minimum|at least|min\.?) (?:of )?\d|ability to|able to|"
+    r"proficien|knowledge of|familiar|experience (?:with|in)|(?:strong|excellent|proven|"
+    r"demonstrated|solid|good)\b|valid|current|certified|licensed|willing(?:ness)? to)",
+    re.I,
+)
+_PROSE_DUTY = re.compile(
+    r"^(?:you(?:'|’)ll|you will|as an? [^,]{2,60}, you(?:'|’)ll|as an? [^,]{2,60}, you will|"
+    r"(?:the|this) (?:\w+ ){0,4}(?:will|is responsible for|responsibilities include)|"
+    r"(?:he|she|they) will|responsibilities include|duties include)\s+(?!be (?:given|offered|"
+    r"paid|eligible|rewarded)|receive|enjoy|have the opportunity|join|get\b)",
+    re.I,
+)
+_PROSE_REQ = re.compile(
+    r"\b(?:ideal candidate|successful candidate|candidates? (?:must|should|will)|must (?:have|"
+    r"possess|be)|is required|are required|required\b|requires?\b|you (?:must|should) have|"
+    r"years? of (?:\w+ ){0,3}experience|degree in|bachelor(?:'|’)?s|licen[sc]e required)",
+    re.I,
+)
+_PREFERRED_TAIL = re.compile(r",?\s+(?=(?:preferably|ideally)\b)", re.I)
+_NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|\?$", re.I)
+
+
+@dataclass
+class Items:
+    duties: list[str] = field(default_factory=list)
+    required: list[str] = field(default_factory=list)
+    preferred: list[str] = field(default_factory=list)
+    listed_skills: list[str] = field(default_factory=list)
+    compensation: list[str] = field(default_factory=list)
+    description: list[str] = field(default_factory=list)
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split()).strip(" ;,-–")
+    return text[:MAX_ITEM]
+
+
+def _add(items: Items, target: str, text: str) -> None:
+    text = _tidy(text)
+    if len(text) < 2 or _NOT_ITEM.search(text):
+        return
+    bucket: list[str] = getattr(items, target)
+    if text.casefold() not in {b.casefold() for b in bucket}:
+        bucket.append(text)
+
+
+def _requirement(items: Items, text: str) -> None:
+    parts = _PREFERRED_TAIL.split(text, maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) >= 2:
+        _add(items, "required", parts[0])
+        _add(items, "preferred", parts[1])
+    elif PREFERRED.search(text):
+        _add(items, "preferred", text)
+    else:
+        _add(items, "required", text)
+
+
+def _skill_list(text: str) -> list[str] | None:
+    """A comma list of names ("EHR (Epic or Cerner), medical terminology, ...") or None."""
+    parts = [p.strip(" .") for p in re.split(r"\s*[,;|]\s*(?![^()]*\))", text) if p.strip(" .")]
+    if len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts):
+        return parts
+    return None
+
+
+def classify(sentences: list[Sentence]) -> Items:
+    """Sort the sentences of a posting into items (module docstring)."""
+    items = Items()
+    prose: list[Sentence] = []
+    for s in sentences:
+        text = s.text
+        if s.section == "field":
+            if re.match(r"(?:salary|pay|compensation|rate|wage)", s.label, re.I):
+                _add(items, "compensation", f"{s.label}: {text}")
+            continue
+        if s.section == "benefits":
+            _add(items, "compensation", text)
+            continue
+        if s.section not in ("duties", "requirements", "preferred", "skills"):
+            if s.section == "description":
+                prose.append(s)
+            continue
+        kind = boilerplate_kind(text, strict=True)
+        if kind == "benefits":
+            _add(items, "compensation", text)
+            continue
+        if kind or _OTHER_DUTIES.search(text):
+            continue
+        if s.section == "skills":
+            names = _skill_list(text)
+            if names:
+                items.listed_skills += names
+            else:
+                _requirement(items, text)
+        elif s.section == "preferred":
+            _add(items, "preferred", text)
+        elif s.section == "requirements":
+            _requirement(items, text)
+        elif _ASKS.match(text) and not re.match(r"^(?:ability|able) to (?!\w+ (?:and|or) )", text):
+            _requirement(items, text)
+        else:
+            _add(items, "duties", text)
+    for s in prose:
+        text = s.text
+        kind = boilerplate_kind(text)
+        if kind == "benefits":
+            _add(items, "compensation", text)
+        if kind:
+            continue
+        _add(items, "description", text)
+    if not items.duties:
+        for s in prose:
+            if _PROSE_DUTY.match(s.text) and not boilerplate_kind(s.text):
+                _add(items, "duties", s.text)
+    if not items.required and not items.preferred:
+        for s in prose:
+            if _PROSE_REQ.search(s.text) and not boilerplate_kind(s.text):
+                if s.text not in items.duties:
+                    _requirement(items, s.text)
+    return items

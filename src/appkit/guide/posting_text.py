@@ -1,0 +1,166 @@
+"""Posting text as it is scraped, cut into sentences that each know their section.
+
+Scraped postings lose their layout: a whole posting may be one paragraph, headings run into the
+text ("ResponsibilitiesPreparing ...", "Requirements:Proven ..."), list items are glued together
+("... to detailStay updated ...") or separated by runs of spaces, and bullets sit mid-line
+("• Submit ... • Review ..."). `segments` undoes that and labels every sentence with the section it
+sits in (see `posting_vocab.SECTION_PATTERNS`); `posting.py` decides what becomes an item.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from appkit.guide.posting_vocab import (
+    FIELD_LABELS,
+    HEADING_ALTERNATION,
+    intro_section,
+    section_of,
+)
+
+_BULLETS = "•●◦▪▫■□➢➤►▶✓✔★◆◇❖⦁⁃‣∙"
+_BULLET_RUN = re.compile(rf"\s*[{_BULLETS}]\s*|(?:^|\s{{2,}}|(?<=[.:;]))\s*[-*–]\s+(?=[A-Z])")
+_LEADING_MARK = re.compile(rf"^\s*(?:[{_BULLETS}*\-–]|\d{{1,2}}[.)]|[a-z][.)](?=\s))\s*")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]{2,}")
+# "customers.Accept", "experience:Proven", "issues;Track": a sentence end glued to the next one.
+_GLUED_END = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(])")
+_SENTENCE = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?])\s+(?=[A-Z\u201c\"(•\d])")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Inc|Jr|Sr|No|Ph\.D|approx)\.$")
+# A lower-case word run into a capitalised one ("detailStay", "requiredIf"): split unless the
+# whole token is a known name (JavaScript, PowerPoint: the O*NET vocabulary's camel-case words).
+_CAMEL = re.compile(r"\b([A-Za-z]*?[a-z]{3,})([A-Z][a-z]+[A-Za-z]*)\b")
+_HEADING_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{HEADING_ALTERNATION})(?:\s*:|[A-Z]))")
+_HEADING_START = re.compile(rf"^(?:{HEADING_ALTERNATION})(?=\s*:|[A-Z]|\s+[A-Z][a-z])", re.I)
+_LABEL = re.compile(r"^([A-Z][\w'’/&().,-]*(?:\s+[\w'’/&().,-]+){0,6}?)\s*:\s*(?=\S)")
+_FIELD_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{FIELD_LABELS})\s*[:\-–])")
+
+
+@dataclass
+class Sentence:
+    """One sentence (or list item) of a posting and the section it belongs to."""
+
+    text: str
+    section: str
+    bullet: bool = False
+    line: int = 0
+    label: str = ""  # a run-in label or field name before a colon ("Location", "Inventory")
+
+
+@cache
+def _camel_words() -> frozenset[str]:
+    from appkit.guide.posting_skills import camel_words
+
+    return camel_words()
+
+
+def _uncamel(text: str) -> str:
+    words = _camel_words()
+
+    def split(match: re.Match[str]) -> str:
+        token = match[0]
+        if token in words or token.lower() in words:
+            return token
+        return f"{match[1]}\n{match[2]}"
+
+    return _CAMEL.sub(split, text)
+
+
+def clean_text(text: str) -> str:
+    """NFC, no invisible characters, unified line ends, tabs and odd spaces as spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u2028\u2029\u0085\x0b\x0c]", "\n", text)
+    return "".join(c for c in text if c in "\n" or unicodedata.category(c)[0] != "C" or c == "\t")
+
+
+def _physical_lines(text: str) -> list[tuple[int, str, bool]]:
+    """Lines after undoing the lost layout: (line number, text, starts with a bullet)."""
+    out: list[tuple[int, str, bool]] = []
+    for number, raw in enumerate(clean_text(text).split("\n"), start=1):
+        raw = raw.replace("\t", " ")
+        if raw.strip().startswith("#"):  # a Markdown heading: its own line, marks removed
+            out.append((number, raw.strip().lstrip("#").strip(), False))
+            continue
+        raw = _SPACE_RUN.sub("\n", raw.strip())
+        raw = _FIELD_GLUED.sub("\n", raw)
+        raw = _HEADING_GLUED.sub("\n", raw)
+        raw = _GLUED_END.sub("\n", raw)
+        raw = _uncamel(raw)
+        for piece in raw.split("\n"):
+            parts = _BULLET_RUN.split(piece)
+            for i, part in enumerate(parts):
+                bullet = i > 0 or bool(_LEADING_MARK.match(part))
+                part = _LEADING_MARK.sub("", part).strip() if bullet else part.strip()
+                part = part.strip(" *_`>|")
+                if part:
+                    out.append((number, part, bullet))
+    return out
+
+
+def _sentences(line: str) -> list[str]:
+    out: list[str] = []
+    buffer = ""
+    for part in _SENTENCE.split(line):
+        buffer = f"{buffer} {part}".strip() if buffer else part.strip()
+        if buffer and not _ABBREVIATION.search(buffer):
+            out.append(buffer)
+            buffer = ""
+    if buffer:
+        out.append(buffer)
+    return out
+
+
+def _heading(text: str) -> tuple[str | None, str, str]:
+    """(section, rest, label) for a sentence that starts with a heading or a 'Label:'."""
+    bare = text.rstrip(":").strip()
+    if len(bare) <= 70 and (kind := section_of(bare)):
+        return kind, "", bare
+    found = _HEADING_START.match(text)
+    if found and (kind := section_of(found[0])):
+        rest = text[found.end() :].lstrip(" :-–").strip()
+        return kind, rest, found[0]
+    label = _LABEL.match(text)
+    if label:
+        kind = section_of(label[1])
+        return kind, text[label.end() :].strip(), label[1]
+    return None, text, ""
+
+
+def segments(text: str) -> list[Sentence]:
+    """Every sentence of a posting with its section ('description' until a heading says else)."""
+    out: list[Sentence] = []
+    section = "description"
+    for number, line, bullet in _physical_lines(text):
+        for sentence in _sentences(line):
+            kind, rest, label = _heading(sentence)
+            if kind == "field":
+                out.append(Sentence(rest, "field", bullet, number, label))
+                continue
+            if kind:
+                section = kind
+                if not rest:
+                    continue
+                sentence = rest
+                kind, rest, sub = _heading(sentence)  # "Job Description Job Title : X"
+                if kind == "field":
+                    out.append(Sentence(rest, "field", bullet, number, sub))
+                    continue
+                if kind:
+                    section = kind
+                    if not rest:
+                        continue
+                    sentence = rest
+                label = ""
+            elif label and rest:  # a run-in label the vocabulary does not know: keep the text
+                sentence = rest
+            if sentence.endswith(":") and len(sentence) <= 160:
+                intro = intro_section(sentence)
+                if intro:
+                    section = intro
+                    continue
+            out.append(Sentence(sentence, section, bullet, number, label))
+    return out

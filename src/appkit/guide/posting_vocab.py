@@ -1,0 +1,271 @@
+"""The words of job postings: section headings, field labels, boilerplate and preference markers.
+
+Sections (what a heading switches to):
+
+    duties        Responsibilities, Duties, Essential Functions, What You Will Be Doing, Your Role...
+    requirements  Qualifications, Requirements, Skills, What We Are Looking For, Who You Are...
+    skills        Skills, Tools, Technologies, Tech Stack (a list of names; sentences count as
+                  requirements)
+    preferred     Preferred Qualifications, Nice to Have, Bonus Points, A Plus...
+    description   Overview, Summary, About the Role, The Opportunity, Position Details...
+    benefits      Benefits, Perks, What We Offer, Compensation, Salary, Pay Range... (kept as info)
+    company       About Us, About <Company>, Company Overview, Who We Are, Our Mission...
+    apply         How to Apply, Next Steps, Interested?...
+    legal         Equal Opportunity..., EEO, Accommodations, Disclaimer, Privacy, Vaccine/COVID...
+    physical      Physical Demands, Work Environment, Working Conditions
+    field         a one-line field: Job Title, Company, Location, Job Type, Salary, Reports To...
+
+Only duties, requirements and preferred sections give items; `boilerplate_kind` catches the
+boilerplate sentences that sit inside them anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DUTIES = (
+    r"(?:(?:key|main|core|primary|essential|general|specific|major|principal|your|the|job|"
+    r"position|role|daily|typical|additional|other)\s+)*(?:job\s+)?"
+    r"(?:responsibilities|duties|accountabilities|functions|tasks|activities)"
+    r"(?:\s+(?:and|&)\s+(?:responsibilities|duties|expectations|functions))?"
+    r"(?:\s+(?:include|are|will include))?(?:\s+(?:of|for)\s+(?:the|this)\s+(?:role|position|job))?"
+    r"|essential\s+(?:job\s+)?functions|job\s+functions"
+    r"|what\s+you(?:'|’)?(?:ll|\s+will)?(?:\s+be)?\s+do(?:ing)?(?:\s+(?:here|day[- ]to[- ]day))?"
+    r"|what\s+you(?:'|’)?(?:ll|\s+will)\s+(?:accomplish|achieve|work\s+on)"
+    r"|what\s+the\s+job\s+involves|the\s+work|a\s+day\s+in\s+the\s+life(?:\s+of\s+.{1,40})?"
+    r"|your\s+(?:role|responsibilities|day|impact|mission|day[- ]to[- ]day)"
+    r"|(?:in\s+)?th(?:is|e)\s+(?:role|job|position)(?:,?\s+you\s+will)?|role"
+    r"|as\s+an?\s+.{2,60}?,?\s+you(?:'|’)?(?:ll|\s+will)(?:\s+be\s+responsible\s+for)?"
+    r"|day[- ]to[- ]day(?:\s+responsibilities)?|how\s+you(?:'|’)?(?:ll|\s+will)\s+"
+    r"(?:contribute|make\s+an\s+impact|help)|scope(?:\s+of\s+(?:work|the\s+role|role))?"
+)
+_PREFERRED = (
+    r"(?:preferred|desired|desirable|bonus|nice[- ]to[- ]have|additional|preferable)"
+    r"(?:\s+(?:qualifications|skills|experience|requirements|points|attributes|competencies))?"
+    r"(?:\s+\(?not\s+required\)?)?|nice[- ]to[- ]haves?|bonus\s+points(?:\s+if(?:\s+you)?.*)?"
+    r"|pluses|it(?:'|’)?s?\s+(?:is\s+|would\s+be\s+)?a\s+plus(?:\s+if.*)?|extra\s+credit"
+    r"|preferred\s+but\s+not\s+required|what\s+would\s+be\s+nice"
+)
+_REQUIREMENTS = (
+    r"(?:(?:minimum|basic|required|key|essential|job|position|role|the|necessary|core|technical|"
+    r"professional|mandatory)\s+)*(?:qualifications?|requirements|skills|competencies|"
+    r"abilities|knowledge|expertise)"
+    r"(?:,?\s+(?:knowledge|skills|abilities|experience|education|requirements|competencies|"
+    r"qualifications)?,?\s*(?:and|&)\s+(?:experience|skills|qualifications|abilities|education|"
+    r"requirements|competencies|knowledge|certifications?|licensure|attributes))?"
+    r"(?:\s+(?:required|needed|include))?(?:\s+for\s+(?:the|this)\s+(?:role|position|job))?"
+    r"|knowledge,?\s+skills,?\s+(?:and|&)\s+abilities|ksas?"
+    r"|(?:education|experience|training|certifications?|licens(?:e|ure)s?|credentials)"
+    r"(?:,?\s*(?:and|&)\s+(?:experience|education|training|skills|certifications?|"
+    r"licens(?:e|ure)s?|qualifications))?(?:\s+(?:required|requirements|needed))?"
+    r"|(?:required|minimum)\s+(?:experience|education)"
+    r"|what\s+we(?:'|’)?(?:re|\s+are)?\s+looking\s+for(?:\s+in\s+you)?"
+    r"|who\s+we(?:'|’)?(?:re|\s+are)\s+looking\s+for"
+    r"|what\s+you(?:'|’)?(?:ll|\s+will)?\s+(?:bring|need|have)(?:\s+to\s+the\s+table)?"
+    r"|what\s+we\s+need(?:\s+from\s+you)?|what\s+it\s+takes|who\s+you\s+are|about\s+you"
+    r"|you\s+(?:have|are|bring|should\s+have|will\s+have|might\s+be)|must[- ]haves?"
+    r"|(?:the\s+)?(?:ideal|successful|right|qualified)\s+(?:candidate|applicant)s?"
+    r"(?:\s+(?:will\s+have|profile|should\s+have|will\s+be))?"
+    r"|our\s+(?:dream|ideal)\s+candidate|to\s+be\s+successful(?:\s+in\s+this\s+role)?"
+    r"|is\s+this\s+you\??|are\s+you\s+a\s+fit\??|candidate\s+profile|desired\s+profile"
+    r"|requirements?\s+(?:for|of)\s+the\s+(?:role|position|job)|must\s+have"
+)
+_DESCRIPTION = (
+    r"(?:job|position|role|general|brief)?\s*(?:summary|overview|description|purpose|profile)"
+    r"(?:\s+of\s+(?:the\s+)?(?:role|position|job))?"
+    r"|about\s+(?:the|this)\s+(?:role|job|position|opportunity)|(?:the\s+)?opportunity"
+    r"|purpose\s+of\s+(?:the\s+)?(?:role|position|job)|introduction|the\s+position|position"
+    r"|(?:position|job|role)\s+(?:details|information|snapshot)|details|job\s+purpose"
+    r"|summary\s+of\s+(?:the\s+)?(?:position|role)|job\s+description\s+summary|who\s+we\s+need"
+)
+_BENEFITS = (
+    r"(?:employee\s+|our\s+)?benefits?(?:\s+(?:and|&)\s+perks)?(?:\s+include)?|perks(?:\s+(?:and|&)"
+    r"\s+benefits)?|(?:what|why)\s+we\s+offer|we\s+offer|what(?:'|’)?s\s+in\s+it\s+for\s+you"
+    r"|what\s+is\s+in\s+it\s+for\s+you|compensation(?:\s+(?:and|&)\s+benefits)?(?:\s+package)?"
+    r"|salary(?:\s+range)?(?:\s+(?:and|&)\s+benefits)?|pay(?:\s+(?:range|rate|and\s+benefits))?"
+    r"|total\s+rewards|rewards|why\s+join\s+us|why\s+work\s+(?:for|with|at)\s+us"
+    r"|what\s+you(?:'|’)?(?:ll|\s+will)?\s+get|in\s+return|wages?|base\s+salary"
+)
+_COMPANY = (
+    r"about\s+(?:us|the\s+(?:company|team|organi[sz]ation|firm|practice|client|employer))"
+    r"|company\s+(?:overview|description|profile|information|background|summary)"
+    r"|who\s+we\s+are|our\s+(?:company|story|mission|culture|values|team|client|firm|vision)"
+    r"|the\s+company|(?:why|why\s+join|why\s+work\s+(?:for|with|at))\s+[\w&.'’ -]{2,40}"
+    r"|about\s+(?!the\b|this\b|you\b|the\s+role)[\w&.'’®, -]{2,50}"
+)
+_APPLY = (
+    r"how\s+to\s+apply|to\s+apply|application\s+(?:process|instructions)|next\s+steps"
+    r"|interested\??|apply(?:\s+(?:now|today|here))?!?|ready\s+to\s+apply\??"
+    r"|contact(?:\s+(?:us|information))?|questions\??"
+)
+_LEGAL = (
+    r"equal\s+(?:employment\s+)?opportunity.*|eeo.*|diversity.*|our\s+commitment.*"
+    r"|(?:reasonable\s+)?accommodations?.*|disclaimer.*|legal(?:\s+notice)?|privacy.*|notice.*"
+    r"|e-verify.*|covid.*|vaccin.*|pay\s+transparency.*|drug[- ]free.*|fraud.*|note"
+    r"|additional\s+information|other\s+information|important\s+information|cookies?.*"
+)
+_PHYSICAL = (
+    r"physical\s+(?:demands|requirements|activities)(?:\s+(?:and|&)\s+work(?:ing)?\s+"
+    r"(?:environment|conditions))?|work(?:ing)?\s+(?:environment|conditions)"
+)
+FIELD_LABELS = (
+    r"(?:job|position|role)\s+title|title|position|company(?:\s+name)?|employer|organi[sz]ation"
+    r"|(?:job\s+|work\s+)?location|(?:job|employment|position|contract)\s+type|type|schedule"
+    r"|shift|hours|(?:contract\s+)?duration|work\s+mode|workplace\s+type|department"
+    r"|division(?:/unit)?|unit|reports\s+to|reporting\s+to|job\s+id|req(?:uisition)?\s+id"
+    r"|salary(?:\s+range)?|pay(?:\s+range|\s+rate)?|compensation|rate|travel(?:\s+percentage)?"
+    r"|start\s+date|(?:first|last)\s+date\s+of\s+(?:posting|filing)|authority|openings"
+    r"|experience\s+level|industry|job\s+code|grade|closing\s+date|date\s+posted|posted"
+    r"|employment\s+status|status|remote|clearance|experience\s+required"
+)
+_SKILLS = (
+    r"(?:(?:key|required|technical|core|desired|relevant)\s+)?(?:skills|tools|technologies|"
+    r"tech\s+stack|keywords|software)(?:\s+(?:&|and)\s+(?:tools|technologies|platforms))?"
+)
+SECTION_PATTERNS: list[tuple[str, str]] = [
+    ("field", FIELD_LABELS),
+    ("skills", _SKILLS),
+    ("preferred", _PREFERRED),
+    ("duties", _DUTIES),
+    ("requirements", _REQUIREMENTS),
+    ("benefits", _BENEFITS),
+    ("description", _DESCRIPTION),
+    ("legal", _LEGAL),
+    ("physical", _PHYSICAL),
+    ("apply", _APPLY),
+    ("company", _COMPANY),
+]
+_SECTION_RES = [(kind, re.compile(rf"(?:{p})", re.I)) for kind, p in SECTION_PATTERNS]
+# Heading words that can run straight into the next word of a scrape ("ResponsibilitiesOur").
+HEADING_ALTERNATION = (
+    r"Responsibilities|Requirements|Qualifications|Duties|Job Functions|Essential Functions"
+    r"|Job Description|Job Summary|Position Summary|Summary|Overview|Benefits|Perks"
+    r"|Preferred Qualifications|Minimum Qualifications|Basic Qualifications|Required Skills"
+    r"|Skills|Education|Experience|Company Description|Company Overview|Role Description"
+    r"|About Us|What We Offer|What You Will Do|What You'll Do|Who You Are|Nice to Have"
+    r"|Compensation|Description|Key Responsibilities|Job Duties|How to Apply"
+)
+
+
+def section_of(heading: str) -> str | None:
+    """The section a heading (without its colon) opens, or None for ordinary text."""
+    text = " ".join(heading.strip().strip("*_#:-–—|").split())
+    text = re.sub(r"^(?:\d+[.)]\s*)", "", text).strip(" ?!.")
+    if not text or len(text) > 70 or not text[:1].isalpha():
+        return None
+    for kind, rx in _SECTION_RES:
+        if rx.fullmatch(text):
+            return kind
+    return None
+
+
+_INTRO = [
+    ("preferred", re.compile(r"\b(?:prefer|nice to have|a plus|bonus|ideally|desired)", re.I)),
+    ("benefits", re.compile(r"\b(?:we offer|benefits|perks|you(?:'|’)ll (?:get|receive))", re.I)),
+    ("apply", re.compile(r"\b(?:to apply|apply|application|send (?:your|a) (?:resume|cv))", re.I)),
+    (
+        "duties",
+        re.compile(
+            r"\b(?:responsibilit|duties|dut(?:y|ies) include|you(?:'|’)ll|you will|will be "
+            r"responsible|will include|day[- ]to[- ]day|tasks|functions|this role (?:will|involves)"
+            r"|job (?:involves|includes))",
+            re.I,
+        ),
+    ),
+    (
+        "requirements",
+        re.compile(
+            r"\b(?:qualifi|requirement|skills|looking for|ideal candidate|successful candidate|"
+            r"must (?:have|possess|be)|you (?:have|bring|need|should)|experience|candidates? "
+            r"(?:should|must|will)|required|abilities|competenc|following)",
+            re.I,
+        ),
+    ),
+]
+
+
+def intro_section(sentence: str) -> str | None:
+    """The section a colon-ended lead-in opens ("In this job you will:" -> duties), if any."""
+    for kind, rx in _INTRO:
+        if rx.search(sentence):
+            return kind
+    return None
+
+
+_BOILERPLATE = [
+    (
+        "legal",
+        r"equal (?:employment )?opportunity|\beeo\b|without regard to|regardless of (?:race|age)"
+        r"|race,? (?:colou?r|creed|religion)|veteran status|sexual orientation|gender identity"
+        r"|national origin|reasonable accommodation|affirmative action|e-verify|drug[- ]free"
+        r"|background (?:check|screening)|drug (?:test|screen)|at[- ]will|cookies?\b"
+        r"|privacy (?:policy|notice)|personal (?:data|information) (?:is|will be)"
+        r"|vaccinat|covid|booster|protected (?:veteran|characteristic|class)|\bada\b"
+        r"|pay transparency|fair chance|criminal (?:history|record)|recruitment fraud"
+        r"|unsolicited resumes|agencies|third[- ]party recruiters|authori[sz]ed to work"
+        r"|visa sponsorship|sponsor(?:ship)? (?:is|will)|not (?:able|eligible) to sponsor",
+    ),
+    (
+        "benefits",
+        r"\b401\s?\(?k\)?|paid time off|\bpto\b|dental|vision (?:insurance|coverage|plans?)"
+        r"|health (?:insurance|benefits|coverage)|medical(?:,| and) dental|tuition (?:assistance|"
+        r"reimbursement)|\bperks?\b|pay range|salary range|compensation (?:range|package)"
+        r"|sign[- ]on bonus|relocation assistance|wellness program|life insurance"
+        r"|(?:we|you(?:'|’)ll|you will) (?:offer|receive|enjoy|get)\b|employee discount"
+        r"|competitive (?:salary|pay|compensation|wages?|base)|\$\s?\d[\d,.]*\s*(?:k\b|/\s?h|"
+        r"per|an hour|/\s?hr|/\s?year|-|–|to)|benefits? (?:package|include|eligib)"
+        r"|holidays?\b.*\bpaid|paid (?:holidays|vacation|sick)|retirement (?:plan|savings)"
+        r"|commission structure|\bbase salary|salary (?:of|is|will)|hourly rate|(?:pay|wage)s? "
+        r"(?:is|are|will|of)\b|equity\b|stock options|bonus (?:potential|eligib|opportunit)",
+    ),
+    (
+        "apply",
+        r"\bapply (?:now|today|online|here|at|via|through|by)|click (?:apply|here)|submit (?:your|a)"
+        r" (?:resume|cv|application)|send (?:your|a) (?:resume|cv)|to apply\b|interested "
+        r"(?:candidates|applicants)|please (?:visit|email|contact|apply)|we look forward to"
+        r"|https?://|www\.|@\w+\.\w+|hear from you|only (?:candidates|applicants) .{0,30}contacted",
+    ),
+    (
+        "physical",
+        r"\blift(?:ing)?\b.{0,40}\b(?:pounds|lbs?)\b|\b\d+\s*(?:pounds|lbs)\b|stand(?:ing)? for "
+        r"(?:long|extended|prolonged)|physical demands|prolonged periods|(?:stoop|kneel|crouch|"
+        r"crawl)|manual dexterity|noise level",
+    ),
+    (
+        "company",
+        r"^(?:we are|we're|our (?:mission|company|team|culture|firm|values|client)|founded in"
+        r"|headquartered|join (?:us|our team)|as an? (?:equal|leading))|\bis an? (?:leading|"
+        r"premier|global|dynamic|fast[- ]growing|growing|innovative|established|family[- ]owned|"
+        r"pioneering)\b|\bwe (?:are|pride|believe|strive|value)\b|our (?:mission|vision|core values)",
+    ),
+]
+_BOILERPLATE_RES = [(kind, re.compile(p, re.I)) for kind, p in _BOILERPLATE]
+_DUTY_START = re.compile(
+    r"^(?:[A-Z][a-z]+(?:s|e|y|t|d|n|k|p|r|l|m|h)\b)(?!\s+(?:is|are|was|will|has|have)\b)"
+)
+
+
+def boilerplate_kind(sentence: str, strict: bool = False) -> str | None:
+    """Which kind of boilerplate a sentence is (legal, benefits, apply, physical, company).
+
+    In a duty or requirement list (`strict`), company-blurb phrasing is not enough, and a
+    sentence that starts like an instruction ("Verify insurance eligibility and benefits") is
+    only boilerplate for legal, pay or physical wording that a duty never has.
+    """
+    for kind, rx in _BOILERPLATE_RES:
+        if strict and kind == "company":
+            continue
+        if rx.search(sentence):
+            if strict and kind in ("benefits", "apply") and _DUTY_START.match(sentence):
+                if not re.search(r"\$\s?\d|401|paid time off|\bpto\b", sentence, re.I):
+                    continue
+            return kind
+    return None
+
+
+PREFERRED = re.compile(
+    r"\b(?:preferred|preferably|preferable|nice[- ]to[- ]have|(?:is|are|would be|a) (?:a )?"
+    r"(?:big |huge |definite |strong )?(?:plus|bonus|advantage)|(?:is|are) desired|desirable"
+    r"|ideally|bonus points|not required(?: but)|an asset|a bonus)\b",
+    re.I,
+)
