@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from appkit.guide.posting_skills import duty_verbs
 from appkit.guide.posting_text import Sentence
 from appkit.guide.posting_vocab import PREFERRED, boilerplate_kind
 
@@ -41,6 +42,11 @@ _PROSE_REQ = re.compile(
     re.I,
 )
 _PREFERRED_TAIL = re.compile(r",?\s+(?=(?:preferably|ideally)\b)", re.I)
+# Verbs that open requirements as often as duties ("Demonstrate excellent communication").
+_ASKING_VERBS = frozenset(
+    "Demonstrate Possess Have Hold Be Obtain Show Understand Know Speak Read Write Work Thrive "
+    "Enjoy Love Bring Want Display Exhibit Maintain Pass Complete Meet Must".split()
+)
 _NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|\?$", re.I)
 
 
@@ -87,6 +93,17 @@ def _skill_list(text: str) -> list[str] | None:
     return None
 
 
+def _imperative(text: str) -> bool:
+    """Starts like an O*NET task statement: a duty verb, not "Support is ..." or a name."""
+    words = text.split()
+    return (
+        len(words) >= 3
+        and words[0] in duty_verbs()
+        and words[1].islower()
+        and words[1] not in ("is", "are", "was", "will", "has", "of", "and")
+    )
+
+
 def classify(sentences: list[Sentence]) -> Items:
     """Sort the sentences of a posting into items (module docstring)."""
     items = Items()
@@ -119,7 +136,10 @@ def classify(sentences: list[Sentence]) -> Items:
         elif s.section == "preferred":
             _add(items, "preferred", text)
         elif s.section == "requirements":
-            _requirement(items, text)
+            if _imperative(text) and text.split()[0] not in _ASKING_VERBS:
+                _add(items, "duties", text)
+            else:
+                _requirement(items, text)
         elif _ASKS.match(text) and not re.match(r"^(?:ability|able) to (?!\w+ (?:and|or) )", text):
             _requirement(items, text)
         else:
@@ -134,7 +154,8 @@ def classify(sentences: list[Sentence]) -> Items:
         _add(items, "description", text)
     if not items.duties:
         for s in prose:
-            if _PROSE_DUTY.match(s.text) and not boilerplate_kind(s.text):
+            duty = _PROSE_DUTY.match(s.text) or _imperative(s.text)
+            if duty and not boilerplate_kind(s.text):
                 _add(items, "duties", s.text)
     if not items.required and not items.preferred:
         for s in prose:

@@ -136,3 +136,18 @@ def find_skills(text: str) -> list[str]:
     for _, _, shown in ordered:
         seen.setdefault(shown.casefold(), shown)
     return list(seen.values())
+
+
+@cache
+def duty_verbs() -> frozenset[str]:
+    """First words of O*NET task statements ("Record", "Assemble", "Coordinate"): the verbs a
+    duty starts with, from ~18,000 real task statements rather than a hand list."""
+    from appkit.guide.onetindex import load_index
+
+    counts: dict[str, int] = {}
+    for occupation in load_index()["occupations"].values():
+        for task in occupation.get("tasks") or []:
+            word = str(task[1]).split(" ", 1)[0].strip(",.;:")
+            if word.isalpha() and word[:1].isupper():
+                counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= 2)

@@ -27,14 +27,16 @@ _LEADING_MARK = re.compile(rf"^\s*(?:[{_BULLETS}*\-–]|\d{{1,2}}[.)]|[a-z][.)](
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]{2,}")
 # "customers.Accept", "experience:Proven", "issues;Track": a sentence end glued to the next one.
-_GLUED_END = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(])")
+_GLUED_END = re.compile(
+    r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(])|(?<=[a-z]\))(?=[A-Z][a-z])"
+)
 _SENTENCE = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?])\s+(?=[A-Z\u201c\"(•\d])")
-_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Inc|Jr|Sr|No|Ph\.D|approx)\.$")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Inc|Jr|Sr|No|Ph\.D|approx|Min|Max|min|max|Req|Exp)\.$")
 # A lower-case word run into a capitalised one ("detailStay", "requiredIf"): split unless the
 # whole token is a known name (JavaScript, PowerPoint: the O*NET vocabulary's camel-case words).
 _CAMEL = re.compile(r"\b([A-Za-z]*?[a-z]{3,})([A-Z][a-z]+[A-Za-z]*)\b")
 _HEADING_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{HEADING_ALTERNATION})(?:\s*:|[A-Z]))")
-_HEADING_START = re.compile(rf"^(?:{HEADING_ALTERNATION})(?=\s*:|[A-Z]|\s+[A-Z][a-z])", re.I)
+_HEADING_START = re.compile(rf"^(?i:{HEADING_ALTERNATION})(?=\s*:|[A-Z]|\s+[A-Z][a-z])")
 _LABEL = re.compile(r"^([A-Z][\w'’/&().,-]*(?:\s+[\w'’/&().,-]+){0,6}?)\s*:\s*(?=\S)")
 _FIELD_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{FIELD_LABELS})\s*[:\-–])")
 
@@ -155,12 +157,56 @@ def segments(text: str) -> list[Sentence]:
                         continue
                     sentence = rest
                 label = ""
-            elif label and rest:  # a run-in label the vocabulary does not know: keep the text
-                sentence = rest
-            if sentence.endswith(":") and len(sentence) <= 160:
+            elif label and rest:  # a run-in label the vocabulary does not know
+                intro = intro_section(label) if len(label.split()) >= 3 else None
+                section = intro or section
+                if intro or label.istitle() or label.isupper():  # a bold run-in heading
+                    sentence = rest
+                else:  # "Excellent interpersonal skills: outgoing, ..." is one item
+                    label = ""
+            question = sentence.endswith("?") and len(sentence.split()) <= 12
+            if (sentence.endswith(":") and len(sentence) <= 160) or question:
                 intro = intro_section(sentence)
                 if intro:
                     section = intro
                     continue
-            out.append(Sentence(sentence, section, bullet, number, label))
+            for piece in _run_on(sentence) if section in _LISTS else [sentence]:
+                out.append(Sentence(piece, section, bullet, number, label))
     return out
+
+
+_LISTS = ("duties", "requirements", "preferred")
+_STARTERS = frozenset(
+    "Ability Able Experience Knowledge Strong Excellent Proven Great Highly Must Some Proficient "
+    "Proficiency Familiarity Familiar Minimum Currently Demonstrated Working Understanding "
+    "Bachelor Bachelor's Bachelor’s Master's Master’s Associate's Degree High Solid Good Advanced "
+    "Previous Prior Valid Current Willingness Willing Comfortable Exceptional Outstanding Basic "
+    "Effective Self-motivated Detail-oriented Passion Passionate At".split()
+)
+_RUN_ON = re.compile(r"(?<=[a-z)%]) (?=([A-Z][\w'’-]+) )")
+_NO_BREAK_AFTER = re.compile(
+    r"\b(?:of|the|and|or|with|in|to|for|a|an|on|at|by|as|using|including|include|like|such|"
+    r"our|your|their|from|into|via|e\.g\.,?|i\.e\.,?)$",
+    re.I,
+)
+
+
+def _run_on(sentence: str) -> list[str]:
+    """List items whose line breaks were lost ("similar role Bachelor's degree ... required
+    Highly creative ..."): split before a word that starts an item (a duty verb from O*NET's task
+    statements, or a requirement opener), when the sentence is long enough to be several items."""
+    if len(sentence.split()) < 10:
+        return [sentence]
+    from appkit.guide.posting_skills import duty_verbs
+
+    verbs = duty_verbs()
+    out, start = [], 0
+    for match in _RUN_ON.finditer(sentence):
+        word = match[1]
+        before = sentence[start : match.start()]
+        if (word in verbs or word in _STARTERS) and len(before.split()) >= 3:
+            if not _NO_BREAK_AFTER.search(before):
+                out.append(before.strip())
+                start = match.end()
+    out.append(sentence[start:].strip())
+    return [o for o in out if o]

@@ -30,11 +30,12 @@ _DUTIES = (
     r"(?:\s+(?:and|&)\s+(?:responsibilities|duties|expectations|functions))?"
     r"(?:\s+(?:include|are|will include))?(?:\s+(?:of|for)\s+(?:the|this)\s+(?:role|position|job))?"
     r"|essential\s+(?:job\s+)?functions|job\s+functions"
+    r"|(?:role|job|position)\s*(?:&|and)\s*responsibilities"
     r"|what\s+you(?:'|’)?(?:ll|\s+will)?(?:\s+be)?\s+do(?:ing)?(?:\s+(?:here|day[- ]to[- ]day))?"
     r"|what\s+you(?:'|’)?(?:ll|\s+will)\s+(?:accomplish|achieve|work\s+on)"
     r"|what\s+the\s+job\s+involves|the\s+work|a\s+day\s+in\s+the\s+life(?:\s+of\s+.{1,40})?"
     r"|your\s+(?:role|responsibilities|day|impact|mission|day[- ]to[- ]day)"
-    r"|(?:in\s+)?th(?:is|e)\s+(?:role|job|position)(?:,?\s+you\s+will)?|role"
+    r"|in\s+th(?:is|e)\s+(?:role|job|position)(?:,?\s+you(?:'|’)?(?:ll|\s+will))?"
     r"|as\s+an?\s+.{2,60}?,?\s+you(?:'|’)?(?:ll|\s+will)(?:\s+be\s+responsible\s+for)?"
     r"|day[- ]to[- ]day(?:\s+responsibilities)?|how\s+you(?:'|’)?(?:ll|\s+will)\s+"
     r"(?:contribute|make\s+an\s+impact|help)|scope(?:\s+of\s+(?:work|the\s+role|role))?"
@@ -76,7 +77,7 @@ _DESCRIPTION = (
     r"|about\s+(?:the|this)\s+(?:role|job|position|opportunity)|(?:the\s+)?opportunity"
     r"|purpose\s+of\s+(?:the\s+)?(?:role|position|job)|introduction|the\s+position|position"
     r"|(?:position|job|role)\s+(?:details|information|snapshot)|details|job\s+purpose"
-    r"|summary\s+of\s+(?:the\s+)?(?:position|role)|job\s+description\s+summary|who\s+we\s+need"
+    r"|(?:the\s+|this\s+)?role|summary\s+of\s+(?:the\s+)?(?:position|role)|job\s+description\s+summary|who\s+we\s+need"
 )
 _BENEFITS = (
     r"(?:employee\s+|our\s+)?benefits?(?:\s+(?:and|&)\s+perks)?(?:\s+include)?|perks(?:\s+(?:and|&)"
@@ -143,7 +144,8 @@ HEADING_ALTERNATION = (
     r"|Preferred Qualifications|Minimum Qualifications|Basic Qualifications|Required Skills"
     r"|Skills|Education|Experience|Company Description|Company Overview|Role Description"
     r"|About Us|What We Offer|What You Will Do|What You'll Do|Who You Are|Nice to Have"
-    r"|Compensation|Description|Key Responsibilities|Job Duties|How to Apply"
+    r"|Compensation|Description|Key Responsibilities|Job Duties|How to Apply|The Role"
+    r"|About the Role|The Opportunity|Role Overview|Qualifications and Skills|Requirements and Skills"
 )
 
 
@@ -167,6 +169,7 @@ _INTRO = [
         "duties",
         re.compile(
             r"\b(?:responsibilit|duties|dut(?:y|ies) include|you(?:'|’)ll|you will|will be "
+            r"responsible|be doing|will (?:I|you) do|will be "
             r"responsible|will include|day[- ]to[- ]day|tasks|functions|this role (?:will|involves)"
             r"|job (?:involves|includes))",
             re.I,
@@ -240,9 +243,13 @@ _BOILERPLATE = [
     ),
 ]
 _BOILERPLATE_RES = [(kind, re.compile(p, re.I)) for kind, p in _BOILERPLATE]
-_DUTY_START = re.compile(
-    r"^(?:[A-Z][a-z]+(?:s|e|y|t|d|n|k|p|r|l|m|h)\b)(?!\s+(?:is|are|was|will|has|have)\b)"
-)
+
+
+def _duty_start(sentence: str) -> bool:
+    from appkit.guide.posting_skills import duty_verbs
+
+    words = sentence.split()
+    return len(words) >= 2 and words[0] in duty_verbs() and words[1].islower()
 
 
 def boilerplate_kind(sentence: str, strict: bool = False) -> str | None:
@@ -256,7 +263,7 @@ def boilerplate_kind(sentence: str, strict: bool = False) -> str | None:
         if strict and kind == "company":
             continue
         if rx.search(sentence):
-            if strict and kind in ("benefits", "apply") and _DUTY_START.match(sentence):
+            if strict and kind in ("benefits", "apply") and _duty_start(sentence):
                 if not re.search(r"\$\s?\d|401|paid time off|\bpto\b", sentence, re.I):
                     continue
             return kind
