@@ -75,7 +75,7 @@ def parse_posting_text(
     skills_text: str = "",
     fallback_title: str | None = None,
 ) -> Posting:
-    """Parse a plain-text or Markdown posting (any layout, glued or one paragraph) into a Posting."""
+    """Parse a plain-text or Markdown posting (any layout, glued or one paragraph)."""
     text = clean_text(text)
     sentences = segments(text)
     items = classify(sentences)
@@ -147,7 +147,9 @@ def parse_posting_json(
             listed += [str(k) for k in skill.get("keywords") or []] or [str(skill.get("name", ""))]
         else:
             listed.append(str(skill))
-    lines = [f"Responsibilities:\n" + "\n".join(f"- {r}" for r in _strings(data, "responsibilities"))]
+    lines = [
+        "Responsibilities:\n" + "\n".join(f"- {r}" for r in _strings(data, "responsibilities"))
+    ]
     lines.append("Requirements:\n" + "\n".join(f"- {q}" for q in _strings(data, "qualifications")))
     body = "\n".join([str(data.get("description") or ""), *lines])
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}

@@ -81,7 +81,9 @@ def _org_ok(value: str) -> bool:
 
 
 def _trim_title(value: str) -> str:
-    value = re.split(r"\s+(?:to|who|with|in|for|at|that|on|and\s+(?:a|an|the))\s+(?=[a-z])", value)[0]
+    value = re.split(r"\s+(?:to|who|with|in|for|at|that|on|and\s+(?:a|an|the))\s+(?=[a-z])", value)[
+        0
+    ]
     value = re.split(r"\s+(?:at|with|in|for|to)\s+(?=[A-Z][a-z]+(?:\s|$|,))", value)[0]
     return _tidy(re.sub(r"\s+(?:who|to|that|in|at|for|and|with)$", "", value))
 
@@ -114,7 +116,11 @@ def find_title(sentences: list[Sentence], text: str) -> str | None:
 def find_company(sentences: list[Sentence], text: str) -> str | None:
     """The employer the posting names, or None."""
     for s in sentences:
-        if s.section == "field" and s.label.casefold() in _COMPANY_FIELDS and _org_ok(_tidy(s.text)):
+        if (
+            s.section == "field"
+            and s.label.casefold() in _COMPANY_FIELDS
+            and _org_ok(_tidy(s.text))
+        ):
             return _tidy(s.text)
     for match in re.finditer(r"(?:^|\n|[.!?:]\s*)About\s+(?P<org>[^\n:]{2,60}?)\s*(?::|\n)", text):
         org = _tidy(match["org"])

@@ -20,7 +20,9 @@ from appkit.guide.posting_text import Sentence
 from appkit.guide.posting_vocab import PREFERRED, boilerplate_kind
 
 MAX_ITEM = 1000
-_OTHER_DUTIES = re.compile(r"\bother (?:related )?duties\b|\bas (?:assigned|needed|required)\s*$", re.I)
+_OTHER_DUTIES = re.compile(
+    r"\bother (?:related )?duties\b|\bas (?:assigned|needed|required)\s*$", re.I
+)
 _ASKS = re.compile(
     r"^(?:have|has|possess(?:es)?|must|should|bachelor|master|associate|degree|high school|"
     r"\d+\+?\s*(?:years|yrs)|(?:minimum|at least|min\.?) (?:of )?\d|ability to|able to|"
@@ -44,8 +46,33 @@ _PROSE_REQ = re.compile(
 _PREFERRED_TAIL = re.compile(r",?\s+(?=(?:preferably|ideally)\b)", re.I)
 # Verbs that open requirements as often as duties ("Demonstrate excellent communication").
 _ASKING_VERBS = frozenset(
-    "Demonstrate Possess Have Hold Be Obtain Show Understand Know Speak Read Write Work Thrive "
-    "Enjoy Love Bring Want Display Exhibit Maintain Pass Complete Meet Must".split()
+    [
+        "Demonstrate",
+        "Possess",
+        "Have",
+        "Hold",
+        "Be",
+        "Obtain",
+        "Show",
+        "Understand",
+        "Know",
+        "Speak",
+        "Read",
+        "Write",
+        "Work",
+        "Thrive",
+        "Enjoy",
+        "Love",
+        "Bring",
+        "Want",
+        "Display",
+        "Exhibit",
+        "Maintain",
+        "Pass",
+        "Complete",
+        "Meet",
+        "Must",
+    ]
 )
 _NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|\?$", re.I)
 
@@ -159,7 +186,7 @@ def classify(sentences: list[Sentence]) -> Items:
                 _add(items, "duties", s.text)
     if not items.required and not items.preferred:
         for s in prose:
-            if _PROSE_REQ.search(s.text) and not boilerplate_kind(s.text):
-                if s.text not in items.duties:
-                    _requirement(items, s.text)
+            wanted = _PROSE_REQ.search(s.text) and not boilerplate_kind(s.text)
+            if wanted and s.text not in items.duties:
+                _requirement(items, s.text)
     return items

@@ -3,10 +3,11 @@
 O*NET's names are catalogue forms ("Oracle Java", "Amazon Web Services AWS software",
 "Structured query language SQL", "Microsoft Excel"), so each name gets aliases:
 
-    the name itself, minus a trailing "software"          Salesforce software -> Salesforce
-    an acronym written inside it, and the name without it  ... AWS software -> AWS, Amazon Web Services
-    the name without its vendor, for vendors that file     Oracle Java -> Java, Microsoft Excel -> Excel
-      at least VENDOR_MIN names ("Microsoft", "Oracle")
+    the name itself, minus a trailing "software"      Salesforce software -> Salesforce
+    an acronym written inside it, and the name        Amazon Web Services AWS software -> AWS,
+      without it                                        Amazon Web Services
+    the name without its vendor, for vendors that     Oracle Java -> Java, Microsoft Excel -> Excel
+      file at least VENDOR_MIN names (Microsoft, Oracle)
     "MS" for "Microsoft"                                   Microsoft Word -> MS Word
 
 Commodity titles ("Spreadsheet software") are categories, not skills: only their acronym counts
@@ -51,7 +52,9 @@ def aliases() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
     for name in tech:
         if " " in name and name[:1].isupper():
             firsts[name.split()[0]] = firsts.get(name.split()[0], 0) + 1
-    vendors = {w for w, n in firsts.items() if n >= VENDOR_MIN and w.casefold() not in commodity_words}
+    vendors = {
+        w for w, n in firsts.items() if n >= VENDOR_MIN and w.casefold() not in commodity_words
+    }
     single: dict[str, tuple[str, int]] = {}
     multi: dict[str, tuple[str, int]] = {}
 

@@ -27,11 +27,11 @@ _LEADING_MARK = re.compile(rf"^\s*(?:[{_BULLETS}*\-–]|\d{{1,2}}[.)]|[a-z][.)](
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]{2,}")
 # "customers.Accept", "experience:Proven", "issues;Track": a sentence end glued to the next one.
-_GLUED_END = re.compile(
-    r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(])|(?<=[a-z]\))(?=[A-Z][a-z])"
-)
+_GLUED_END = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(])|(?<=[a-z]\))(?=[A-Z][a-z])")
 _SENTENCE = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?])\s+(?=[A-Z\u201c\"(•\d])")
-_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Inc|Jr|Sr|No|Ph\.D|approx|Min|Max|min|max|Req|Exp)\.$")
+_ABBREVIATION = re.compile(
+    r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Inc|Jr|Sr|No|Ph\.D|approx|Min|Max|min|max|Req|Exp)\.$"
+)
 # A lower-case word run into a capitalised one ("detailStay", "requiredIf"): split unless the
 # whole token is a known name (JavaScript, PowerPoint: the O*NET vocabulary's camel-case words).
 _CAMEL = re.compile(r"\b([A-Za-z]*?[a-z]{3,})([A-Z][a-z]+[A-Za-z]*)\b")
@@ -165,11 +165,11 @@ def segments(text: str) -> list[Sentence]:
                 else:  # "Excellent interpersonal skills: outgoing, ..." is one item
                     label = ""
             question = sentence.endswith("?") and len(sentence.split()) <= 12
-            if (sentence.endswith(":") and len(sentence) <= 160) or question:
-                intro = intro_section(sentence)
-                if intro:
-                    section = intro
-                    continue
+            lead_in = (sentence.endswith(":") and len(sentence) <= 160) or question
+            intro = intro_section(sentence) if lead_in else None
+            if intro:
+                section = intro
+                continue
             for piece in _run_on(sentence) if section in _LISTS else [sentence]:
                 out.append(Sentence(piece, section, bullet, number, label))
     return out
@@ -177,11 +177,55 @@ def segments(text: str) -> list[Sentence]:
 
 _LISTS = ("duties", "requirements", "preferred")
 _STARTERS = frozenset(
-    "Ability Able Experience Knowledge Strong Excellent Proven Great Highly Must Some Proficient "
-    "Proficiency Familiarity Familiar Minimum Currently Demonstrated Working Understanding "
-    "Bachelor Bachelor's Bachelor’s Master's Master’s Associate's Degree High Solid Good Advanced "
-    "Previous Prior Valid Current Willingness Willing Comfortable Exceptional Outstanding Basic "
-    "Effective Self-motivated Detail-oriented Passion Passionate At".split()
+    [
+        "Ability",
+        "Able",
+        "Experience",
+        "Knowledge",
+        "Strong",
+        "Excellent",
+        "Proven",
+        "Great",
+        "Highly",
+        "Must",
+        "Some",
+        "Proficient",
+        "Proficiency",
+        "Familiarity",
+        "Familiar",
+        "Minimum",
+        "Currently",
+        "Demonstrated",
+        "Working",
+        "Understanding",
+        "Bachelor",
+        "Bachelor's",
+        "Bachelor’s",
+        "Master's",
+        "Master’s",
+        "Associate's",
+        "Degree",
+        "High",
+        "Solid",
+        "Good",
+        "Advanced",
+        "Previous",
+        "Prior",
+        "Valid",
+        "Current",
+        "Willingness",
+        "Willing",
+        "Comfortable",
+        "Exceptional",
+        "Outstanding",
+        "Basic",
+        "Effective",
+        "Self-motivated",
+        "Detail-oriented",
+        "Passion",
+        "Passionate",
+        "At",
+    ]
 )
 _RUN_ON = re.compile(r"(?<=[a-z)%]) (?=([A-Z][\w'’-]+) )")
 _NO_BREAK_AFTER = re.compile(
@@ -204,9 +248,9 @@ def _run_on(sentence: str) -> list[str]:
     for match in _RUN_ON.finditer(sentence):
         word = match[1]
         before = sentence[start : match.start()]
-        if (word in verbs or word in _STARTERS) and len(before.split()) >= 3:
-            if not _NO_BREAK_AFTER.search(before):
-                out.append(before.strip())
-                start = match.end()
+        starts = word in verbs or word in _STARTERS
+        if starts and len(before.split()) >= 3 and not _NO_BREAK_AFTER.search(before):
+            out.append(before.strip())
+            start = match.end()
     out.append(sentence[start:].strip())
     return [o for o in out if o]

@@ -2,7 +2,7 @@
 
 Sections (what a heading switches to):
 
-    duties        Responsibilities, Duties, Essential Functions, What You Will Be Doing, Your Role...
+    duties        Responsibilities, Duties, Essential Functions, What You Will Be Doing...
     requirements  Qualifications, Requirements, Skills, What We Are Looking For, Who You Are...
     skills        Skills, Tools, Technologies, Tech Stack (a list of names; sentences count as
                   requirements)
@@ -145,7 +145,8 @@ HEADING_ALTERNATION = (
     r"|Skills|Education|Experience|Company Description|Company Overview|Role Description"
     r"|About Us|What We Offer|What You Will Do|What You'll Do|Who You Are|Nice to Have"
     r"|Compensation|Description|Key Responsibilities|Job Duties|How to Apply|The Role"
-    r"|About the Role|The Opportunity|Role Overview|Qualifications and Skills|Requirements and Skills"
+    r"|About the Role|The Opportunity|Role Overview|Qualifications and Skills"
+    r"|Requirements and Skills"
 )
 
 
@@ -223,7 +224,8 @@ _BOILERPLATE = [
     ),
     (
         "apply",
-        r"\bapply (?:now|today|online|here|at|via|through|by)|click (?:apply|here)|submit (?:your|a)"
+        r"\bapply (?:now|today|online|here|at|via|through|by)|click (?:apply|here)"
+        r"|submit (?:your|a)"
         r" (?:resume|cv|application)|send (?:your|a) (?:resume|cv)|to apply\b|interested "
         r"(?:candidates|applicants)|please (?:visit|email|contact|apply)|we look forward to"
         r"|https?://|www\.|@\w+\.\w+|hear from you|only (?:candidates|applicants) .{0,30}contacted",
@@ -239,7 +241,8 @@ _BOILERPLATE = [
         r"^(?:we are|we're|our (?:mission|company|team|culture|firm|values|client)|founded in"
         r"|headquartered|join (?:us|our team)|as an? (?:equal|leading))|\bis an? (?:leading|"
         r"premier|global|dynamic|fast[- ]growing|growing|innovative|established|family[- ]owned|"
-        r"pioneering)\b|\bwe (?:are|pride|believe|strive|value)\b|our (?:mission|vision|core values)",
+        r"pioneering)\b|\bwe (?:are|pride|believe|strive|value)\b"
+        r"|our (?:mission|vision|core values)",
     ),
 ]
 _BOILERPLATE_RES = [(kind, re.compile(p, re.I)) for kind, p in _BOILERPLATE]
@@ -263,9 +266,9 @@ def boilerplate_kind(sentence: str, strict: bool = False) -> str | None:
         if strict and kind == "company":
             continue
         if rx.search(sentence):
-            if strict and kind in ("benefits", "apply") and _duty_start(sentence):
-                if not re.search(r"\$\s?\d|401|paid time off|\bpto\b", sentence, re.I):
-                    continue
+            pay = re.search(r"\$\s?\d|401|paid time off|\bpto\b", sentence, re.I)
+            if strict and kind in ("benefits", "apply") and _duty_start(sentence) and not pay:
+                continue
             return kind
     return None
 
