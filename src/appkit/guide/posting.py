@@ -15,6 +15,7 @@ it and match.json lists it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,12 @@ def _line(value: str | None, limit: int = 200) -> str | None:
 
 def _skills(items: Items, extra: str, vocabulary: Guide | None) -> list[str]:
     body = "\n".join([*items.duties, *items.required, *items.preferred, extra])
-    found = [*items.listed_skills, *find_skills(body)]
+    listed = []
+    for skill in items.listed_skills:  # "EHR (Epic or Cerner)" -> EHR, Epic, Cerner
+        name, _, inside = skill.partition("(")
+        listed.append(name.strip())
+        listed += [p for p in re.split(r"\s*(?:,|\bor\b|\band\b|/)\s*", inside.rstrip(")")) if p]
+    found = [*listed, *find_skills(body)]
     found += find_keywords(body, vocabulary_terms(vocabulary))
     seen: dict[str, str] = {}
     for skill in found:
@@ -93,7 +99,8 @@ def parse_posting_text(
         )
     fields = {s.label.casefold(): s.text for s in sentences if s.section == "field"}
     place = location or fields.get("location") or fields.get("job location")
-    description = " ".join(items.description)
+    heading = found_title.casefold()
+    description = " ".join(d for d in items.description if d.casefold().strip(" #") != heading)
     if len(description) > MAX_DESCRIPTION:
         description = description[:MAX_DESCRIPTION].rsplit(" ", 1)[0] + " …"
     data: dict[str, Any] = {
@@ -163,6 +170,7 @@ def parse_posting_json(
         skills_text="\n".join(listed),
         fallback_title=fallback_title,
     )
+    listed = [skill for skill in listed if not boilerplate_kind(skill)]
     skills = list(dict.fromkeys([*listed, *posting.skills]))
     return posting.model_copy(update={"source": meta.get("canonical") or file, "skills": skills})
 

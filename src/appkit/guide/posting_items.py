@@ -102,6 +102,11 @@ def _add(items: Items, target: str, text: str) -> None:
 
 
 def _requirement(items: Items, text: str) -> None:
+    halves = [h for h in re.split(r"\s*;\s*", text) if h]
+    if len(halves) > 1 and any(PREFERRED.search(h) for h in halves):
+        for half in halves:  # "Diploma required; associate's degree preferred."
+            _requirement(items, half)
+        return
     parts = _PREFERRED_TAIL.split(text, maxsplit=1)
     if len(parts) == 2 and len(parts[0].split()) >= 2:
         _add(items, "required", parts[0])
@@ -115,6 +120,8 @@ def _requirement(items: Items, text: str) -> None:
 def _skill_list(text: str) -> list[str] | None:
     """A comma list of names ("EHR (Epic or Cerner), medical terminology, ...") or None."""
     parts = [p.strip(" .") for p in re.split(r"\s*[,;|]\s*(?![^()]*\))", text) if p.strip(" .")]
+    if len(parts) == 1 and len(text.split()) <= 4 and not text.endswith("."):
+        return parts
     if len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts):
         return parts
     return None

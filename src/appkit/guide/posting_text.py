@@ -83,7 +83,7 @@ def _physical_lines(text: str) -> list[tuple[int, str, bool]]:
     """Lines after undoing the lost layout: (line number, text, starts with a bullet)."""
     out: list[tuple[int, str, bool]] = []
     for number, raw in enumerate(clean_text(text).split("\n"), start=1):
-        raw = raw.replace("\t", " ")
+        raw = re.sub(r"\*\*|__", "", raw.replace("\t", " "))  # Markdown bold
         if raw.strip().startswith("#"):  # a Markdown heading: its own line, marks removed
             out.append((number, raw.strip().lstrip("#").strip(), False))
             continue

@@ -238,10 +238,11 @@ _BOILERPLATE = [
     ),
     (
         "company",
-        r"^(?:we are|we're|our (?:mission|company|team|culture|firm|values|client)|founded in"
+        r"^(?:(?:we are|we're)(?! (?:currently )?(?:looking|seeking|hiring|searching))|our (?:mission|company|team|culture|firm|values|client)|founded in"
         r"|headquartered|join (?:us|our team)|as an? (?:equal|leading))|\bis an? (?:leading|"
         r"premier|global|dynamic|fast[- ]growing|growing|innovative|established|family[- ]owned|"
         r"pioneering)\b|\bwe (?:are|pride|believe|strive|value)\b"
+        r"(?! (?:currently |now )?(?:looking|seeking|hiring|searching))"
         r"|our (?:mission|vision|core values)",
     ),
 ]
