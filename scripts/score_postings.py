@@ -59,6 +59,7 @@ class Extracted:
     error: str | None = None
 
 
+NO_TITLE = "(no title found)"
 MODE = {"route": "csv"}  # "csv": the CSV row (columns given); "text": the description alone
 
 
@@ -79,8 +80,8 @@ def run_parser(row: dict[str, str], csv_path: Path | None = None) -> Extracted:
         else:
             path, posting_id = Path(tmp) / f"{row['job_id']}.txt", None
             path.write_text(row["description"], encoding="utf-8")
-        try:
-            posting = load_posting(path, posting_id=posting_id)
+        try:  # with no title in the text, items are still scored (the title counts as missed)
+            posting = load_posting(path, posting_id=posting_id, fallback_title=NO_TITLE)
         except AppkitError as exc:
             problems = getattr(exc, "problems", None)
             if problems:
@@ -88,7 +89,7 @@ def run_parser(row: dict[str, str], csv_path: Path | None = None) -> Extracted:
                 return Extracted(error=f"{first.where}: {first.message}".lstrip(": "))
             return Extracted(error=str(exc).splitlines()[0].replace(str(path), "<posting>"))
     return Extracted(
-        title=posting.title,
+        title=None if posting.title == NO_TITLE else posting.title,
         company=posting.company,
         responsibilities=list(posting.responsibilities),
         requirements=[*posting.qualifications, *posting.preferred],

@@ -74,6 +74,7 @@ _ASKING_VERBS = frozenset(
         "Must",
     ]
 )
+_LIST_SECTIONS = ("duties", "requirements", "preferred", "skills")
 _NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|\?$", re.I)
 
 
@@ -142,8 +143,16 @@ def classify(sentences: list[Sentence]) -> Items:
     """Sort the sentences of a posting into items (module docstring)."""
     items = Items()
     prose: list[Sentence] = []
+    current, taken = "", 0
+    ended = ""  # a list section that ran into a company blurb or legal text: the rest is prose
     for s in sentences:
         text = s.text
+        if s.section != current:
+            current, taken = s.section, 0
+        if s.section != ended:
+            ended = ""
+        elif s.section in _LIST_SECTIONS:
+            continue
         if s.section == "field":
             if re.match(r"(?:salary|pay|compensation|rate|wage)", s.label, re.I):
                 _add(items, "compensation", f"{s.label}: {text}")
@@ -156,11 +165,16 @@ def classify(sentences: list[Sentence]) -> Items:
                 prose.append(s)
             continue
         kind = boilerplate_kind(text, strict=True)
+        loose = boilerplate_kind(text)
+        if loose == "company" and not s.bullet and taken:
+            ended = s.section
+            continue
         if kind == "benefits":
             _add(items, "compensation", text)
             continue
         if kind or _OTHER_DUTIES.search(text):
             continue
+        taken += 1
         if s.section == "skills":
             names = _skill_list(text)
             if names:

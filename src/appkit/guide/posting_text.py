@@ -38,6 +38,8 @@ _CAMEL = re.compile(r"\b([A-Za-z]*?[a-z]{3,})([A-Z][a-z]+[A-Za-z]*)\b")
 _HEADING_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{HEADING_ALTERNATION})(?:\s*:|[A-Z]))")
 _HEADING_START = re.compile(rf"^(?i:{HEADING_ALTERNATION})(?=\s*:|[A-Z]|\s+[A-Z][a-z])")
 _LABEL = re.compile(r"^([A-Z][\w'’/&().,-]*(?:\s+[\w'’/&().,-]+){0,6}?)\s*:\s*(?=\S)")
+# "POSITION QUALIFICATIONSBachelor's degree ...": a capitals heading run into its first item.
+_CAPS_HEADING = re.compile(r"(?:(?<=^)|(?<=[.:!?] ))([A-Z][A-Z&/ ]{3,60}[A-Z])(?=[A-Z][a-z])")
 _FIELD_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{FIELD_LABELS})\s*[:\-–])")
 
 
@@ -89,6 +91,7 @@ def _physical_lines(text: str) -> list[tuple[int, str, bool]]:
             continue
         raw = _SPACE_RUN.sub("\n", raw.strip())
         raw = _FIELD_GLUED.sub("\n", raw)
+        raw = _CAPS_HEADING.sub("\\1\n", raw)
         raw = _HEADING_GLUED.sub("\n", raw)
         raw = _GLUED_END.sub("\n", raw)
         raw = _uncamel(raw)

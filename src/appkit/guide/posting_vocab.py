@@ -237,13 +237,26 @@ _BOILERPLATE = [
         r"crawl)|manual dexterity|noise level",
     ),
     (
+        "conditions",
+        r"(?:may be|is|are|will be) required to (?:work|participate|be on[- ]call)|on[- ]call "
+        r"(?:rotation|schedule|weekend)|willing(?:ness)? to (?:work (?:weekends|evenings|nights|"
+        r"holidays|a flexible)|commute|relocate|meet with)|available to work|must be able to work "
+        r"(?:weekends|evenings|nights|holidays)|this (?:role|position|job) is (?:an? )?(?:in[- ]"
+        r"office|remote|hybrid|on[- ]site|full[- ]time|part[- ]time|contract)|^(?:schedule|shift|"
+        r"hours)\s*:",
+    ),
+    (
         "company",
-        r"^(?:(?:we are|we're)(?! (?:currently )?(?:looking|seeking|hiring|searching))|our (?:mission|company|team|culture|firm|values|client)|founded in"
-        r"|headquartered|join (?:us|our team)|as an? (?:equal|leading))|\bis an? (?:leading|"
-        r"premier|global|dynamic|fast[- ]growing|growing|innovative|established|family[- ]owned|"
-        r"pioneering)\b|\bwe (?:are|pride|believe|strive|value)\b"
+        r"^(?:(?:we are|we're|we have)(?! (?:currently |now )?(?:looking|seeking|hiring|searching))"
+        r"|our (?:mission|company|team|culture|firm|values|client|staff|goal|office|practice)"
+        r"|founded in|headquartered|join (?:us|our)|come (?:grow|join|work)|as an? (?:equal|leading)"
+        r"|at [A-Z][\w&'’ .-]{1,40}, we\b)|\bis an? (?:leading|premier|global|dynamic|fast[- ]growing"
+        r"|growing|innovative|established|family[- ]owned|pioneering|\d+-bed)\b"
+        r"|\bwe (?:are|pride|believe|strive|value)\b"
         r"(?! (?:currently |now )?(?:looking|seeking|hiring|searching))"
-        r"|our (?:mission|vision|core values)",
+        r"|our (?:mission|vision|core values)|^(?!(?:You|It|This|That|There|He|She|They|We|Experience|Knowledge)\b)"
+        r"(?:[A-Z][\w&'’.-]*\s+){1,5}(?:is|are) (?:an?|one of"
+        r"|the) (?!(?:plus|must|bonus|requirement)\b)",
     ),
 ]
 _BOILERPLATE_RES = [(kind, re.compile(p, re.I)) for kind, p in _BOILERPLATE]
