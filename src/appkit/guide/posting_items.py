@@ -54,7 +54,6 @@ _ASKING_VERBS = frozenset(
         "Be",
         "Obtain",
         "Show",
-        "Understand",
         "Know",
         "Speak",
         "Read",
@@ -67,15 +66,17 @@ _ASKING_VERBS = frozenset(
         "Want",
         "Display",
         "Exhibit",
-        "Maintain",
         "Pass",
-        "Complete",
-        "Meet",
         "Must",
     ]
 )
 _LIST_SECTIONS = ("duties", "requirements", "preferred", "skills")
-_NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|\?$", re.I)
+_NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|\?$|^[\W\d_]*$|:$", re.I)
+_ASKING = re.compile(
+    r"\b(?:skills|experience|knowledge|proficien\w*|degree|certifi\w+|licen[cs]e\w*|abilit\w+"
+    r"|familiarity|understanding)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -96,6 +97,8 @@ def _tidy(text: str) -> str:
 def _add(items: Items, target: str, text: str) -> None:
     text = _tidy(text)
     if len(text) < 2 or _NOT_ITEM.search(text):
+        return
+    if target == "duties" and len(text.split()) < 3:
         return
     bucket: list[str] = getattr(items, target)
     if text.casefold() not in {b.casefold() for b in bucket}:
@@ -135,8 +138,15 @@ def _imperative(text: str) -> bool:
         len(words) >= 3
         and words[0] in duty_verbs()
         and words[1].islower()
-        and words[1] not in ("is", "are", "was", "will", "has", "of", "and")
+        and words[1] not in ("is", "are", "was", "will", "has", "of", "and", "to")
     )
+
+
+def _asks(text: str) -> bool:
+    """A sentence in a duty list that is really a requirement ("Have a ... background")."""
+    if _ASKS.match(text) and not re.match(r"^(?:ability|able) to (?!\w+ (?:and|or) )", text):
+        return True
+    return not _imperative(text) and bool(_ASKING.search(text)) and not _PROSE_DUTY.match(text)
 
 
 def classify(sentences: list[Sentence]) -> Items:
@@ -188,7 +198,7 @@ def classify(sentences: list[Sentence]) -> Items:
                 _add(items, "duties", text)
             else:
                 _requirement(items, text)
-        elif _ASKS.match(text) and not re.match(r"^(?:ability|able) to (?!\w+ (?:and|or) )", text):
+        elif _asks(text):
             _requirement(items, text)
         else:
             _add(items, "duties", text)

@@ -27,7 +27,10 @@ _LEADING_MARK = re.compile(rf"^\s*(?:[{_BULLETS}*\-–]|\d{{1,2}}[.)]|[a-z][.)](
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]{2,}")
 # "customers.Accept", "experience:Proven", "issues;Track": a sentence end glued to the next one.
-_GLUED_END = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(])|(?<=[a-z]\))(?=[A-Z][a-z])")
+_GLUED_END = re.compile(
+    r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(])|(?<=[a-z]\))(?=[A-Z][a-z])"
+    r"|(?<=[a-z]:)(?=[A-Z][a-z])|(?<=[a-z]\.)(?=\d{1,2}\.\s*[A-Z])"
+)
 _SENTENCE = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?])\s+(?=[A-Z\u201c\"(•\d])")
 _ABBREVIATION = re.compile(
     r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Inc|Jr|Sr|No|Ph\.D|approx|Min|Max|min|max|Req|Exp)\.$"
@@ -39,7 +42,15 @@ _HEADING_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{HEADING_ALTERNATION})(?:\s*
 _HEADING_START = re.compile(rf"^(?i:{HEADING_ALTERNATION})(?=\s*:|[A-Z]|\s+[A-Z][a-z])")
 _LABEL = re.compile(r"^([A-Z][\w'’/&().,-]*(?:\s+[\w'’/&().,-]+){0,6}?)\s*:\s*(?=\S)")
 # "POSITION QUALIFICATIONSBachelor's degree ...": a capitals heading run into its first item.
-_CAPS_HEADING = re.compile(r"(?:(?<=^)|(?<=[.:!?] ))([A-Z][A-Z&/ ]{3,60}[A-Z])(?=[A-Z][a-z])")
+_CAPS_HEADING = re.compile(r"(?:(?<=^)|(?<=[.:!?] ))([A-Z][A-Z&/, ]{3,60}[A-Z]):?\s*(?=[A-Z][a-z])")
+
+
+def _caps_heading(match: re.Match[str]) -> str:
+    """Split a capitals heading from its text when the vocabulary knows it (or it is glued)."""
+    glued = match[0] == match[1]
+    return f"{match[1]}\n" if glued or section_of(match[1]) else match[0]
+
+
 _FIELD_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{FIELD_LABELS})\s*[:\-–])")
 
 
@@ -91,7 +102,7 @@ def _physical_lines(text: str) -> list[tuple[int, str, bool]]:
             continue
         raw = _SPACE_RUN.sub("\n", raw.strip())
         raw = _FIELD_GLUED.sub("\n", raw)
-        raw = _CAPS_HEADING.sub("\\1\n", raw)
+        raw = _CAPS_HEADING.sub(_caps_heading, raw)
         raw = _HEADING_GLUED.sub("\n", raw)
         raw = _GLUED_END.sub("\n", raw)
         raw = _uncamel(raw)
@@ -252,6 +263,9 @@ def _run_on(sentence: str) -> list[str]:
         word = match[1]
         before = sentence[start : match.start()]
         starts = word in verbs or word in _STARTERS
+        last = before.split()[-1] if before.split() else ""
+        if last[:1].isupper():  # "Basic Life Support", "Urgent Care": one name
+            continue
         if starts and len(before.split()) >= 3 and not _NO_BREAK_AFTER.search(before):
             out.append(before.strip())
             start = match.end()

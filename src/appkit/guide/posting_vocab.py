@@ -92,7 +92,7 @@ _COMPANY = (
     r"|company\s+(?:overview|description|profile|information|background|summary)"
     r"|who\s+we\s+are|our\s+(?:company|story|mission|culture|values|team|client|firm|vision)"
     r"|the\s+company|(?:why|why\s+join|why\s+work\s+(?:for|with|at))\s+[\w&.'’ -]{2,40}"
-    r"|about\s+(?!the\b|this\b|you\b|the\s+role)[\w&.'’®, -]{2,50}"
+    r"|about\s+(?!the\b|this\b|you\b|the\s+role)[\w&.'’®, ()-]{2,60}"
 )
 _APPLY = (
     r"how\s+to\s+apply|to\s+apply|application\s+(?:process|instructions)|next\s+steps"
@@ -117,7 +117,8 @@ FIELD_LABELS = (
     r"|salary(?:\s+range)?|pay(?:\s+range|\s+rate)?|compensation|rate|travel(?:\s+percentage)?"
     r"|start\s+date|(?:first|last)\s+date\s+of\s+(?:posting|filing)|authority|openings"
     r"|experience\s+level|industry|job\s+code|grade|closing\s+date|date\s+posted|posted"
-    r"|employment\s+status|status|remote|clearance|experience\s+required"
+    r"|employment\s+status|status|remote|clearance|experience\s+required|(?:job\s+)?category"
+    r"|job\s+family|function|req(?:uisition)?\s*#?|job\s+number|posting\s+date|work\s+hours"
 )
 _SKILLS = (
     r"(?:(?:key|required|technical|core|desired|relevant)\s+)?(?:skills|tools|technologies|"
@@ -180,7 +181,8 @@ _INTRO = [
         "requirements",
         re.compile(
             r"\b(?:qualifi|requirement|skills|looking for|ideal candidate|successful candidate|"
-            r"must (?:have|possess|be)|you (?:have|bring|need|should)|experience|candidates? "
+            r"must (?:have|possess|be)|you (?:have|bring|need|should)|experience|traits|"
+            r"characteristics|qualities|candidates? "
             r"(?:should|must|will)|required|abilities|competenc|following)",
             re.I,
         ),
@@ -204,6 +206,9 @@ _BOILERPLATE = [
         r"|national origin|reasonable accommodation|affirmative action|e-verify|drug[- ]free"
         r"|background (?:check|screening)|drug (?:test|screen)|at[- ]will|cookies?\b"
         r"|privacy (?:policy|notice)|personal (?:data|information) (?:is|will be)"
+        r"|(?:are|is) intended (?:only )?(?:as|to)|not (?:intended|meant) to be"
+        r"|omission of specific|representative of the (?:knowledge|essential)"
+        r"|not (?:an? )?(?:exhaustive|all[- ]inclusive)"
         r"|vaccinat|covid|booster|protected (?:veteran|characteristic|class)|\bada\b"
         r"|pay transparency|fair chance|criminal (?:history|record)|recruitment fraud"
         r"|unsolicited resumes|agencies|third[- ]party recruiters|authori[sz]ed to work"
@@ -219,6 +224,8 @@ _BOILERPLATE = [
         r"|competitive (?:salary|pay|compensation|wages?|base)|\$\s?\d[\d,.]*\s*(?:k\b|/\s?h|"
         r"per|an hour|/\s?hr|/\s?year|-|–|to)|benefits? (?:package|include|eligib)"
         r"|holidays?\b.*\bpaid|paid (?:holidays|vacation|sick)|retirement (?:plan|savings)"
+        r"|incentive (?:program|plan)|fringe benefits|pay offered|time off\b|stock (?:in|options)"
+        r"|\bbenefits\b.{0,30}\b(?:outlined|offered|available|package)|casual dress"
         r"|commission structure|\bbase salary|salary (?:of|is|will)|hourly rate|(?:pay|wage)s? "
         r"(?:is|are|will|of)\b|equity\b|stock options|bonus (?:potential|eligib|opportunit)",
     ),
@@ -249,12 +256,14 @@ _BOILERPLATE = [
         "company",
         r"^(?:(?:we are|we're|we have)(?! (?:currently |now )?(?:looking|seeking|hiring|searching))"
         r"|our (?:mission|company|team|culture|firm|values|client|staff|goal|office|practice)"
-        r"|founded in|headquartered|join (?:us|our)|come (?:grow|join|work)|as an? (?:equal|leading)"
-        r"|at [A-Z][\w&'’ .-]{1,40}, we\b)|\bis an? (?:leading|premier|global|dynamic|fast[- ]growing"
+        r"|founded in|headquartered|join (?:us|our)|come (?:grow|join|work)"
+        r"|as an? (?:equal|leading)|at [A-Z][\w&'’ .-]{1,40}, we\b)"
+        r"|\bis an? (?:leading|premier|global|dynamic|fast[- ]growing"
         r"|growing|innovative|established|family[- ]owned|pioneering|\d+-bed)\b"
         r"|\bwe (?:are|pride|believe|strive|value)\b"
         r"(?! (?:currently |now )?(?:looking|seeking|hiring|searching))"
-        r"|our (?:mission|vision|core values)|^(?!(?:You|It|This|That|There|He|She|They|We|Experience|Knowledge)\b)"
+        r"|our (?:mission|vision|core values)"
+        r"|^(?!(?:You|It|This|That|There|He|She|They|We|Experience|Knowledge)\b)"
         r"(?:[A-Z][\w&'’.-]*\s+){1,5}(?:is|are) (?:an?|one of"
         r"|the) (?!(?:plus|must|bonus|requirement)\b)",
     ),
