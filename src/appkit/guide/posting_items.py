@@ -142,6 +142,27 @@ def _imperative(text: str) -> bool:
     )
 
 
+_INCLUDES = re.compile(
+    r"\b(?:responsible for|(?:this|duties|responsibilities|activities|tasks) (?:also )?includes?"
+    r"|(?:will|may) include|includ(?:es|ing) but (?:is |are )?not limited to)[:,]?\s+(?P<tail>.+)",
+    re.I,
+)
+_PARTS = re.compile(r"\s*[,;]\s*(?:and\s+|or\s+)?(?![^()]*\))|\s+and\s+(?=\w+ing\b)")
+
+
+def _prose_duties(text: str) -> list[str]:
+    """Duties a prose sentence lists: "This includes troubleshooting problems, inspections of
+    property, and ..." -> each part; "... will be responsible for X." -> X."""
+    found = _INCLUDES.search(text)
+    if not found:
+        return []
+    tail = found["tail"].rstrip(" .")
+    parts = [p.strip() for p in _PARTS.split(tail) if p and p.strip()]
+    if len(parts) >= 3 and all(len(p.split()) <= 14 for p in parts):
+        return parts
+    return [tail] if len(tail.split()) >= 3 else []
+
+
 def _asks(text: str) -> bool:
     """A sentence in a duty list that is really a requirement ("Have a ... background")."""
     if _ASKS.match(text) and not re.match(r"^(?:ability|able) to (?!\w+ (?:and|or) )", text):
@@ -212,8 +233,13 @@ def classify(sentences: list[Sentence]) -> Items:
         _add(items, "description", text)
     if not items.duties:
         for s in prose:
-            duty = _PROSE_DUTY.match(s.text) or _imperative(s.text)
-            if duty and not boilerplate_kind(s.text):
+            if boilerplate_kind(s.text):
+                continue
+            parts = _prose_duties(s.text)
+            if parts:
+                for part in parts:
+                    _add(items, "duties", part)
+            elif _PROSE_DUTY.match(s.text) or _imperative(s.text):
                 _add(items, "duties", s.text)
     if not items.required and not items.preferred:
         for s in prose:

@@ -21,7 +21,7 @@ from appkit.guide.posting_vocab import (
     section_of,
 )
 
-_BULLETS = "•●◦▪▫■□➢➤►▶✓✔★◆◇❖⦁⁃‣∙"
+_BULLETS = "•●◦▪▫■□➢➤►▶✓✔★◆◇❖⦁⁃‣∙·Ø"
 _BULLET_RUN = re.compile(rf"\s*[{_BULLETS}]\s*|(?:^|\s{{2,}}|(?<=[.:;]))\s*[-*–]\s+(?=[A-Z])")
 _LEADING_MARK = re.compile(rf"^\s*(?:[{_BULLETS}*\-–]|\d{{1,2}}[.)]|[a-z][.)](?=\s))\s*")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")

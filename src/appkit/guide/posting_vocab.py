@@ -160,7 +160,19 @@ def section_of(heading: str) -> str | None:
     for kind, rx in _SECTION_RES:
         if rx.fullmatch(text):
             return kind
+    last = text.split()[-1].casefold()
+    if len(text.split()) <= 8 and last in _LAST_WORD and not re.search(r"[.;]", text):
+        return _LAST_WORD[last]  # "Quality, Cost, Delivery & Safety responsibilities"
     return None
+
+
+_LAST_WORD = {
+    "responsibilities": "duties",
+    "duties": "duties",
+    "requirements": "requirements",
+    "qualifications": "requirements",
+    "benefits": "benefits",
+}
 
 
 _INTRO = [
