@@ -70,6 +70,7 @@ _ASKING_VERBS = frozenset(
         "Must",
     ]
 )
+_NOT_DUTY = re.compile(r"^(?:at|if|so|that(?:'|’)s|come|and|but|in a|we|our)\b", re.I)
 _LIST_SECTIONS = ("duties", "requirements", "preferred", "skills")
 _NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|\?$|^[\W\d_]*$|:$", re.I)
 _ASKING = re.compile(
@@ -98,7 +99,7 @@ def _add(items: Items, target: str, text: str) -> None:
     text = _tidy(text)
     if len(text) < 2 or _NOT_ITEM.search(text):
         return
-    if target == "duties" and len(text.split()) < 3:
+    if target == "duties" and (len(text.split()) < 3 or _NOT_DUTY.match(text)):
         return
     bucket: list[str] = getattr(items, target)
     if text.casefold() not in {b.casefold() for b in bucket}:
@@ -138,7 +139,7 @@ def _imperative(text: str) -> bool:
         len(words) >= 3
         and words[0] in duty_verbs()
         and words[1].islower()
-        and words[1] not in ("is", "are", "was", "will", "has", "of", "and", "to")
+        and words[1] not in ("is", "are", "was", "will", "has", "of", "to")
     )
 
 

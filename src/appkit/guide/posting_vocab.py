@@ -172,6 +172,7 @@ _LAST_WORD = {
     "requirements": "requirements",
     "qualifications": "requirements",
     "benefits": "benefits",
+    "perks": "benefits",
 }
 
 
@@ -259,7 +260,8 @@ _BOILERPLATE = [
         "conditions",
         r"(?:may be|is|are|will be) required to (?:work|participate|be on[- ]call)|on[- ]call "
         r"(?:rotation|schedule|weekend)|willing(?:ness)? to (?:work (?:weekends|evenings|nights|"
-        r"holidays|a flexible)|commute|relocate|meet with)|available to work|must be able to work "
+        r"holidays|a flexible)|commute|relocate|meet with)|availab(?:le|ility) to work"
+        r"|must be able to work "
         r"(?:weekends|evenings|nights|holidays)|this (?:role|position|job) is (?:an? )?(?:in[- ]"
         r"office|remote|hybrid|on[- ]site|full[- ]time|part[- ]time|contract)|^(?:schedule|shift|"
         r"hours)\s*:",
