@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from appkit.guide.posting_text import Sentence
-from appkit.guide.posting_vocab import section_of
+from appkit.guide.posting_vocab import FIELD_LABELS, section_of
 
 _NAME_WORD = r"(?:[A-Z0-9][\w&'’.®-]*|&|of|and|de|du|la|the|for)"
 _ORG = rf"(?:[A-Z][\w&'’.®-]*(?:,? (?:{_NAME_WORD}))*?(?:,? (?:Inc|LLC|Ltd|Corp|Co|P\.A|L\.P)\.?)?)"
@@ -23,11 +23,11 @@ _TITLE_WORD = r"(?:[A-Z0-9][\w&'’./()+-]*|of|and|&|for|in|to|the|/|-|–|with|
 _TITLE = rf"[A-Z][\w&'’./()+-]*(?: {_TITLE_WORD}){{0,9}}"
 _SEEK = (
     r"(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|immediately\s+)?(?:seeking|looking\s+for|"
-    r"hiring|searching\s+for|recruiting)|seeks|invites\s+applications\s+for(?:\s+the\s+position"
+    r"hiring|searching\s+for|recruiting|in\s+need\s+of)|seeks|invites\s+applications\s+for(?:\s+the\s+position"
     r"\s+of)?|has\s+an?\s+(?:\w+\s+){0,3}(?:opening|opportunity)\s+for"
 )
 _SEEKING = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?P<org>{_ORG})\s+(?:{_SEEK})\s+(?:(?:an?|the|one|two|\d+(?:-\d+)?)\s+)?"
+    rf"(?:^|(?<=[.!?]\s))(?:Our\s+)?(?P<org>{_ORG})\s+(?:{_SEEK})\s+(?:(?:an?|the|one|two|\d+(?:-\d+)?)\s+)?"
     rf"(?:(?:experienced|talented|motivated|dynamic|driven|full[- ]time|part[- ]time|passionate|"
     rf"dedicated|highly|self[- ]motivated|skilled|qualified|detail[- ]oriented|new|strong),?\s+)*"
     rf"(?P<title>{_TITLE})"
@@ -40,7 +40,10 @@ _ORG_IS = re.compile(
     rf"^(?P<org>{_ORG})(?:,[^,]{{3,80}},)?\s+(?:is|are|has been|was founded|offers|provides"
     rf"|specializes)\b"
 )
-_AT_ORG = re.compile(rf"\b(?:at|with|join|Join) (?P<org>{_ORG})(?= in\b| is\b|[.,!]|$)")
+_AT_ORG = re.compile(
+    rf"\b(?:(?:role|position|job|opportunity|career|team|work|working|employed)\s+(?:\S+\s+){{0,6}}"
+    rf"(?:at|with)|[Jj]oin|no further than) (?P<org>{_ORG})(?= in\b| is\b| and\b|[.,!]|$)"
+)
 _DOT_LINE = re.compile(r"^(?P<org>[^·•|]{2,60}?)\s+[·•|]\s+(?P<place>[^·•|]{2,60})$")
 _NOT_TITLE = re.compile(
     r"^(?:about|company|overview|summary|description|job description|position|the|we|our|"
@@ -88,61 +91,137 @@ def _trim_title(value: str) -> str:
     return _tidy(re.sub(r"\s+(?:who|to|that|in|at|for|and|with)$", "", value))
 
 
+_LEAD = re.compile(
+    r"(?:\b(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|immediately\s+)?(?:seeking|looking\s+"
+    r"for|hiring|searching\s+for|recruiting|in\s+need\s+of)|\bseeks|\bwe(?:'|’)re\s+(?:seeking|"
+    r"looking\s+for|hiring)|\binvites\s+applications\s+for(?:\s+the\s+position\s+of)?|\bposition"
+    r"\s+of|\brole\s+(?:of|as|for)|\bjoin\s+(?:our|the)\s+(?:\w+\s+)?team\s+as|\bnew\s+position"
+    r"\s+[–-]|\bopportunity\s+for|(?:^|[.!?]\s+)[Aa]s(?:\s+(?:an?|the|our))?|^(?:The|Our))\s+"
+)
+_NEXT_FIELD = re.compile(rf"\s+(?:Job ID|Req\b)|\s+(?=(?=[A-Z])(?i:{FIELD_LABELS})\s?:)")
+_MODIFIERS = {"a", "an", "the", "and", "or", "highly", "organized", "experienced", "motivated"}
+_CONNECT = {"of", "&", "/", "-", "–", "or", "and/or"}
+_STOP = re.compile(r"[.,;:!?]\s|[.,;:!?]$| (?:who|to|that|with|at|in|for|on|located|based|you)\b")
+
+
+def _job(word: str) -> bool:
+    from appkit.guide.posting_skills import job_nouns
+
+    return word.strip("()’'s,.").casefold() in job_nouns() or word.casefold() in job_nouns()
+
+
+def _title_after(text: str, lowercase: bool = True) -> str | None:
+    """The title at the start of `text` ("dedicated Registered Nurses (RNs) and ..." ->
+    "Registered Nurses (RNs)"): a capitalised run that holds a job noun (O*NET title words)."""
+    window = _STOP.split(text, maxsplit=1)[0]
+    tokens = window.split()[:14]
+    first = next((i for i, t in enumerate(tokens) if t[:1].isupper() or t[:1].isdigit()), None)
+    if first is None:  # "an organized paralegal / legal assistant"
+        jobs = [i for i, t in enumerate(tokens[:6]) if _job(t)]
+        if not lowercase or not jobs:
+            return None
+        start = jobs[0] - 1 if jobs[0] and tokens[jobs[0] - 1] not in _MODIFIERS else jobs[0]
+        return " ".join(tokens[start : jobs[-1] + 1])
+    run: list[str] = []
+    for token in tokens[first:]:
+        if token[:1].isupper() or token[:1].isdigit() or token in _CONNECT or token[:1] == "(":
+            run.append(token)
+        else:
+            if _job(token):  # "Writing instructors"
+                run.append(token)
+            break
+    while run and run[-1] in _CONNECT:
+        run.pop()
+    if run and run[0].endswith(("’s", "'s")):  # "Tracker's marketing specialist"
+        rest = tokens[first + 1 :]
+        end = next((i for i, t in enumerate(rest[:5]) if _job(t)), None)
+        return " ".join(rest[: end + 1]) if end is not None else None
+    if not any(_job(t) for t in run):
+        return None
+    return " ".join(run)
+
+
+def _standalone(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 7 and _job(words[-1]) and text.istitle() and _title_ok(text)
+
+
 def find_title(sentences: list[Sentence], text: str) -> str | None:
-    """The job title the posting names, or None."""
+    """The job title the posting names, or None (module docstring: the order tried)."""
     for s in sentences:
         if s.section == "field" and s.label.casefold() in _TITLE_FIELDS and s.text:
-            value = re.split(r"\s+(?:Job ID|Req|Location)\b", s.text)[0]
+            value = _NEXT_FIELD.split(s.text)[0]
             if _tidy(value):
                 return _tidy(value)
-    for s in sentences[:60]:
-        if s.section in ("field",):
-            continue
-        found = _SEEKING.search(s.text) or _AS_A.search(s.text)
-        if found:
-            title = _trim_title(found["title"])
-            if _title_ok(title) and len(title.split()) <= 8:
-                return title
     heading = re.search(r"^#\s+(.+)$", text, re.M)
     if heading and _title_ok(_tidy(heading[1])):
         return _tidy(heading[1])
+    for s in sentences[:12]:
+        if s.label and _standalone(s.label):
+            return s.label
+        if s.section != "field" and _standalone(_tidy(s.text)):
+            return _tidy(s.text)
+    for s in sentences[:60]:
+        if s.section == "field":
+            continue
+        for found in _LEAD.finditer(s.text):
+            seek = not re.match(r"(?:^|[.!?]\s+)(?:[Aa]s|The|Our)\b", found[0])
+            title = _title_after(s.text[found.end() :], lowercase=seek)
+            if title and _title_ok(_tidy(title)):
+                return _tidy(title)
     for s in sentences[:3]:
         first = _tidy(s.text.split(":")[0])
-        if s.section not in ("field",) and _title_ok(first) and len(first.split()) <= 8:
+        words = first.split()
+        if s.section != "field" and _title_ok(first) and len(words) <= 8 and any(map(_job, words)):
             return first
     return None
 
 
+def _org(value: str) -> str | None:
+    """A cleaned employer name, or None when it does not read as one."""
+    value = re.split(r"[’']s\b", value)[0]  # "Robert Half's Legal Division"
+    value = re.sub(r"\s*\([A-Z]{2,8}\)\s*$", "", value)  # "Project Hope Alliance (PHA)"
+    value = re.sub(r"^(?:Our|At)\s+", "", value)
+    value = _tidy(value)
+    words = value.split()
+    if words[:1] == ["The"] and len(words) >= 3:
+        words = words[1:]
+    if not words or not _org_ok(" ".join(words)) or _is_skill(value):
+        return None
+    return value
+
+
+def _is_skill(value: str) -> bool:
+    from appkit.guide.posting_skills import aliases
+
+    single, multi = aliases()
+    return value in single or value.casefold() in multi or section_of(value) is not None
+
+
 def find_company(sentences: list[Sentence], text: str) -> str | None:
-    """The employer the posting names, or None."""
+    """The employer the posting names, or None (module docstring: the order tried)."""
     for s in sentences:
-        if (
-            s.section == "field"
-            and s.label.casefold() in _COMPANY_FIELDS
-            and _org_ok(_tidy(s.text))
-        ):
-            return _tidy(s.text)
+        if s.section == "field" and s.label.casefold() in _COMPANY_FIELDS:
+            org = _org(_NEXT_FIELD.split(s.text)[0])
+            if org:
+                return org
     for match in re.finditer(r"(?:^|\n|[.!?:]\s*)About\s+(?P<org>[^\n:]{2,60}?)\s*(?::|\n)", text):
-        org = _tidy(match["org"])
-        if _org_ok(org) and org[:1].isupper() and section_of(f"About {org}") == "company":
+        org = _org(match["org"])
+        if org and org[:1].isupper() and section_of(f"About {match['org']}") == "company":
             return org
     for line in text.splitlines()[:8]:
         found = _DOT_LINE.match(line.strip())
-        if found and _org_ok(_tidy(found["org"])):
-            return _tidy(found["org"])
-    candidates: list[str] = []
+        if found and (org := _org(found["org"])):
+            return org
     for s in sentences[:80]:
         if s.section == "field":
             continue
         for rx in (_SEEKING, _ORG_IS):
             found = rx.search(s.text)
-            if found and _org_ok(_tidy(found["org"])):
-                candidates.append(_tidy(found["org"]))
-                break
-    if candidates:
-        return candidates[0]
+            if found and (org := _org(found["org"])):
+                return org
     for s in sentences[:80]:
         found = _AT_ORG.search(s.text)
-        if found and _org_ok(_tidy(found["org"])) and len(found["org"].split()) <= 5:
-            return _tidy(found["org"])
+        if found and len(found["org"].split()) <= 5 and (org := _org(found["org"])):
+            return org
     return None

@@ -154,3 +154,22 @@ def duty_verbs() -> frozenset[str]:
             if word.isalpha() and word[:1].isupper():
                 counts[word] = counts.get(word, 0) + 1
     return frozenset(w for w, n in counts.items() if n >= 2)
+
+
+@cache
+def job_nouns() -> frozenset[str]:
+    """Last words of O*NET occupation and alternate titles ("nurse", "engineer", "paralegal"),
+    lower-case, with plurals: what a job title ends with."""
+    from appkit.guide.onetindex import load_index
+
+    counts: dict[str, int] = {}
+    for occupation in load_index()["occupations"].values():
+        titles = [occupation["title"], *(a[0] for a in occupation.get("alternate_titles") or [])]
+        for title in titles:
+            words = re.split(r"[\s/]+", title.split("(")[0].split(",")[0].strip())
+            if words and words[-1].isalpha():
+                word = words[-1].casefold()
+                counts[word] = counts.get(word, 0) + 1
+    # "Head of Sales", "Team Lead": role nouns postings use that O*NET titles rarely end with.
+    nouns = {w for w, n in counts.items() if n >= 3 and len(w) > 2} | {"head", "lead"}
+    return frozenset(nouns | {f"{w}s" for w in nouns} | {f"{w}es" for w in nouns})

@@ -51,6 +51,7 @@ def _caps_heading(match: re.Match[str]) -> str:
     return f"{match[1]}\n" if glued or section_of(match[1]) else match[0]
 
 
+_FIELD_DASH = re.compile(rf"^(?=[A-Z])((?i:{FIELD_LABELS}))\s*[-–]\s*(\S.{{0,150}})$")
 _FIELD_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{FIELD_LABELS})\s*[:\-–])")
 
 
@@ -72,13 +73,16 @@ def _camel_words() -> frozenset[str]:
     return camel_words()
 
 
-def _uncamel(text: str) -> str:
+def _uncamel(text: str, whole: str = "") -> str:
     words = _camel_words()
 
     def split(match: re.Match[str]) -> str:
         token = match[0]
-        if token in words or token.lower() in words:
-            return token
+        if token in words or token.lower() in words or whole.count(token) >= 2:
+            return token  # a known name, or one the posting repeats (a brand: "SkillFit")
+        known = next((w for w in words if token.startswith(w) and len(w) < len(token)), None)
+        if known:  # "TypeScriptNPM": a known name run into the next word
+            return f"{known}\n{token[len(known) :]}"
         return f"{match[1]}\n{match[2]}"
 
     return _CAMEL.sub(split, text)
@@ -105,7 +109,7 @@ def _physical_lines(text: str) -> list[tuple[int, str, bool]]:
         raw = _CAPS_HEADING.sub(_caps_heading, raw)
         raw = _HEADING_GLUED.sub("\n", raw)
         raw = _GLUED_END.sub("\n", raw)
-        raw = _uncamel(raw)
+        raw = _uncamel(raw, text)
         for piece in raw.split("\n"):
             parts = _BULLET_RUN.split(piece)
             for i, part in enumerate(parts):
@@ -139,6 +143,9 @@ def _heading(text: str) -> tuple[str | None, str, str]:
     if found and (kind := section_of(found[0])):
         rest = text[found.end() :].lstrip(" :-–").strip()
         return kind, rest, found[0]
+    dash = _FIELD_DASH.match(text)
+    if dash:  # "Position-Software Developer", "Location- Duluth, GA."
+        return "field", dash[2].strip(), dash[1]
     label = _LABEL.match(text)
     if label:
         kind = section_of(label[1])
