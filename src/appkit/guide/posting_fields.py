@@ -99,6 +99,24 @@ _LEAD = re.compile(
     r"\s+[–-]|\bopportunity\s+for|(?:^|[.!?]\s+)[Aa]s(?:\s+(?:an?|the|our))?|^(?:The|Our))\s+"
 )
 _NEXT_FIELD = re.compile(rf"\s+(?:Job ID|Req\b)|\s+(?=(?=[A-Z])(?i:{FIELD_LABELS})\s?:)")
+# Lower-case words that end O*NET titles but say nothing in prose ("a great person").
+_VAGUE = {
+    "person",
+    "persons",
+    "people",
+    "individual",
+    "individuals",
+    "member",
+    "members",
+    "candidate",
+    "candidates",
+    "player",
+    "players",
+    "professional",
+    "professionals",
+    "staff",
+    "team",
+}
 _MODIFIERS = {"a", "an", "the", "and", "or", "highly", "organized", "experienced", "motivated"}
 _CONNECT = {"of", "&", "/", "-", "–", "or", "and/or"}
 _STOP = re.compile(r"[.,;:!?]\s|[.,;:!?]$| (?:who|to|that|with|at|in|for|on|located|based|you)\b")
@@ -117,7 +135,7 @@ def _title_after(text: str, lowercase: bool = True) -> str | None:
     tokens = window.split()[:14]
     first = next((i for i, t in enumerate(tokens) if t[:1].isupper() or t[:1].isdigit()), None)
     if first is None:  # "an organized paralegal / legal assistant"
-        jobs = [i for i, t in enumerate(tokens[:6]) if _job(t)]
+        jobs = [i for i, t in enumerate(tokens[:6]) if _job(t) and t.casefold() not in _VAGUE]
         if not lowercase or not jobs:
             return None
         start = jobs[0] - 1 if jobs[0] and tokens[jobs[0] - 1] not in _MODIFIERS else jobs[0]

@@ -190,7 +190,8 @@ def classify(sentences: list[Sentence]) -> Items:
                 _add(items, "compensation", f"{s.label}: {text}")
             continue
         if s.section == "benefits":
-            _add(items, "compensation", text)
+            if boilerplate_kind(text) not in ("legal", "apply", "company"):
+                _add(items, "compensation", text)
             continue
         if s.section not in ("duties", "requirements", "preferred", "skills"):
             if s.section == "description":

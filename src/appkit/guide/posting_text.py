@@ -29,7 +29,7 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]{2,}")
 # "customers.Accept", "experience:Proven", "issues;Track": a sentence end glued to the next one.
 _GLUED_END = re.compile(
     r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(])|(?<=[a-z]\))(?=[A-Z][a-z])"
-    r"|(?<=[a-z]:)(?=[A-Z][a-z])|(?<=[a-z]\.)(?=\d{1,2}\.\s*[A-Z])"
+    r"|(?<=[a-z]:)(?=[A-Z][a-z])|(?<=[a-z]\.)(?=\d{1,2}\.\s*[A-Z])|(?<=[a-z]{3}\.)(?=\d)"
 )
 _SENTENCE = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?])\s+(?=[A-Z\u201c\"(•\d])")
 _ABBREVIATION = re.compile(

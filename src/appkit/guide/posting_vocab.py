@@ -161,7 +161,7 @@ def section_of(heading: str) -> str | None:
         if rx.fullmatch(text):
             return kind
     last = text.split()[-1].casefold()
-    if len(text.split()) <= 8 and last in _LAST_WORD and not re.search(r"[.;]", text):
+    if len(text.split()) <= 8 and last in _LAST_WORD and not _duty_start(text):
         return _LAST_WORD[last]  # "Quality, Cost, Delivery & Safety responsibilities"
     return None
 
@@ -289,7 +289,7 @@ def _duty_start(sentence: str) -> bool:
     from appkit.guide.posting_skills import duty_verbs
 
     words = sentence.split()
-    return len(words) >= 2 and words[0] in duty_verbs() and words[1].islower()
+    return len(words) >= 2 and words[0] in duty_verbs() and words[1][:1].islower()
 
 
 def boilerplate_kind(sentence: str, strict: bool = False) -> str | None:
