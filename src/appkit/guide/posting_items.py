@@ -95,11 +95,11 @@ def _tidy(text: str) -> str:
     return text[:MAX_ITEM]
 
 
-def _add(items: Items, target: str, text: str) -> None:
+def _add(items: Items, target: str, text: str, bullet: bool = False) -> None:
     text = _tidy(text)
     if len(text) < 2 or _NOT_ITEM.search(text):
         return
-    if target == "duties" and (len(text.split()) < 3 or _NOT_DUTY.match(text)):
+    if target == "duties" and (len(text.split()) < (2 if bullet else 3) or _NOT_DUTY.match(text)):
         return
     bucket: list[str] = getattr(items, target)
     if text.casefold() not in {b.casefold() for b in bucket}:
@@ -138,8 +138,9 @@ def _imperative(text: str) -> bool:
     return (
         len(words) >= 3
         and words[0] in duty_verbs()
-        and words[1].islower()
-        and words[1] not in ("is", "are", "was", "will", "has", "of", "to")
+        and (words[1].islower() or words[1][:1].isupper() and words[1] not in ("I", "It"))
+        and words[1] not in ("is", "are", "was", "will", "has", "of")
+        and not (words[0] == "Open" and words[1] == "to")
     )
 
 
@@ -158,7 +159,10 @@ def _prose_duties(text: str) -> list[str]:
     if not found:
         return []
     tail = found["tail"].rstrip(" .")
-    parts = [p.strip() for p in _PARTS.split(tail) if p and p.strip()]
+    if ";" in tail:  # "drafting pleadings, motions and subpoenas; engaging in research; ..."
+        parts = [re.sub(r"^(?:and|or)\s+", "", p.strip()) for p in tail.split(";") if p.strip()]
+    else:
+        parts = [p.strip() for p in _PARTS.split(tail) if p and p.strip()]
     if len(parts) >= 3 and all(len(p.split()) <= 14 for p in parts):
         return parts
     return [tail] if len(tail.split()) >= 3 else []
@@ -224,7 +228,7 @@ def classify(sentences: list[Sentence]) -> Items:
         elif _asks(text):
             _requirement(items, text)
         else:
-            _add(items, "duties", text)
+            _add(items, "duties", text, s.bullet)
     for s in prose:
         text = s.text
         kind = boilerplate_kind(text)

@@ -185,6 +185,11 @@ def segments(text: str) -> list[Sentence]:
                     sentence = rest
                 else:  # "Excellent interpersonal skills: outgoing, ..." is one item
                     label = ""
+            head, colon, tail = sentence.partition(": ")
+            if colon and tail and not label and 4 <= len(head.split()) <= 16:
+                intro = intro_section(f"{head}:")  # "Duties include but are not limited to: ..."
+                if intro:
+                    section, sentence = intro, tail
             question = sentence.endswith("?") and len(sentence.split()) <= 12
             lead_in = (sentence.endswith(":") and len(sentence) <= 160) or question
             intro = intro_section(sentence) if lead_in else None
