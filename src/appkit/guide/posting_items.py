@@ -124,7 +124,8 @@ def _requirement(items: Items, text: str) -> None:
 
 def _skill_list(text: str) -> list[str] | None:
     """A comma list of names ("EHR (Epic or Cerner), medical terminology, ...") or None."""
-    parts = [p.strip(" .") for p in re.split(r"\s*[,;|]\s*(?![^()]*\))", text) if p.strip(" .")]
+    split = re.split(r"\s*[,;|]\s*(?![^()]*\))", text)
+    parts = [re.sub(r"^(?:and|or)\s+", "", p.strip(" .")) for p in split if p.strip(" .")]
     if len(parts) == 1 and len(text.split()) <= 4 and not text.endswith("."):
         return parts
     if len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts):
@@ -216,6 +217,8 @@ def classify(sentences: list[Sentence]) -> Items:
             names = _skill_list(text)
             if names:
                 items.listed_skills += names
+                if len(names) > 1:  # "MS Word, PowerPoint, Excel, and Outlook" is asked for
+                    _add(items, "required", text)
             else:
                 _requirement(items, text)
         elif s.section == "preferred":

@@ -78,8 +78,10 @@ def _uncamel(text: str, whole: str = "") -> str:
 
     def split(match: re.Match[str]) -> str:
         token = match[0]
-        if token in words or token.lower() in words or whole.count(token) >= 2:
-            return token  # a known name, or one the posting repeats (a brand: "SkillFit")
+        if token in words or token.lower() in words:
+            return token
+        if token[:1].isupper() and whole.count(token) >= 2:
+            return token  # a name the posting repeats (a brand: "SkillFit"), not "weekMin"
         known = next((w for w in words if token.startswith(w) and len(w) < len(token)), None)
         if known:  # "TypeScriptNPM": a known name run into the next word
             return f"{known}\n{token[len(known) :]}"

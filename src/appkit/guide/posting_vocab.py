@@ -49,11 +49,12 @@ _PREFERRED = (
 )
 _REQUIREMENTS = (
     r"(?:(?:minimum|basic|required|key|essential|job|position|role|the|necessary|core|technical|"
-    r"professional|mandatory)\s+)*(?:qualifications?|requirements|skills|competencies|"
-    r"abilities|knowledge|expertise)"
-    r"(?:,?\s+(?:knowledge|skills|abilities|experience|education|requirements|competencies|"
-    r"qualifications)?,?\s*(?:and|&)\s+(?:experience|skills|qualifications|abilities|education|"
-    r"requirements|competencies|knowledge|certifications?|licensure|attributes))?"
+    r"professional|mandatory)\s+)*(?:qualifications?|requirements|skills?|competenc(?:y|ies)|"
+    r"abilit(?:y|ies)|knowledge|expertise)"
+    r"(?:,?\s+(?:knowledge|skills?|abilit(?:y|ies)|experience|education|requirements|"
+    r"competencies|qualifications)?,?\s*(?:and|&|or)\s+(?:experience|skills?|qualifications|"
+    r"abilit(?:y|ies)|education|requirements|competencies|knowledge|certifications?|licensure|"
+    r"attributes))?"
     r"(?:\s+(?:required|needed|include))?(?:\s+for\s+(?:the|this)\s+(?:role|position|job))?"
     r"|knowledge,?\s+skills,?\s+(?:and|&)\s+abilities|ksas?"
     r"|(?:education|experience|training|certifications?|licens(?:e|ure)s?|credentials)"
