@@ -87,7 +87,11 @@ def _uncamel(text: str, whole: str = "") -> str:
             return f"{known}\n{token[len(known) :]}"
         return f"{match[1]}\n{match[2]}"
 
-    return _CAMEL.sub(split, text)
+    for _ in range(3):  # "programsDocumentationClinic": one split per pass
+        text, count = _CAMEL.subn(split, text)
+        if not count:
+            break
+    return text
 
 
 def clean_text(text: str) -> str:

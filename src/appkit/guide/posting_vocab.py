@@ -93,7 +93,7 @@ _COMPANY = (
     r"|company\s+(?:overview|description|profile|information|background|summary)"
     r"|who\s+we\s+are|our\s+(?:company|story|mission|culture|values|team|client|firm|vision)"
     r"|the\s+company|(?:why|why\s+join|why\s+work\s+(?:for|with|at))\s+[\w&.'’ -]{2,40}"
-    r"|about\s+(?!the\b|this\b|you\b|the\s+role)[\w&.'’®, ()-]{2,60}"
+    r"|about\s+(?!you\b|this\s+(?:role|job|position)\b)[\w&.'’®, ()-]{2,60}"
 )
 _APPLY = (
     r"how\s+to\s+apply|to\s+apply|application\s+(?:process|instructions)|next\s+steps"
@@ -174,6 +174,8 @@ _LAST_WORD = {
     "qualifications": "requirements",
     "benefits": "benefits",
     "perks": "benefits",
+    "offers": "benefits",
+    "locations": "description",
 }
 
 
@@ -246,6 +248,8 @@ _BOILERPLATE = [
     (
         "apply",
         r"\bapply (?:now|today|online|here|at|via|through|by)|click (?:apply|here)"
+        r"|eligibility for consideration|your responses to the questions|\bto be creditable"
+        r"|credit will be given|to receive (?:proper )?credit"
         r"|submit (?:your|a)"
         r" (?:resume|cv|application)|send (?:your|a) (?:resume|cv)|to apply\b|interested "
         r"(?:candidates|applicants)|please (?:visit|email|contact|apply)|we look forward to"
@@ -264,7 +268,8 @@ _BOILERPLATE = [
         r"holidays|a flexible)|commute|relocate|meet with)|availab(?:le|ility) to work"
         r"|must be able to work "
         r"(?:weekends|evenings|nights|holidays)|this (?:role|position|job) is (?:an? )?(?:in[- ]"
-        r"office|remote|hybrid|on[- ]site|full[- ]time|part[- ]time|contract)|^(?:schedule|shift|"
+        r"office|remote|hybrid|on[- ]site|full[- ]time|part[- ]time|contract)"
+        r"|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\s*[-–]|\bon[- ]site at\b|^(?:schedule|shift|"
         r"hours)\s*:",
     ),
     (
