@@ -70,7 +70,7 @@ _ASKING_VERBS = frozenset(
         "Must",
     ]
 )
-_NOT_DUTY = re.compile(r"^(?:at|if|so|that(?:'|’)s|come|and|but|in a|we|our)\b", re.I)
+_NOT_DUTY = re.compile(r"^(?:at|if|so|that(?:'|’)s|come|and|but|in a|we|our|the team)\b", re.I)
 _LIST_SECTIONS = ("duties", "requirements", "preferred", "skills")
 _NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|\?$|^[\W\d_]*$|:$", re.I)
 _ASKING = re.compile(
@@ -99,7 +99,8 @@ def _add(items: Items, target: str, text: str, bullet: bool = False) -> None:
     text = _tidy(text)
     if len(text) < 2 or _NOT_ITEM.search(text):
         return
-    if target == "duties" and (len(text.split()) < (2 if bullet else 3) or _NOT_DUTY.match(text)):
+    listed = bullet  # a list item rather than a sentence fragment
+    if target == "duties" and (len(text.split()) < (2 if listed else 3) or _NOT_DUTY.match(text)):
         return
     bucket: list[str] = getattr(items, target)
     if text.casefold() not in {b.casefold() for b in bucket}:
@@ -169,11 +170,25 @@ def _prose_duties(text: str) -> list[str]:
     return [tail] if len(tail.split()) >= 3 else []
 
 
+def _gerund_list(text: str) -> list[str]:
+    """ "Developing a social strategy, community management of channels, co-creating content,
+    ..." is several duties; any other sentence is one."""
+    first = text.split()[0]
+    if not (first.endswith("ing") and len(first) >= 6):
+        return [text]
+    parts = [p.strip() for p in _PARTS.split(text.rstrip(" .")) if p and p.strip()]
+    if len(parts) >= 6 and all(len(p.split()) <= 8 for p in parts):
+        return parts
+    return [text]
+
+
 def _asks(text: str) -> bool:
     """A sentence in a duty list that is really a requirement ("Have a ... background")."""
     if _ASKS.match(text) and not re.match(r"^(?:ability|able) to (?!\w+ (?:and|or) )", text):
         return True
-    return not _imperative(text) and bool(_ASKING.search(text)) and not _PROSE_DUTY.match(text)
+    if _imperative(text) or _PROSE_DUTY.match(text):
+        return False
+    return bool(_ASKING.search(text) or re.search(r"\bmust (?:be|have|possess|hold)\b", text))
 
 
 def classify(sentences: list[Sentence]) -> Items:
@@ -231,7 +246,8 @@ def classify(sentences: list[Sentence]) -> Items:
         elif _asks(text):
             _requirement(items, text)
         else:
-            _add(items, "duties", text, s.bullet)
+            for part in _gerund_list(text):
+                _add(items, "duties", part, s.bullet)
     for s in prose:
         text = s.text
         kind = boilerplate_kind(text)

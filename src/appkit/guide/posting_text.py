@@ -87,6 +87,7 @@ def _uncamel(text: str, whole: str = "") -> str:
             return f"{known}\n{token[len(known) :]}"
         return f"{match[1]}\n{match[2]}"
 
+    text = re.sub(r"\b([a-z]{4,})([A-Z]{2,4})(?=\s)", "\\1\n\\2", text)  # "knowledgeYE Audits"
     for _ in range(3):  # "programsDocumentationClinic": one split per pass
         text, count = _CAMEL.subn(split, text)
         if not count:

@@ -187,7 +187,7 @@ _INTRO = [
         "duties",
         re.compile(
             r"\b(?:responsibilit|duties|dut(?:y|ies) include|you(?:'|’)ll|you will|will be "
-            r"responsible|be doing|will (?:I|you) do|will be "
+            r"responsible|be doing|will (?:I|you) do|activities|will be "
             r"responsible|will include|day[- ]to[- ]day|tasks|functions|this role (?:will|involves)"
             r"|job (?:involves|includes))",
             re.I,
@@ -270,6 +270,7 @@ _BOILERPLATE = [
         r"(?:weekends|evenings|nights|holidays)|this (?:role|position|job) is (?:an? )?(?:in[- ]"
         r"office|remote|hybrid|on[- ]site|full[- ]time|part[- ]time|contract)"
         r"|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\s*[-–]|\bon[- ]site at\b|^(?:schedule|shift|"
+        r"hours)\s*:|^travel\b.{0,50}\b(?:notice|required|up to|\d+\s?%)|^(?:schedule|shift|"
         r"hours)\s*:",
     ),
     (
