@@ -54,7 +54,8 @@ def test_plain_text_posting() -> None:
     assert len(posting.responsibilities) == 8
     assert "Experience as a medical assistant is a plus." in posting.preferred
     assert "CCMA or CMAA certification preferred." in posting.preferred
-    assert len(posting.qualifications) == 3
+    assert len(posting.qualifications) == 4  # the Skills list is asked for too
+    assert posting.qualifications[-1].startswith("EHR (Epic or Cerner), medical terminology")
     for skill in [
         "EHR",
         "Epic",
@@ -188,7 +189,7 @@ def test_describe_posting() -> None:
         "====================",
         "Company: Riverbend Community Health",
     ]
-    assert "Responsibilities (8)" in lines and "Qualifications (3)" in lines
+    assert "Responsibilities (8)" in lines and "Qualifications (4)" in lines
     assert "Preferred (2)" in lines and "Pay and benefits (4)" in lines
     assert "  - Coordinate care delivery." in lines
     assert "equal opportunity" not in text
