@@ -42,7 +42,7 @@ def _line(value: str | None, limit: int = 200) -> str | None:
 
 
 def _skills(items: Items, extra: str, vocabulary: Guide | None) -> list[str]:
-    body = "\n".join([*items.duties, *items.required, *items.preferred, extra])
+    body = "\n".join([*items.duties, *items.required, *items.preferred, *items.description, extra])
     listed = []
     for skill in items.listed_skills:  # "EHR (Epic or Cerner)" -> EHR, Epic, Cerner
         name, _, inside = skill.partition("(")

@@ -40,7 +40,8 @@ _PROSE_DUTY = re.compile(
 _PROSE_REQ = re.compile(
     r"\b(?:ideal candidate|successful candidate|candidates? (?:must|should|will)|must (?:have|"
     r"possess|be)|is required|are required|required\b|requires?\b|you (?:must|should) have|"
-    r"years? of (?:\w+ ){0,3}experience|degree in|bachelor(?:'|’)?s|licen[sc]e required)",
+    r"years? of (?:\w+ ){0,3}experience|degree in|bachelor(?:'|’)?s|licen[sc]e required"
+    r"|understanding of|experience (?:with|in)|knowledge of|proficien|familiar(?:ity)? with)",
     re.I,
 )
 _PREFERRED_TAIL = re.compile(r",?\s+(?=(?:preferably|ideally)\b)", re.I)

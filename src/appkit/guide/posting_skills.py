@@ -57,11 +57,17 @@ def aliases() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
     }
     single: dict[str, tuple[str, int]] = {}
     multi: dict[str, tuple[str, int]] = {}
+    english = _task_words()
 
-    def add(alias: str, name: str, df: int) -> None:
+    def add(alias: str, name: str, df: int, derived: bool = True) -> None:
         alias = _norm(alias).strip(" ,-")
         if len(alias) < 2 or alias.casefold() in commodity_words:
             return
+        if derived and " " not in alias:
+            if alias.isalpha() and alias.isupper() and len(alias) < 3:
+                return  # "AR", "IT", "PT": too many meanings
+            if alias.casefold() in english and not tech[name].get("hot"):
+                return  # "Plan", "Visual", "Clinical": English words first
         if " " in alias:
             multi.setdefault(alias.casefold(), (name, df))
         elif alias[:1].isupper() or not alias.isalpha() or alias[1:] != alias[1:].lower():
@@ -77,7 +83,7 @@ def aliases() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
             continue
         if words[-1].casefold() == "software" and len(words) > 1:
             words = words[:-1]
-        add(" ".join(words), name, df)
+        add(" ".join(words), name, df, derived=words != name.split())
         acronyms = [i for i, w in enumerate(words) if i > 0 and _ACRONYM.match(w) and w.isupper()]
         if acronyms:
             i = acronyms[-1]
@@ -90,6 +96,20 @@ def aliases() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
             if words[0] == "Microsoft":
                 add(f"MS {rest}", name, df)
     return single, multi
+
+
+@cache
+def _task_words() -> frozenset[str]:
+    """Words O*NET's task statements use in lower case (~18,000 sentences of working English):
+    a one-word alias that is one of them ("plan", "visual") is a word before it is a product."""
+    from appkit.guide.onetindex import load_index
+
+    counts: dict[str, int] = {}
+    for occupation in load_index()["occupations"].values():
+        for task in occupation.get("tasks") or []:
+            for word in re.findall(r"\b[a-z]{2,}\b", str(task[1])):
+                counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= 5)
 
 
 @cache

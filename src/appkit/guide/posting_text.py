@@ -88,6 +88,7 @@ def _uncamel(text: str, whole: str = "") -> str:
         return f"{match[1]}\n{match[2]}"
 
     text = re.sub(r"\b([a-z]{4,})([A-Z]{2,4})(?=\s)", "\\1\n\\2", text)  # "knowledgeYE Audits"
+    text = re.sub(r"(?<=[a-z]{3})([A-Z]{3,4})(?=\s)", "\n\\1", text)  # "ScriptNPM package"
     for _ in range(3):  # "programsDocumentationClinic": one split per pass
         text, count = _CAMEL.subn(split, text)
         if not count:
