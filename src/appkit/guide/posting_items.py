@@ -25,7 +25,8 @@ _OTHER_DUTIES = re.compile(
 )
 _ASKS = re.compile(
     r"^(?:have|has|possess(?:es)?|must|should|bachelor|master|associate|degree|high school|"
-    r"\d+\+?\s*(?:years|yrs)|(?:minimum|at least|min\.?) (?:of )?\d|ability to|able to|"
+    r"\d+\+?\s*(?:years|yrs)|(?:minimum|at least|min\.?) (?:of )?\d+\+?\s*(?:years|yrs)|"
+    r"ability to|able to|"
     r"proficien|knowledge of|familiar|experience (?:with|in)|(?:strong|excellent|proven|"
     r"demonstrated|solid|good)\b|valid|current|certified|licensed|willing(?:ness)? to)",
     re.I,
@@ -73,7 +74,7 @@ _ASKING_VERBS = frozenset(
 )
 _NOT_DUTY = re.compile(r"^(?:at|if|so|that(?:'|’)s|come|and|but|in a|we|our|the team)\b", re.I)
 _LIST_SECTIONS = ("duties", "requirements", "preferred", "skills")
-_NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|\?$|^[\W\d_]*$|:$", re.I)
+_NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|[?!]$|^[\W\d_]*$|:$", re.I)
 _ASKING = re.compile(
     r"\b(?:skills|experience|knowledge|proficien\w*|degree|certifi\w+|licen[cs]e\w*|abilit\w+"
     r"|familiarity|understanding)\b",
@@ -257,7 +258,11 @@ def classify(sentences: list[Sentence]) -> Items:
         if kind:
             continue
         _add(items, "description", text)
-    if not items.duties:
+    if items.duties:  # imperative sentences outside the list are duties too ("Job Description:")
+        for s in prose:
+            if _imperative(s.text) and not boilerplate_kind(s.text):
+                _add(items, "duties", s.text)
+    else:
         for s in prose:
             if boilerplate_kind(s.text):
                 continue

@@ -44,6 +44,7 @@ _PREFERRED = (
     r"(?:preferred|desired|desirable|bonus|nice[- ]to[- ]have|additional|preferable)"
     r"(?:\s+(?:qualifications|skills|experience|requirements|points|attributes|competencies))?"
     r"(?:\s+\(?not\s+required\)?)?|nice[- ]to[- ]haves?|bonus\s+points(?:\s+if(?:\s+you)?.*)?"
+    r"|desired\s+(?:skills|qualifications)\s+(?:and|&)\s+(?:experience|education|skills)"
     r"|pluses|it(?:'|’)?s?\s+(?:is\s+|would\s+be\s+)?a\s+plus(?:\s+if.*)?|extra\s+credit"
     r"|preferred\s+but\s+not\s+required|what\s+would\s+be\s+nice"
 )
@@ -122,7 +123,7 @@ FIELD_LABELS = (
     r"|job\s+family|function|req(?:uisition)?\s*#?|job\s+number|posting\s+date|work\s+hours"
 )
 _SKILLS = (
-    r"(?:(?:key|required|technical|core|desired|relevant)\s+)?(?:skills|tools|technologies|"
+    r"technical|(?:(?:key|required|technical|core|relevant)\s+)?(?:skills|tools|technologies|"
     r"tech\s+stack|keywords|software)(?:\s+(?:&|and)\s+(?:tools|technologies|platforms))?"
 )
 SECTION_PATTERNS: list[tuple[str, str]] = [
@@ -248,6 +249,8 @@ _BOILERPLATE = [
     (
         "apply",
         r"\bapply (?:now|today|online|here|at|via|through|by)|click (?:apply|here)"
+        r"|receives? (?:many|a (?:large|high) (?:number|volume) of) applications|not able to "
+        r"respond|only (?:those )?(?:candidates|applicants)\b.{0,40}\bcontact"
         r"|eligibility for consideration|your responses to the questions|\bto be creditable"
         r"|credit will be given|to receive (?:proper )?credit"
         r"|submit (?:your|a)"
