@@ -21,7 +21,7 @@ from appkit.guide.posting_vocab import PREFERRED, boilerplate_kind
 
 MAX_ITEM = 1000
 _OTHER_DUTIES = re.compile(
-    r"\bother (?:related )?duties\b|\bas (?:assigned|needed|required)\s*$", re.I
+    r"\b(?:other|additional) (?:related )?duties\b|\bas (?:assigned|needed|required)\s*$", re.I
 )
 _ASKS = re.compile(
     r"^(?:have|has|possess(?:es)?|must|should|bachelor|master|associate|degree|high school|"

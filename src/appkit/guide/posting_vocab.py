@@ -105,7 +105,7 @@ _LEGAL = (
     r"equal\s+(?:employment\s+)?opportunity.*|eeo.*|diversity.*|our\s+commitment.*"
     r"|(?:reasonable\s+)?accommodations?.*|disclaimer.*|legal(?:\s+notice)?|privacy.*|notice.*"
     r"|e-verify.*|covid.*|vaccin.*|pay\s+transparency.*|drug[- ]free.*|fraud.*|note"
-    r"|additional\s+information|other\s+information|important\s+information|cookies?.*"
+    r"|additional\s+information|other\s+information|important\s+information|cookies?.*|tips?"
 )
 _PHYSICAL = (
     r"physical\s+(?:demands|requirements|activities)(?:\s+(?:and|&)\s+work(?:ing)?\s+"
@@ -182,7 +182,10 @@ _LAST_WORD = {
 
 _INTRO = [
     ("preferred", re.compile(r"\b(?:prefer|nice to have|a plus|bonus|ideally|desired)", re.I)),
-    ("benefits", re.compile(r"\b(?:we offer|benefits|perks|you(?:'|’)ll (?:get|receive))", re.I)),
+    (
+        "benefits",
+        re.compile(r"\b(?:we offer|we provide|benefits|perks|you(?:'|’)ll (?:get|receive))", re.I),
+    ),
     ("apply", re.compile(r"\b(?:to apply|apply|application|send (?:your|a) (?:resume|cv))", re.I)),
     (
         "duties",
@@ -280,7 +283,7 @@ _BOILERPLATE = [
         "company",
         r"^(?:(?:we are|we're|we have)(?! (?:currently |now )?(?:looking|seeking|hiring|searching))"
         r"|our (?:mission|company|team|culture|firm|values|client|staff|goal|office|practice)"
-        r"|founded in|headquartered|join (?:us|our)|come (?:grow|join|work)"
+        r"|founded in|headquartered|join\b|come (?:grow|join|work)"
         r"|as an? (?:equal|leading)|at [A-Z][\w&'’ .-]{1,40}, we\b)"
         r"|\bis an? (?:leading|premier|global|dynamic|fast[- ]growing"
         r"|growing|innovative|established|family[- ]owned|pioneering|\d+-bed)\b"
@@ -299,6 +302,8 @@ def _duty_start(sentence: str) -> bool:
     from appkit.guide.posting_skills import duty_verbs
 
     words = sentence.split()
+    if not words or words[0] in ("Pay", "Salary", "Compensation", "Wage", "Wages"):
+        return False
     return len(words) >= 2 and words[0] in duty_verbs() and words[1][:1].islower()
 
 
