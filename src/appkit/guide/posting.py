@@ -21,12 +21,12 @@ from typing import Any
 
 from appkit.errors import InputError
 from appkit.guide.model import Guide, Posting
+from appkit.guide.posting_boilerplate import boilerplate_kind
 from appkit.guide.posting_csv import read_csv_posting
 from appkit.guide.posting_fields import find_company, find_title
 from appkit.guide.posting_items import Items, classify
 from appkit.guide.posting_skills import find_skills
 from appkit.guide.posting_text import clean_text, segments
-from appkit.guide.posting_vocab import boilerplate_kind
 from appkit.guide.vocab import find_keywords, is_boilerplate
 from appkit.guide.vocab import vocabulary as vocabulary_terms
 from appkit.loading.read import parse_yaml, read_text, validate_data

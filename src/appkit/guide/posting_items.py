@@ -1,7 +1,7 @@
 """Sentences of a segmented posting -> duties, requirements, preferred items, pay and benefits.
 
 Only duty, requirement, preferred and skills sections give items. Inside them, a sentence that is
-boilerplate (`posting_vocab.boilerplate_kind`, strict) is dropped, except pay and benefits, which
+boilerplate (`posting_boilerplate`, strict) is dropped, except pay and benefits, which
 are kept as information (`Posting.compensation`). Items are labelled by what they are: a sentence
 in a duty list that asks for something ("Have a ... background", "Must possess ...") is a
 requirement; a requirement marked "preferred", "a plus", "nice to have", "bonus", "ideally" is
@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from appkit.guide.posting_boilerplate import PREFERRED, boilerplate_kind
 from appkit.guide.posting_skills import duty_verbs
 from appkit.guide.posting_text import Sentence
-from appkit.guide.posting_vocab import PREFERRED, boilerplate_kind
 
 MAX_ITEM = 1000
 _OTHER_DUTIES = re.compile(
