@@ -63,11 +63,11 @@ def aliases() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
         alias = _norm(alias).strip(" ,-")
         if len(alias) < 2 or alias.casefold() in commodity_words:
             return
-        if derived and " " not in alias:
-            if alias.isalpha() and alias.isupper() and len(alias) < 3:
+        if " " not in alias:
+            if derived and alias.isalpha() and alias.isupper() and len(alias) < 3:
                 return  # "AR", "IT", "PT": too many meanings
             if alias.casefold() in english and not tech[name].get("hot"):
-                return  # "Plan", "Visual", "Clinical": English words first
+                return  # "Plan", "Visual", "Director": English words first
         if " " in alias:
             multi.setdefault(alias.casefold(), (name, df))
         elif alias[:1].isupper() or not alias.isalpha() or alias[1:] != alias[1:].lower():

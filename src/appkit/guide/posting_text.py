@@ -30,6 +30,8 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]{2,}")
 _GLUED_END = re.compile(
     r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(])|(?<=[a-z]\))(?=[A-Z][a-z])"
     r"|(?<=[a-z]:)(?=[A-Z][a-z])|(?<=[a-z]\.)(?=\d{1,2}\.\s*[A-Z])|(?<=[a-z]{3}\.)(?=\d)"
+    # "... and beyond.with Program ...": a bold verb lost in the scrape left a lower-case start
+    r"|(?<=[a-z]{3}\.)(?=(?:with|in|for|as|to|the|on|by|from|at)\s)"
 )
 _SENTENCE = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?])\s+(?=[A-Z\u201c\"(•\d])")
 _ABBREVIATION = re.compile(
