@@ -38,6 +38,7 @@ _BOILERPLATE = [
         r"|competitive (?:salary|pay|compensation|wages?|base)|\$\s?\d[\d,.]*\s*(?:k\b|/\s?h|"
         r"per|an hour|/\s?hr|/\s?year|-|–|to)|benefits? (?:package|include|eligib)"
         r"|holidays?\b.*\bpaid|paid (?:holidays|vacation|sick)|retirement (?:plan|savings)"
+        r"|^(?:\S+\s+){0,5}\$\s?\d[\d,.]*\s*$|\beligible for (?:overtime|benefits|a bonus|bonus)"
         r"|incentive (?:program|plan)|fringe benefits|pay offered|time off\b|stock (?:in|options)"
         r"|\bbenefits\b.{0,30}\b(?:outlined|offered|available|package)|casual dress"
         r"|commission structure|\bbase salary|salary (?:of|is|will)|hourly rate|(?:pay|wage)s? "

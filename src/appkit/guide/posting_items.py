@@ -72,7 +72,11 @@ _ASKING_VERBS = frozenset(
         "Must",
     ]
 )
-_NOT_DUTY = re.compile(r"^(?:at|if|so|that(?:'|’)s|come|and|but|in a|we|our|the team)\b", re.I)
+_NOT_DUTY = re.compile(
+    r"^(?:at|if|so|that(?:'|’)s|come|and|but|in a|we|our|the team)\b"
+    r"|\b(?:is|are) (?:currently )?(?:seeking|looking for|hiring)\b",
+    re.I,
+)
 _LIST_SECTIONS = ("duties", "requirements", "preferred", "skills")
 _NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|[?!]$|^[\W\d_]*$|:$", re.I)
 _ASKING = re.compile(
@@ -179,7 +183,7 @@ def _gerund_list(text: str) -> list[str]:
     if not (first.endswith("ing") and len(first) >= 6):
         return [text]
     parts = [p.strip() for p in _PARTS.split(text.rstrip(" .")) if p and p.strip()]
-    if len(parts) >= 6 and all(len(p.split()) <= 8 for p in parts):
+    if len(parts) >= 6 and all(len(p.split()) <= 10 for p in parts):
         return parts
     return [text]
 
@@ -248,7 +252,7 @@ def classify(sentences: list[Sentence]) -> Items:
         elif _asks(text):
             _requirement(items, text)
         else:
-            for part in _gerund_list(text):
+            for part in _prose_duties(text) or _gerund_list(text):
                 _add(items, "duties", part, s.bullet)
     for s in prose:
         text = s.text

@@ -167,11 +167,17 @@ def segments(text: str) -> list[Sentence]:
     """Every sentence of a posting with its section ('description' until a heading says else)."""
     out: list[Sentence] = []
     section = "description"
+    pending: Sentence | None = None
     for number, line, bullet in _physical_lines(text):
         for sentence in _sentences(line):
+            if pending is not None:  # "Job Location" on one line, its value on the next
+                pending.text, pending = sentence, None
+                if len(sentence.split()) <= 12:
+                    continue
             kind, rest, label = _heading(sentence)
             if kind == "field":
                 out.append(Sentence(rest, "field", bullet, number, label))
+                pending = out[-1] if not rest else None
                 continue
             if kind:
                 section = kind

@@ -26,7 +26,7 @@ import re
 _DUTIES = (
     r"(?:(?:key|main|core|primary|essential|general|specific|major|principal|your|the|job|"
     r"position|role|daily|typical|additional|other)\s+)*(?:job\s+)?"
-    r"(?:responsibilities|duties|accountabilities|functions|tasks|activities)"
+    r"(?:responsibilit(?:y|ies)|dut(?:y|ies)|accountabilities|functions|tasks|activities)"
     r"(?:\s+(?:and|&)\s+(?:responsibilities|duties|expectations|functions))?"
     r"(?:\s+(?:include|are|will include))?(?:\s+(?:of|for)\s+(?:the|this)\s+(?:role|position|job))?"
     r"|essential\s+(?:job\s+)?functions|job\s+functions"
