@@ -169,7 +169,8 @@ def segments(text: str) -> list[Sentence]:
     section = "description"
     pending: Sentence | None = None
     for number, line, bullet in _physical_lines(text):
-        for sentence in _sentences(line):
+        parts = _sentences(line)
+        for sentence in parts:
             if pending is not None:  # "Job Location" on one line, its value on the next
                 pending.text, pending = sentence, None
                 if len(sentence.split()) <= 12:
@@ -213,7 +214,9 @@ def segments(text: str) -> list[Sentence]:
                 section = intro
                 continue
             for piece in _run_on(sentence) if section in _LISTS else [sentence]:
-                out.append(Sentence(piece, section, bullet, number, label))
+                # a line of its own with no full stop reads as a list item ("Bank reconciliations")
+                item = bullet or (len(parts) == 1 and not piece.endswith("."))
+                out.append(Sentence(piece, section, item, number, label))
     return out
 
 
