@@ -160,10 +160,17 @@ _INCLUDES = re.compile(
 _PARTS = re.compile(r"\s*[,;]\s*(?:and\s+|or\s+)?(?![^()]*\))|\s+and\s+(?=\w+ing\b)")
 
 
+_DOES = re.compile(
+    r"^(?:this (?:position|role)|the (?:incumbent|employee|role|position)|(?:he|she|they)(?:/she)?)"
+    r"(?:,[^,]{3,40},)?\s+(?:also\s+)?(?P<tail>(?!(?:is|has|was|does|reports)\b)[a-z]{3,}s\s.{10,})",
+    re.I,
+)
+
+
 def _prose_duties(text: str) -> list[str]:
     """Duties a prose sentence lists: "This includes troubleshooting problems, inspections of
     property, and ..." -> each part; "... will be responsible for X." -> X."""
-    found = _INCLUDES.search(text)
+    found = _INCLUDES.search(text) or _DOES.match(text)
     if not found:
         return []
     tail = found["tail"].rstrip(" .")
@@ -225,7 +232,8 @@ def classify(sentences: list[Sentence]) -> Items:
             continue
         kind = boilerplate_kind(text, strict=True)
         loose = boilerplate_kind(text)
-        if loose == "company" and not s.bullet and taken:
+        weak = re.match(r"(?i)^we(?:'|’)?(?:re| are| have)\b", text)  # "We are down to ..."
+        if loose == "company" and not s.bullet and taken and not weak:
             ended = s.section
             continue
         if kind == "benefits":
