@@ -73,7 +73,8 @@ _ASKING_VERBS = frozenset(
     ]
 )
 _NOT_DUTY = re.compile(
-    r"^(?:at|if|so|that(?:'|’)s|come|and|but|in a|we|our|the team)\b"
+    r"^(?:at|if|so|that(?:'|’)s|come|and|but|in a|we|our|the team|your|not only|it(?:'|’)s"
+    r"|this is|you(?!(?:'|’)ll| will| are responsible| would))\b"
     r"|\b(?:is|are) (?:currently )?(?:seeking|looking for|hiring)\b",
     re.I,
 )
