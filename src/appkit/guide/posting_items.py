@@ -45,6 +45,15 @@ _PROSE_REQ = re.compile(
     r"|understanding of|experience (?:with|in)|knowledge of|proficien|familiar(?:ity)? with)",
     re.I,
 )
+# Colour in a requirement list: "You will play a pivotal role ...", "perfect for individuals ..."
+_COLOUR = re.compile(
+    r"\bwill play an? (?:\w+ )?role\b|\b(?:is|are) (?:perfect|ideal|great) for\b|\bis your \w+\b",
+    re.I,
+)
+# "the successful candidate will teach ...": a duty, not a requirement
+_WILL_DO = re.compile(
+    r"\b(?:candidate|you|he|she|they) will (?!have|possess|be|bring|need|hold)", re.I
+)
 _PREFERRED_TAIL = re.compile(r",?\s+(?=(?:preferably|ideally)\b)", re.I)
 # Verbs that open requirements as often as duties ("Demonstrate excellent communication").
 _ASKING_VERBS = frozenset(
@@ -254,6 +263,8 @@ def classify(sentences: list[Sentence]) -> Items:
         elif s.section == "preferred":
             _add(items, "preferred", text)
         elif s.section == "requirements":
+            if _COLOUR.search(text):
+                continue
             if _imperative(text) and text.split()[0] not in _ASKING_VERBS:
                 _add(items, "duties", text)
             else:
@@ -288,6 +299,7 @@ def classify(sentences: list[Sentence]) -> Items:
     if not items.required and not items.preferred:
         for s in prose:
             wanted = _PROSE_REQ.search(s.text) and not boilerplate_kind(s.text)
+            wanted = wanted and not _WILL_DO.search(s.text) and not _COLOUR.search(s.text)
             if wanted and s.text not in items.duties:
                 _requirement(items, s.text)
     return items
