@@ -104,7 +104,7 @@ def boilerplate_kind(sentence: str, strict: bool = False) -> str | None:
         if strict and kind == "company":
             continue
         if rx.search(sentence):
-            pay = re.search(r"\$\s?\d|401|paid time off|\bpto\b", sentence, re.I)
+            pay = re.search(r"\$\s?\d|401\s?\(?k|paid time off", sentence, re.I)
             if strict and kind in ("benefits", "apply") and duty_start(sentence) and not pay:
                 continue
             return kind

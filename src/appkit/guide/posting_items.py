@@ -164,8 +164,12 @@ def _imperative(text: str) -> bool:
 
 _INCLUDES = re.compile(
     r"\b(?:responsible for|(?:this|duties|responsibilities|activities|tasks) (?:also )?includes?"
+    r"|(?:would|will|may) involve|involves"
     r"|(?:will|may) include|includ(?:es|ing) but (?:is |are )?not limited to)[:,]?\s+(?P<tail>.+)",
     re.I,
+)
+_GERUND_PARTS = re.compile(
+    r",?\s+as well as\s+|,\s*(?:and\s+)?(?=\w+ing\b)|\s+and\s+(?=\w+ing\b)"
 )
 _PARTS = re.compile(r"\s*[,;]\s*(?:and\s+|or\s+)?(?![^()]*\))|\s+and\s+(?=\w+ing\b)")
 
@@ -184,8 +188,11 @@ def _prose_duties(text: str) -> list[str]:
     if not found:
         return []
     tail = found["tail"].rstrip(" .")
+    gerunds = [p for p in _GERUND_PARTS.split(tail) if p and p.strip()]
     if ";" in tail:  # "drafting pleadings, motions and subpoenas; engaging in research; ..."
         parts = [re.sub(r"^(?:and|or)\s+", "", p.strip()) for p in tail.split(";") if p.strip()]
+    elif len(gerunds) >= 2 and tail.split()[0].endswith("ing"):  # "drafting X, Y and Z, as well
+        parts = [p.strip() for p in gerunds]  # as engaging in research, interacting with ..."
     else:
         parts = [p.strip() for p in _PARTS.split(tail) if p and p.strip()]
     if len(parts) >= 3 and all(len(p.split()) <= 14 for p in parts):

@@ -28,7 +28,8 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]{2,}")
 # "customers.Accept", "experience:Proven", "issues;Track": a sentence end glued to the next one.
 _GLUED_END = re.compile(
-    r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(](?!\.))|(?<=[a-z]\))(?=[A-Z][a-z])"
+    r"(?<=[a-z0-9)%\]’'\"][.!?;])(?=[A-Z\u201c\"(](?!\.))|(?<=[a-z.]\))(?=[A-Z][a-z])"
+    r"|(?<=[A-Z]{2}\.)(?=[A-Z][a-z])|(?<=\d)(?=[A-Z][a-z]{2,}\b)"
     r"|(?<=[a-z]:)(?=[A-Z][a-z])|(?<=[a-z]\.)(?=\d{1,2}\.\s*[A-Z])|(?<=[a-z]{3}\.)(?=\d)"
     # "... and beyond.with Program ...": a bold verb lost in the scrape left a lower-case start
     r"|(?<=[a-z]{3}\.)(?=(?:with|in|for|as|to|the|on|by|from|at)\s)"
@@ -272,7 +273,7 @@ _STARTERS = frozenset(
         "At",
     ]
 )
-_RUN_ON = re.compile(r"(?<=[a-z)%]) (?=([A-Z][\w'’-]+) )")
+_RUN_ON = re.compile(r"(?<=[a-z)%]) (?=([A-Z][\w'’-]+)[ ,])")
 _NO_BREAK_AFTER = re.compile(
     r"\b(?:of|the|and|or|with|in|to|for|a|an|on|at|by|as|using|including|include|like|such|"
     r"our|your|their|from|into|via|e\.g\.,?|i\.e\.,?)$",
