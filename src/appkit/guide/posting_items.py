@@ -21,7 +21,9 @@ from appkit.guide.posting_text import Sentence
 
 MAX_ITEM = 1000
 _OTHER_DUTIES = re.compile(
-    r"\b(?:other|additional) (?:related )?duties\b|\bas (?:assigned|needed|required)\s*$", re.I
+    r"\b(?:other|additional) (?:related )?duties\b|\bother [\w-]+ tasks\b"
+    r"|\bas assigned\b",
+    re.I,
 )
 _ASKS = re.compile(
     r"^(?:have|has|possess(?:es)?|must|should|bachelor|master|associate|degree|high school|"
@@ -84,7 +86,7 @@ _ASKING_VERBS = frozenset(
 _NOT_DUTY = re.compile(
     r"^(?:at|if|so|that(?:'|’)s|come|and|but|in a|we|our|the team|your|not only|it(?:'|’)s"
     r"|this is|you(?!(?:'|’)ll| will| are responsible| would))\b"
-    r"|\b(?:is|are) (?:currently )?(?:seeking|looking for|hiring)\b",
+    r"|^.*\b(?:is|are) (?:currently )?(?:seeking|looking for|hiring)\b",
     re.I,
 )
 _LIST_SECTIONS = ("duties", "requirements", "preferred", "skills")
@@ -168,9 +170,7 @@ _INCLUDES = re.compile(
     r"|(?:will|may) include|includ(?:es|ing) but (?:is |are )?not limited to)[:,]?\s+(?P<tail>.+)",
     re.I,
 )
-_GERUND_PARTS = re.compile(
-    r",?\s+as well as\s+|,\s*(?:and\s+)?(?=\w+ing\b)|\s+and\s+(?=\w+ing\b)"
-)
+_GERUND_PARTS = re.compile(r",?\s+as well as\s+|,\s*(?:and\s+)?(?=\w+ing\b)|\s+and\s+(?=\w+ing\b)")
 _PARTS = re.compile(r"\s*[,;]\s*(?:and\s+|or\s+)?(?![^()]*\))|\s+and\s+(?=\w+ing\b)")
 
 

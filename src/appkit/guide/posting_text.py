@@ -36,7 +36,7 @@ _GLUED_END = re.compile(
 )
 _SENTENCE = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?])\s+(?=[A-Z\u201c\"(•\d])")
 _ABBREVIATION = re.compile(
-    r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Inc|Jr|Sr|No|Ph\.D|Psy|approx|Min|Max|min|max|Req|Exp)\.$"
+    r"\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|St|Inc|Jr|Sr|No|Ph\.D|Psy|approx|Min|Max|min|max|Req|Exp)\.$"
 )
 # A lower-case word run into a capitalised one ("detailStay", "requiredIf"): split unless the
 # whole token is a known name (JavaScript, PowerPoint: the O*NET vocabulary's camel-case words).
