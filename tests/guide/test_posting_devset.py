@@ -2,8 +2,8 @@
 
 Issue 12's targets: title 38/40 and company 36/40 (where the text or a column names one), item
 precision >= 90% and recall >= 85% for responsibilities and requirements. The CSV route (columns
-given) meets the title and company targets; the item floors below are what the parser reaches
-today (see the report in scripts/score_postings.py) so that a change that makes them worse fails.
+given) is the career-center case; the description-only route is the unseen-material case, where
+title and company must come from the text (its floors are what the parser reaches today).
 """
 
 from __future__ import annotations
@@ -60,19 +60,19 @@ def test_csv_route_meets_the_title_and_company_targets(csv_route: dict[str, Any]
     assert fields["company"]["matched"] >= 36
 
 
-def test_items_hold_their_floor(csv_route: dict[str, Any]) -> None:
+def test_items_meet_the_targets(csv_route: dict[str, Any]) -> None:
     fields = csv_route["fields"]
     duties, reqs = fields["responsibilities"], fields["requirements"]
-    assert duties["precision"] >= 0.86 and duties["recall"] >= 0.68, duties
-    assert reqs["precision"] >= 0.84 and reqs["recall"] >= 0.88, reqs
-    assert fields["skills"]["recall"] >= 0.38, fields["skills"]
+    assert duties["precision"] >= 0.90 and duties["recall"] >= 0.85, duties
+    assert reqs["precision"] >= 0.90 and reqs["recall"] >= 0.85, reqs
+    assert fields["skills"]["recall"] >= 0.42, fields["skills"]
     leaks = csv_route["boilerplate"]
-    assert leaks["leaked"] <= 6, leaks
+    assert leaks["leaked"] <= 1, leaks
 
 
 def test_description_alone_still_finds_titles_and_companies(text_route: dict[str, Any]) -> None:
     """The unseen-material case: no columns, the text must name them."""
     fields = text_route["fields"]
     assert text_route["parser_errors"] == 0
-    assert fields["title"]["matched"] >= 26 and fields["title"]["precision"] >= 0.75
-    assert fields["company"]["matched"] >= 24 and fields["company"]["precision"] >= 0.8
+    assert fields["title"]["matched"] >= 28 and fields["title"]["precision"] >= 0.8
+    assert fields["company"]["matched"] >= 25 and fields["company"]["precision"] >= 0.8

@@ -214,6 +214,11 @@ def _gerund_list(text: str) -> list[str]:
 
 def _asks(text: str) -> bool:
     """A sentence in a duty list that is really a requirement ("Have a ... background")."""
+    if _imperative(text) and text.split()[0] not in _ASKING_VERBS:
+        return False  # "Validate that ...", not "valid"
+    words = text.split()
+    if len(words) > 2 and words[0].endswith("ing") and len(words[0]) >= 6:  # "Continuing ..."
+        return words[1].casefold() in ("knowledge", "experience", "understanding", "proficiency")
     if _ASKS.match(text) and not re.match(r"^(?:ability|able) to (?!\w+ (?:and|or) )", text):
         return True
     if _imperative(text) or _PROSE_DUTY.match(text):

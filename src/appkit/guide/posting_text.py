@@ -271,6 +271,7 @@ _STARTERS = frozenset(
         "Passion",
         "Passionate",
         "At",
+        "All",
     ]
 )
 _RUN_ON = re.compile(r"(?<=[a-z)%]) (?=([A-Z][\w'’-]+)[ ,])")
