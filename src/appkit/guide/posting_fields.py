@@ -19,26 +19,15 @@ from appkit.guide.posting_vocab import FIELD_LABELS, section_of
 
 _NAME_WORD = r"(?:[A-Z0-9][\w&'’.®-]*|&|of|and|de|du|la|the|for)"
 _ORG = rf"(?:[A-Z][\w&'’.®-]*(?:,? (?:{_NAME_WORD}))*?(?:,? (?:Inc|LLC|Ltd|Corp|Co|P\.A|L\.P)\.?)?)"
-_TITLE_WORD = r"(?:[A-Z0-9][\w&'’./()+-]*|of|and|&|for|in|to|the|/|-|–|with|or|\(\w[^)]{0,30}\))"
-_TITLE = rf"[A-Z][\w&'’./()+-]*(?: {_TITLE_WORD}){{0,9}}"
 _SEEK = (
     r"(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|immediately\s+)?(?:seeking|looking\s+for|"
     r"hiring|searching\s+for|recruiting|in\s+need\s+of)|seeks|invites\s+applications\s+for(?:\s+the\s+position"
     r"\s+of)?|has\s+an?\s+(?:\w+\s+){0,3}(?:opening|opportunity)\s+for"
 )
-_SEEKING = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?:Our\s+)?(?P<org>{_ORG})\s+(?:{_SEEK})\s+(?:(?:an?|the|one|two|\d+(?:-\d+)?)\s+)?"
-    rf"(?:(?:experienced|talented|motivated|dynamic|driven|full[- ]time|part[- ]time|passionate|"
-    rf"dedicated|highly|self[- ]motivated|skilled|qualified|detail[- ]oriented|new|strong),?\s+)*"
-    rf"(?P<title>{_TITLE})"
-)
-_AS_A = re.compile(
-    rf"(?:join (?:our|the) (?:\w+ )?team as (?:an?|our) |position of |role of |(?:^|\. )As an? )"
-    rf"(?P<title>{_TITLE})"
-)
+_SEEKING = re.compile(rf"(?:^|(?<=[.!?]\s))(?:Our\s+)?(?P<org>{_ORG})\s+(?:{_SEEK})\b")
 _ORG_IS = re.compile(
-    rf"^(?P<org>{_ORG})(?:,[^,]{{3,80}},)?\s+(?:is|are|has been|was founded|offers|provides"
-    rf"|specializes)\b"
+    rf"^(?P<org>{_ORG})(?:,[^,]{{3,80}}?,?)?\s+(?:is|are|has been|was founded|offers|provides"
+    rf"|specializes|based (?:at|in))\b"
 )
 _AT_ORG = re.compile(
     rf"\b(?:(?:role|position|job|opportunity|career|team|work|working|employed)\s+(?:\S+\s+){{0,6}}"
@@ -83,14 +72,6 @@ def _org_ok(value: str) -> bool:
     return 1 <= len(words) <= 8 and not _BAD_ORG.match(value) and not _BAD_ORG.match(words[0])
 
 
-def _trim_title(value: str) -> str:
-    value = re.split(r"\s+(?:to|who|with|in|for|at|that|on|and\s+(?:a|an|the))\s+(?=[a-z])", value)[
-        0
-    ]
-    value = re.split(r"\s+(?:at|with|in|for|to)\s+(?=[A-Z][a-z]+(?:\s|$|,))", value)[0]
-    return _tidy(re.sub(r"\s+(?:who|to|that|in|at|for|and|with)$", "", value))
-
-
 _LEAD = re.compile(
     r"(?:\b(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|immediately\s+)?(?:seeking|looking\s+"
     r"for|hiring|searching\s+for|recruiting|in\s+need\s+of)|\bseeks|\bwe(?:'|’)re\s+(?:seeking|"
@@ -131,7 +112,8 @@ def _job(word: str) -> bool:
 def _title_after(text: str, lowercase: bool = True) -> str | None:
     """The title at the start of `text` ("dedicated Registered Nurses (RNs) and ..." ->
     "Registered Nurses (RNs)"): a capitalised run that holds a job noun (O*NET title words)."""
-    window = _STOP.split(text, maxsplit=1)[0]
+    dashed = re.match(r"^([^–—]{3,80}?)\s+[–—]\s", text)  # "– Director, Finance Systems –"
+    window = dashed[1] if dashed else _STOP.split(text, maxsplit=1)[0]
     tokens = window.split()[:14]
     first = next((i for i, t in enumerate(tokens) if t[:1].isupper() or t[:1].isdigit()), None)
     if first is None:  # "an organized paralegal / legal assistant"
@@ -139,7 +121,11 @@ def _title_after(text: str, lowercase: bool = True) -> str | None:
         if not lowercase or not jobs:
             return None
         start = jobs[0] - 1 if jobs[0] and tokens[jobs[0] - 1] not in _MODIFIERS else jobs[0]
-        return " ".join(tokens[start : jobs[-1] + 1])
+        end = jobs[0]
+        for k in range(jobs[0] + 1, min(len(tokens), jobs[0] + 5)):  # "paralegal / legal assistant"
+            if _job(tokens[k]) and tokens[k].casefold() not in _VAGUE:
+                end = k
+        return " ".join(tokens[start : end + 1])
     run: list[str] = []
     for token in tokens[first:]:
         if token[:1].isupper() or token[:1].isdigit() or token in _CONNECT or token[:1] == "(":
@@ -155,6 +141,9 @@ def _title_after(text: str, lowercase: bool = True) -> str | None:
         end = next((i for i, t in enumerate(rest[:5]) if _job(t)), None)
         return " ".join(rest[: end + 1]) if end is not None else None
     if not any(_job(t) for t in run):
+        return None
+    after = tokens[first + len(run)] if first + len(run) < len(tokens) else ""
+    if len(run) == 1 and re.fullmatch(r"[a-z]{3,}s", after):  # "As Tracker continues to grow"
         return None
     return " ".join(run)
 
@@ -174,7 +163,9 @@ def find_title(sentences: list[Sentence], text: str) -> str | None:
     heading = re.search(r"^#\s+(.+)$", text, re.M)
     if heading and _title_ok(_tidy(heading[1])):
         return _tidy(heading[1])
-    for s in sentences[:12]:
+    for i, s in enumerate(sentences[:12]):
+        if i and re.search(r"(?i)\breport(?:s|ing)? to:?$", sentences[i - 1].text):
+            continue  # the manager's title, not this job's
         if s.label and _standalone(s.label):
             return s.label
         if s.section != "field" and _standalone(_tidy(s.text)):
@@ -190,7 +181,7 @@ def find_title(sentences: list[Sentence], text: str) -> str | None:
     for s in sentences[:3]:
         first = _tidy(s.text.split(":")[0])
         words = first.split()
-        if s.section != "field" and _title_ok(first) and len(words) <= 8 and any(map(_job, words)):
+        if s.section != "field" and _title_ok(first) and len(words) <= 8 and _job(words[-1]):
             return first
     return None
 
