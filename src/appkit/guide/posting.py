@@ -23,7 +23,7 @@ from appkit.errors import InputError
 from appkit.guide.model import Guide, Posting
 from appkit.guide.posting_boilerplate import boilerplate_kind
 from appkit.guide.posting_csv import read_csv_posting
-from appkit.guide.posting_fields import find_company, find_title
+from appkit.guide.posting_fields import find_company, find_place, find_title
 from appkit.guide.posting_items import Items, classify
 from appkit.guide.posting_skills import find_skills
 from appkit.guide.posting_text import clean_text, segments
@@ -41,7 +41,9 @@ def _line(value: str | None, limit: int = 200) -> str | None:
     return value[:limit].strip() or None
 
 
-def _skills(items: Items, extra: str, vocabulary: Guide | None) -> list[str]:
+def _skills(
+    items: Items, extra: str, vocabulary: Guide | None, employer: str | None = None
+) -> list[str]:
     body = "\n".join([*items.duties, *items.required, *items.preferred, *items.description, extra])
     listed = []
     for skill in items.listed_skills:  # "EHR (Epic or Cerner)" -> EHR, Epic, Cerner
@@ -53,7 +55,8 @@ def _skills(items: Items, extra: str, vocabulary: Guide | None) -> list[str]:
     seen: dict[str, str] = {}
     for skill in found:
         skill = " ".join(skill.split()).strip(" .")
-        if skill and len(skill) <= 80 and not boilerplate_kind(skill):
+        in_name = employer and re.search(rf"\b{re.escape(skill)}\b", employer, re.I)
+        if skill and len(skill) <= 80 and not boilerplate_kind(skill) and not in_name:
             seen.setdefault(skill.casefold(), skill)
     return list(seen.values())
 
@@ -98,21 +101,22 @@ def parse_posting_text(
             where="title",
         )
     fields = {s.label.casefold(): s.text for s in sentences if s.section == "field"}
-    place = location or fields.get("location") or fields.get("job location")
+    place = location or fields.get("location") or fields.get("job location") or find_place(text)
     heading = found_title.casefold()
     description = " ".join(d for d in items.description if d.casefold().strip(" #") != heading)
     if len(description) > MAX_DESCRIPTION:
         description = description[:MAX_DESCRIPTION].rsplit(" ", 1)[0] + " …"
+    employer = _line(company, 300) or _line(find_company(sentences, text), 300)
     data: dict[str, Any] = {
         "title": found_title,
-        "company": _line(company, 300) or _line(find_company(sentences, text), 300),
+        "company": employer,
         "location": _line(place, 300),
         "source": file,
         "description": description,
         "responsibilities": items.duties,
         "qualifications": items.required,
         "preferred": items.preferred,
-        "skills": _skills(items, skills_text, vocabulary),
+        "skills": _skills(items, skills_text, vocabulary, employer),
         "compensation": items.compensation[:20],
     }
     data["warnings"] = _warnings(data, notes)

@@ -18,7 +18,8 @@ from appkit.guide.posting_text import Sentence
 from appkit.guide.posting_vocab import FIELD_LABELS, section_of
 
 _NAME_WORD = r"(?:[A-Z0-9][\w&'’.®-]*|&|of|and|de|du|la|the|for)"
-_ORG = rf"(?:[A-Z][\w&'’.®-]*(?:,? (?:{_NAME_WORD}))*?(?:,? (?:Inc|LLC|Ltd|Corp|Co|P\.A|L\.P)\.?)?)"
+_SUFFIX = r"(?:,? (?:Inc|LLC|Ltd|Corp|Co|P\.A|L\.P)\.?)?"
+_ORG = rf"(?:(?<![\w&])[A-Z][\w&'’.®-]*(?:,? (?:{_NAME_WORD}))*?{_SUFFIX})"
 _SEEK = (
     r"(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|immediately\s+)?(?:seeking|looking\s+for|"
     r"hiring|searching\s+for|recruiting|in\s+need\s+of)|seeks|invites\s+applications\s+for(?:\s+the\s+position"
@@ -33,7 +34,11 @@ _AT_ORG = re.compile(
     rf"\b(?:(?:role|position|job|opportunity|career|team|work|working|employed)\s+(?:\S+\s+){{0,6}}"
     rf"(?:at|with)|[Jj]oin|no further than) (?P<org>{_ORG})(?= in\b| is\b| and\b|[.,!]|$)"
 )
-_DOT_LINE = re.compile(r"^(?P<org>[^·•|]{2,60}?)\s+[·•|]\s+(?P<place>[^·•|]{2,60})$")
+_DOT_LINE = re.compile(
+    r"^(?P<org>[^·•|]{2,60}?)\s+"
+    r"(?:[·•|]|[-–—](?=\s+(?:[A-Z][\w .'-]+,\s*[A-Z]{2}\b|Remote|Hybrid)))"
+    r"\s+(?P<place>[^·•|]{2,60})$"
+)
 _NOT_TITLE = re.compile(
     r"^(?:about|company|overview|summary|description|job description|position|the|we|our|"
     r"location|who|what|why|are you|join|apply|hiring|urgent|now|new|benefits|remote|full[- ]time|"
@@ -44,7 +49,8 @@ _BAD_ORG = re.compile(
     r"^(?:we|our|the|this|it|you|they|he|she|a|an|job|position|role|company|team|candidates?|"
     r"applicants?|responsibilities|duties|location|the company|the client|client|who|what|"
     r"successful|ideal|description|overview|summary|about|us|qualifications|requirements|"
-    r"benefits|salary|all|if|as|in|at|for|with|\w+ing)$",
+    r"benefits|salary|all|if|as|in|at|for|with|since|from|by|after|before|when|while|today|"
+    r"currently|\w+ing)$",
     re.I,
 )
 _TITLE_FIELDS = {"job title", "title", "position title", "role title", "position", "role"}
@@ -195,7 +201,11 @@ def _org(value: str) -> str | None:
     words = value.split()
     if words[:1] == ["The"] and len(words) >= 3:
         words = words[1:]
-    if not words or not _org_ok(" ".join(words)) or _is_skill(value):
+    if not words or not _org_ok(" ".join(words)) or _is_skill(value) or len(value) < 3:
+        return None
+    last = words[-1].casefold()
+    plural = last.endswith("s") and (_job(last[:-1]) or _job(last[:-2]))
+    if len(words) > 1 and plural:  # "Our Financial Representatives are ..."
         return None
     return value
 
@@ -205,6 +215,25 @@ def _is_skill(value: str) -> bool:
 
     single, multi = aliases()
     return value in single or value.casefold() in multi or section_of(value) is not None
+
+
+def _dot_lines(text: str) -> list[re.Match[str]]:
+    """ "Company · Location" lines near the top (not the value of a "Job Location" field)."""
+    lines = [line.strip() for line in text.splitlines()[:12] if line.strip()]
+    found = []
+    for i, line in enumerate(lines[:8]):
+        match = _DOT_LINE.match(line)
+        if match and not (i and section_of(lines[i - 1]) == "field"):
+            found.append(match)
+    return found
+
+
+def find_place(text: str) -> str | None:
+    """The place of a "Company · Location" line near the top, if there is one."""
+    for found in _dot_lines(text):
+        if _org(found["org"]):
+            return _tidy(found["place"])
+    return None
 
 
 def find_company(sentences: list[Sentence], text: str) -> str | None:
@@ -218,9 +247,8 @@ def find_company(sentences: list[Sentence], text: str) -> str | None:
         org = _org(match["org"])
         if org and org[:1].isupper() and section_of(f"About {match['org']}") == "company":
             return org
-    for line in text.splitlines()[:8]:
-        found = _DOT_LINE.match(line.strip())
-        if found and (org := _org(found["org"])):
+    for found in _dot_lines(text):
+        if org := _org(found["org"]):
             return org
     for s in sentences[:80]:
         if s.section == "field":

@@ -41,8 +41,8 @@ _ABBREVIATION = re.compile(
 # A lower-case word run into a capitalised one ("detailStay", "requiredIf"): split unless the
 # whole token is a known name (JavaScript, PowerPoint: the O*NET vocabulary's camel-case words).
 _CAMEL = re.compile(r"\b([A-Za-z]*?[a-z]{3,})([A-Z][a-z]+[A-Za-z]*)\b")
-_HEADING_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{HEADING_ALTERNATION})(?:\s*:|[A-Z]))")
-_HEADING_START = re.compile(rf"^(?i:{HEADING_ALTERNATION})(?=\s*:|[A-Z]|\s+[A-Z][a-z])")
+_HEADING_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{HEADING_ALTERNATION})(?:\s*:|[A-Z0-9•]))")
+_HEADING_START = re.compile(rf"^(?i:{HEADING_ALTERNATION})(?=\s*:|[A-Z0-9•]|\s+[A-Z][a-z])")
 _LABEL = re.compile(r"^([A-Z][\w'’/&().,-]*(?:\s+[\w'’/&().,-]+){0,6}?)\s*:\s*(?=\S)")
 # "POSITION QUALIFICATIONSBachelor's degree ...": a capitals heading run into its first item.
 _CAPS_HEADING = re.compile(r"(?:(?<=^)|(?<=[.:!?] ))([A-Z][A-Z&/, ]{3,60}[A-Z]):?\s*(?=[A-Z][a-z])")
@@ -91,7 +91,11 @@ def _uncamel(text: str, whole: str = "") -> str:
         return f"{match[1]}\n{match[2]}"
 
     text = re.sub(r"\b([a-z]{4,})([A-Z]{2,4})(?=\s)", "\\1\n\\2", text)  # "knowledgeYE Audits"
-    text = re.sub(r"(?<=[a-z]{3})([A-Z]{3,4})(?=\s)", "\n\\1", text)  # "ScriptNPM package"
+    text = re.sub(  # "ScriptNPM package", but PostgreSQL stays whole
+        r"\b(\w*?[a-z]{3})([A-Z]{3,4})(?=\s)",
+        lambda m: m[0] if m[0] in words else f"{m[1]}\n{m[2]}",
+        text,
+    )
     for _ in range(3):  # "programsDocumentationClinic": one split per pass
         text, count = _CAMEL.subn(split, text)
         if not count:

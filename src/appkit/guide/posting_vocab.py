@@ -149,7 +149,10 @@ HEADING_ALTERNATION = (
     r"|About Us|What We Offer|What You Will Do|What You'll Do|Who You Are|Nice to Have"
     r"|Compensation|Description|Key Responsibilities|Job Duties|How to Apply|The Role"
     r"|About the Role|The Opportunity|Role Overview|Qualifications and Skills"
-    r"|Requirements and Skills"
+    r"|Requirements and Skills|What We Are Looking For|What We(?:'|’)re Looking For"
+    r"|What You Will Be Doing|What You(?:'|’)ll Be Doing|Nice to Have|Primary Job Responsibilities"
+    r"|Position Details|Job Details|About the Job|Job Requirements|Minimum Requirements"
+    r"|Preferred Skills|Who We Are|About You|Bonus Points|Our Benefits|Perks and Benefits"
 )
 
 
