@@ -34,7 +34,10 @@ _GLUED_END = re.compile(
     # "... and beyond.with Program ...": a bold verb lost in the scrape left a lower-case start
     r"|(?<=[a-z]{3}\.)(?=(?:with|in|for|as|to|the|on|by|from|at)\s)"
 )
-_SENTENCE = re.compile(r"(?<=[a-z0-9)%\]’'\"][.!?])\s+(?=[A-Z\u201c\"(•\d])")
+_SENTENCE = re.compile(
+    r"(?:(?<=[a-z0-9)%\]’'\"][.!?])|(?<=\b[A-Z]{2}\.)|(?<=\b[A-Z]{3}\.)|(?<=\b[A-Z]{4}\.))"
+    r"\s+(?=[A-Z\u201c\"(•\d])"
+)
 _ABBREVIATION = re.compile(
     r"\b(?:e\.g|i\.e|vs|Dr|Mr|Mrs|Ms|St|Inc|Jr|Sr|No|Ph\.D|Psy|approx|Min|Max|min|max|Req|Exp)\.$"
 )
