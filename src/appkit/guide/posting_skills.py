@@ -128,6 +128,22 @@ def _tokens(text: str) -> list[tuple[str, int]]:
     return out
 
 
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9+#]", "", text.casefold())
+
+
+@cache
+def compact_names() -> dict[str, tuple[str, int]]:
+    """One-word names that carry a dot, hyphen or inner capital ("Vue.js", "TypeScript"), keyed
+    without them, so "VueJS", "Type Script" or "Node JS" are found too."""
+    single, _ = aliases()
+    out: dict[str, tuple[str, int]] = {}
+    for alias, value in single.items():
+        if re.search(r"[.\-]|[a-z][A-Z]", alias):
+            out.setdefault(_compact(alias), value)
+    return out
+
+
 def find_skills(text: str) -> list[str]:
     """O*NET technology names in `text`, as written there, most specific first, no duplicates."""
     single, multi = aliases()
@@ -148,6 +164,12 @@ def find_skills(text: str) -> list[str]:
                 at_start = not line[:start].strip() or line[:start].rstrip()[-1:] in ".!?:•"
                 if not (at_start and token.isalpha() and token[1:].islower() and not short_item):
                     hit = (1, single[token], token)
+            for n in (2, 1) if hit is None else ():  # "VueJS", "Type Script" -> Vue.js, TypeScript
+                words = [t for t, _ in tokens[i : i + n]]
+                key = _compact("".join(words))
+                if len(words) == n and len(key) >= 5 and key in compact_names():
+                    hit = (n, compact_names()[key], " ".join(words))
+                    break
             if hit is None:
                 i += 1
                 continue
