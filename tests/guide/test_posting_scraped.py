@@ -136,10 +136,10 @@ def test_software_skills_from_the_onet_vocabulary() -> None:
     text = (
         "Job Title: Backend Engineer\nRequirements:\n"
         "- 3+ years building services in Java or C++ on Amazon Web Services\n"
-        "- Strong SQL and Docker; you excel at code review\n"
+        "- Strong SQL and Docker; you excel at code review\n- Some VueJS on the front end\n"
     )
     skills = parse_posting_text(text).skills
-    for name in ("Java", "C++", "Amazon Web Services", "SQL", "Docker"):
+    for name in ("Java", "C++", "Amazon Web Services", "SQL", "Docker", "VueJS"):
         assert name in skills, skills
     assert "excel" not in [s.casefold() for s in skills]  # "excel at" is not Excel
 

@@ -17,9 +17,9 @@ Weights (one place; the coverage score in `appkit.match.engine` is a weighted av
 
     *  0.4 x O*NET importance (1-5) when the guide gives one.   ** 1.5 for a "hot" technology.
 
-A posting qualification that offers alternatives ("SAP, Oracle or similar ERP system",
-"Epic or Cerner") is one requirement: each capitalised name or acronym in it is a phrase, so any
-one of them satisfies it fully.
+A posting qualification or preferred item that offers alternatives ("SAP, Oracle or similar ERP
+system", "Epic or Cerner") is one requirement: each capitalised name or acronym in it is a phrase,
+so any one of them satisfies it fully ("Kubernetes or similar": Kubernetes alone does).
 
 Requirements in one any-of group are alternatives (one degree, one certification, one EHR product
 is enough): the group counts once, with its largest weight and its best member's credit.
@@ -40,7 +40,7 @@ years of relevant experience.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from appkit.guide.model import Guide, Posting
 from appkit.match.terms import GENERIC, HEAD, Lexicon, soft_skill_indicators
@@ -153,7 +153,8 @@ def _long(
     )
 
 
-_OR = re.compile(r"\bor\b|\bor similar\b|/", re.I)
+_OR = re.compile(r"\bor\b", re.I)
+_SIMILAR = re.compile(r"\bor (?:a )?(?:similar|equivalent|comparable)\b", re.I)
 _NAME = re.compile(r"(?<![\w.])(?:[A-Z][\w+#.-]*[\w+#]|[A-Z])(?:\s+[A-Z][\w+#.-]*[\w+#])*")
 
 
@@ -164,10 +165,9 @@ def _either(lex: Lexicon, req: Requirement) -> Requirement:
     names = [m[0] for m in _NAME.finditer(req.text) if m.start() > 0]
     found = [_phrase(lex, n, proper_ok=True) for n in names]
     extra = tuple(p for p in found if p and p.keys not in {q.keys for q in req.phrases})
-    if len(extra) < 2:
+    similar = _SIMILAR.search(req.text)  # "Kubernetes or similar": the name alone is enough
+    if len(extra) < (1 if similar else 2):
         return req
-    from dataclasses import replace
-
     return replace(req, phrases=req.phrases + extra)
 
 
