@@ -76,3 +76,18 @@ def test_description_alone_still_finds_titles_and_companies(text_route: dict[str
     assert text_route["parser_errors"] == 0
     assert fields["title"]["matched"] >= 31 and fields["title"]["precision"] >= 0.9
     assert fields["company"]["matched"] >= 29 and fields["company"]["precision"] >= 0.9
+
+
+def test_the_same_postings_flattened_to_one_paragraph() -> None:
+    """Every line break removed (how some scrapers deliver postings): still no parser error and
+    most items found, by sentence ends, glued headings and run-on list items alone."""
+    rows = [{**r, "description": " ".join(r["description"].split())} for r in SCORE.load_rows(CSV)]
+    SCORE.MODE["route"] = "text"
+    try:
+        result = SCORE.score(rows, SCORE.load_gold(), None)
+    finally:
+        SCORE.MODE["route"] = "csv"
+    assert result["parser_errors"] == 0
+    duties, reqs = result["fields"]["responsibilities"], result["fields"]["requirements"]
+    assert duties["precision"] >= 0.88 and duties["recall"] >= 0.78, duties
+    assert reqs["precision"] >= 0.85 and reqs["recall"] >= 0.78, reqs
