@@ -27,7 +27,8 @@ _SEEK = (
 )
 _SEEKING = re.compile(rf"(?:^|(?<=[.!?]\s))(?:Our\s+)?(?P<org>{_ORG})\s+(?:{_SEEK})\b")
 _ORG_IS = re.compile(
-    rf"^(?P<org>{_ORG})(?:,[^,]{{3,80}}?,?)?\s+(?:is|are|has been|was founded|offers|provides"
+    rf"^(?:(?:Since|In|For (?:over|more than)) [\w ]{{2,20}},\s+)?"  # "Since 2014, <Org> has been"
+    rf"(?P<org>{_ORG})(?:,[^,]{{3,80}}?,?)?\s+(?:is|are|has been|was founded|offers|provides"
     rf"|specializes|based (?:at|in))\b"
 )
 _AT_ORG = re.compile(
