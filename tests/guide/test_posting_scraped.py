@@ -219,3 +219,40 @@ def test_cli_posting_id_and_guide_show(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 0, err
     assert out.startswith("Match for Billing Specialist at Acme Billing")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "company"),
+    [
+        (
+            "🚀 Join the fastest-growing team in town! 🚀\nCompany Description\n"
+            "Bright Path Academy is a K-8 charter school in Mesa, Arizona.\nRole Description\n"
+            "This is a full-time on-site role for a 4th Grade Teacher at Bright Path Academy in "
+            "Mesa, AZ. The 4th Grade Teacher will plan and deliver daily lessons.",
+            "4th Grade Teacher",
+            "Bright Path Academy",
+        ),
+        (
+            "Middle School Math TeacherFull-time, 10-month position starting August 2025"
+            "ResponsibilitiesTeach four sections of 7th grade math."
+            "About UsLincoln Prep is a public charter school.",
+            "Middle School Math Teacher",
+            "Lincoln Prep",
+        ),
+        (
+            "Northwind Analytics · Austin, TX (Hybrid)\nAbout the job\nWe're hiring a Senior "
+            "Backend Engineer to scale our data platform.",
+            "Senior Backend Engineer",
+            "Northwind Analytics",
+        ),
+        (
+            "Summary\nThe Federation has created a new position – Director, Finance Systems – to "
+            "lead the migration.\nAbout Harbor Federation\nWe serve the region.",
+            "Director, Finance Systems",
+            "Harbor Federation",
+        ),
+    ],
+)
+def test_title_and_company_from_the_text_alone(text: str, title: str, company: str) -> None:
+    posting = parse_posting_text(text)
+    assert (posting.title, posting.company) == (title, company)

@@ -81,7 +81,7 @@ def _org_ok(value: str) -> bool:
 
 _LEAD = re.compile(
     r"(?:\b(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|immediately\s+)?(?:seeking|looking\s+"
-    r"for|hiring|searching\s+for|recruiting|in\s+need\s+of)|\bseeks|\bwe(?:'|’)re\s+(?:seeking|"
+    r"for|hiring|searching\s+for|recruiting|in\s+need\s+of)|\bseeks|\b[Ww]e(?:'|’)re\s+(?:seeking|"
     r"looking\s+for|hiring)|\binvites\s+applications\s+for(?:\s+the\s+position\s+of)?|\bposition"
     r"\s+of|\brole\s+(?:of|as|for)|\bjoin\s+(?:our|the)\s+(?:\w+\s+)?team\s+as|\bnew\s+position"
     r"\s+[–-]|\bopportunity\s+for|(?:^|[.!?]\s+)[Aa]s(?:\s+(?:an?|the|our))?|^(?:The|Our))\s+"

@@ -94,7 +94,8 @@ _COMPANY = (
     r"|company\s+(?:overview|description|profile|information|background|summary)"
     r"|who\s+we\s+are|our\s+(?:company|story|mission|culture|values|team|client|firm|vision)"
     r"|the\s+company|(?:why|why\s+join|why\s+work\s+(?:for|with|at))\s+[\w&.'’ -]{2,40}"
-    r"|about\s+(?!you\b|this\s+(?:role|job|position)\b)[\w&.'’®, ()-]{2,60}"
+    r"|about\s+(?!you\b|this\s+(?:role|job|position)\b)"
+    r"(?!.*\b(?:is|are|was|has|have|will|we|our)\b)[\w&.'’®, ()-]{2,60}"
 )
 _APPLY = (
     r"how\s+to\s+apply|to\s+apply|application\s+(?:process|instructions)|next\s+steps"
