@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from appkit.guide.posting_boilerplate import PREFERRED, boilerplate_kind
+from appkit.guide.posting_prose import gerund_list, prose_duties
 from appkit.guide.posting_skills import duty_verbs
 from appkit.guide.posting_text import Sentence
 
@@ -164,54 +165,6 @@ def _imperative(text: str) -> bool:
     )
 
 
-_INCLUDES = re.compile(
-    r"\b(?:responsible for|(?:this|duties|responsibilities|activities|tasks) (?:also )?includes?"
-    r"|(?:would|will|may) involve|involves"
-    r"|(?:will|may) include|includ(?:es|ing) but (?:is |are )?not limited to)[:,]?\s+(?P<tail>.+)",
-    re.I,
-)
-_GERUND_PARTS = re.compile(r",?\s+as well as\s+|,\s*(?:and\s+)?(?=\w+ing\b)|\s+and\s+(?=\w+ing\b)")
-_PARTS = re.compile(r"\s*[,;]\s*(?:and\s+|or\s+)?(?![^()]*\))|\s+and\s+(?=\w+ing\b)")
-
-
-_DOES = re.compile(
-    r"^(?:this (?:position|role)|the (?:incumbent|employee|role|position)|(?:he|she|they)(?:/she)?)"
-    r"(?:,[^,]{3,40},)?\s+(?:also\s+)?(?P<tail>(?!(?:is|has|was|does|reports)\b)[a-z]{3,}s\s.{10,})",
-    re.I,
-)
-
-
-def _prose_duties(text: str) -> list[str]:
-    """Duties a prose sentence lists: "This includes troubleshooting problems, inspections of
-    property, and ..." -> each part; "... will be responsible for X." -> X."""
-    found = _INCLUDES.search(text) or _DOES.match(text)
-    if not found:
-        return []
-    tail = found["tail"].rstrip(" .")
-    gerunds = [p for p in _GERUND_PARTS.split(tail) if p and p.strip()]
-    if ";" in tail:  # "drafting pleadings, motions and subpoenas; engaging in research; ..."
-        parts = [re.sub(r"^(?:and|or)\s+", "", p.strip()) for p in tail.split(";") if p.strip()]
-    elif len(gerunds) >= 2 and tail.split()[0].endswith("ing"):  # "drafting X, Y and Z, as well
-        parts = [p.strip() for p in gerunds]  # as engaging in research, interacting with ..."
-    else:
-        parts = [p.strip() for p in _PARTS.split(tail) if p and p.strip()]
-    if len(parts) >= 3 and all(len(p.split()) <= 14 for p in parts):
-        return parts
-    return [tail] if len(tail.split()) >= 3 else []
-
-
-def _gerund_list(text: str) -> list[str]:
-    """ "Developing a social strategy, community management of channels, co-creating content,
-    ..." is several duties; any other sentence is one."""
-    first = text.split()[0]
-    if not (first.endswith("ing") and len(first) >= 6):
-        return [text]
-    parts = [p.strip() for p in _PARTS.split(text.rstrip(" .")) if p and p.strip()]
-    if len(parts) >= 6 and all(len(p.split()) <= 10 for p in parts):
-        return parts
-    return [text]
-
-
 def _asks(text: str) -> bool:
     """A sentence in a duty list that is really a requirement ("Have a ... background")."""
     if _imperative(text) and text.split()[0] not in _ASKING_VERBS:
@@ -284,7 +237,7 @@ def classify(sentences: list[Sentence]) -> Items:
         elif _asks(text):
             _requirement(items, text)
         else:
-            for part in _prose_duties(text) or _gerund_list(text):
+            for part in prose_duties(text) or gerund_list(text):
                 _add(items, "duties", part, s.bullet)
     for s in prose:
         text = s.text
@@ -302,7 +255,7 @@ def classify(sentences: list[Sentence]) -> Items:
         for s in prose:
             if boilerplate_kind(s.text):
                 continue
-            parts = _prose_duties(s.text)
+            parts = prose_duties(s.text)
             if parts:
                 for part in parts:
                     _add(items, "duties", part)

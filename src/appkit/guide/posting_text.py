@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from appkit.guide.posting_prose import run_on
 from appkit.guide.posting_vocab import (
     FIELD_LABELS,
     HEADING_ALTERNATION,
@@ -221,7 +222,7 @@ def segments(text: str) -> list[Sentence]:
             if intro:
                 section = intro
                 continue
-            for piece in _run_on(sentence) if section in _LISTS else [sentence]:
+            for piece in run_on(sentence) if section in _LISTS else [sentence]:
                 # a line of its own with no full stop reads as a list item ("Bank reconciliations")
                 item = bullet or (len(parts) == 1 and not piece.endswith("."))
                 out.append(Sentence(piece, section, item, number, label))
@@ -229,85 +230,3 @@ def segments(text: str) -> list[Sentence]:
 
 
 _LISTS = ("duties", "requirements", "preferred")
-_STARTERS = frozenset(
-    [
-        "Ability",
-        "Able",
-        "Experience",
-        "Knowledge",
-        "Strong",
-        "Excellent",
-        "Proven",
-        "Great",
-        "Highly",
-        "Must",
-        "Some",
-        "Proficient",
-        "Proficiency",
-        "Familiarity",
-        "Familiar",
-        "Minimum",
-        "Currently",
-        "Demonstrated",
-        "Working",
-        "Understanding",
-        "Bachelor",
-        "Bachelor's",
-        "Bachelor’s",
-        "Master's",
-        "Master’s",
-        "Associate's",
-        "Degree",
-        "High",
-        "Solid",
-        "Good",
-        "Advanced",
-        "Previous",
-        "Prior",
-        "Valid",
-        "Current",
-        "Willingness",
-        "Willing",
-        "Comfortable",
-        "Exceptional",
-        "Outstanding",
-        "Basic",
-        "Effective",
-        "Self-motivated",
-        "Detail-oriented",
-        "Passion",
-        "Passionate",
-        "At",
-        "All",
-    ]
-)
-_RUN_ON = re.compile(r"(?<=[a-z)%]) (?=([A-Z][\w'’-]+)[ ,])")
-_NO_BREAK_AFTER = re.compile(
-    r"\b(?:of|the|and|or|with|in|to|for|a|an|on|at|by|as|using|including|include|like|such|"
-    r"our|your|their|from|into|via|e\.g\.,?|i\.e\.,?)$",
-    re.I,
-)
-
-
-def _run_on(sentence: str) -> list[str]:
-    """List items whose line breaks were lost ("similar role Bachelor's degree ... required
-    Highly creative ..."): split before a word that starts an item (a duty verb from O*NET's task
-    statements, or a requirement opener), when the sentence is long enough to be several items."""
-    if len(sentence.split()) < 10:
-        return [sentence]
-    from appkit.guide.posting_skills import duty_verbs
-
-    verbs = duty_verbs()
-    out, start = [], 0
-    for match in _RUN_ON.finditer(sentence):
-        word = match[1]
-        before = sentence[start : match.start()]
-        starts = word in verbs or word in _STARTERS
-        last = before.split()[-1] if before.split() else ""
-        if last[:1].isupper():  # "Basic Life Support", "Urgent Care": one name
-            continue
-        if starts and len(before.split()) >= 3 and not _NO_BREAK_AFTER.search(before):
-            out.append(before.strip())
-            start = match.end()
-    out.append(sentence[start:].strip())
-    return [o for o in out if o]
