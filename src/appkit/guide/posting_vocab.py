@@ -59,7 +59,7 @@ _REQUIREMENTS = (
     r"(?:\s+(?:required|needed|include))?(?:\s+for\s+(?:the|this)\s+(?:role|position|job))?"
     r"|knowledge,?\s+skills,?\s+(?:and|&)\s+abilities|ksas?"
     r"|(?:education|experience|training|certifications?|licens(?:e|ure)s?|credentials)"
-    r"(?:,?\s*(?:and|&)\s+(?:experience|education|training|skills|certifications?|"
+    r"(?:,?\s*(?:and|&|/)\s*(?:experience|education|training|skills|certifications?|"
     r"licens(?:e|ure)s?|qualifications))?(?:\s+(?:required|requirements|needed))?"
     r"|(?:required|minimum)\s+(?:experience|education)"
     r"|what\s+we(?:'|’)?(?:re|\s+are)?\s+looking\s+for(?:\s+in\s+you)?"
@@ -86,6 +86,7 @@ _BENEFITS = (
     r"\s+benefits)?|(?:what|why)\s+we\s+offer|we\s+offer|what(?:'|’)?s\s+in\s+it\s+for\s+you"
     r"|what\s+is\s+in\s+it\s+for\s+you|compensation(?:\s+(?:and|&)\s+benefits)?(?:\s+package)?"
     r"|salary(?:\s+range)?(?:\s+(?:and|&)\s+benefits)?|pay(?:\s+(?:range|rate|and\s+benefits))?"
+    r"|why\s+you(?:'|’)?ll\s+love\s+(?:working\s+)?(?:here|with\s+us|at\s+.{2,40}|us)"
     r"|total\s+rewards|rewards|why\s+join\s+us|why\s+work\s+(?:for|with|at)\s+us"
     r"|what\s+you(?:'|’)?(?:ll|\s+will)?\s+get|in\s+return|wages?|base\s+salary"
 )
@@ -120,7 +121,7 @@ FIELD_LABELS = (
     r"|salary(?:\s+range)?|pay(?:\s+range|\s+rate)?|compensation|rate|travel(?:\s+percentage)?"
     r"|start\s+date|(?:first|last)\s+date\s+of\s+(?:posting|filing)|authority|openings"
     r"|experience\s+level|industry|job\s+code|grade|closing\s+date|date\s+posted|posted"
-    r"|employment\s+status|status|remote|clearance|experience\s+required|(?:job\s+)?category"
+    r"|employment\s+status|status|remote|clearance|(?:job\s+)?category"
     r"|job\s+family|function|req(?:uisition)?\s*#?|job\s+number|posting\s+date|work\s+hours"
 )
 _SKILLS = (
