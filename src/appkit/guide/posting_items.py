@@ -91,7 +91,11 @@ _NOT_DUTY = re.compile(
     re.I,
 )
 _LIST_SECTIONS = ("duties", "requirements", "preferred", "skills")
-_NOT_ITEM = re.compile(r"^(?:and|or|but|the|a|an)$|[?!]$|^[\W\d_]*$|:$", re.I)
+# Not an item: a lone conjunction, a question or exclamation, no letters, a lead-in, hashtags
+# ("#LI-Hybrid #LI-DNI": job-board tracking tags).
+_NOT_ITEM = re.compile(
+    r"^(?:and|or|but|the|a|an)$|[?!]$|^[\W\d_]*$|:$|^#?(?:LI|IND)-\w+(?:\s+#\S+)*$", re.I
+)
 _ASKING = re.compile(
     r"\b(?:skills|experience|knowledge|proficien\w*|degree|certifi\w+|licen[cs]e\w*|abilit\w+"
     r"|familiarity|understanding)\b",
