@@ -13,9 +13,12 @@ precision and recall per field:
     boilerplate        gold boilerplate snippets found inside an extracted duty or requirement
 
 A posting the parser rejects (AppkitError) counts as nothing extracted. Only `run_parser` knows
-how appkit is called: adapt it when the parser changes (a CSV source, a preferred list, ...).
+how appkit is called. By default each posting is read as `--posting FILE.csv --posting-id ID`
+(the title, company_name and skills_desc columns are used); `--text-only` gives the parser the
+description alone, so title and company must come from the text (the unseen-material case).
 
     PYTHONPATH=src python3 scripts/score_postings.py [--csv PATH] [--gold PATH] [--json] [--details]
+                                                     [--text-only]
 """
 
 from __future__ import annotations
@@ -56,34 +59,40 @@ class Extracted:
     error: str | None = None
 
 
-def run_parser(row: dict[str, str]) -> Extracted:
+NO_TITLE = "(no title found)"
+MODE = {"route": "csv"}  # "csv": the CSV row (columns given); "text": the description alone
+
+
+def run_parser(row: dict[str, str], csv_path: Path | None = None) -> Extracted:
     """Run appkit's posting parser on one CSV row: the only place that calls appkit.
 
-    Today the parser reads a .txt posting, so the description alone is written to a temporary
-    file (the CSV's title and company columns are not given to it). When appkit reads a postings
-    CSV directly (`--posting postings.csv --posting-id JOB_ID`), call that here instead; when the
-    Posting gains a separate preferred list, add it to `requirements`.
+    The "csv" route reads the row straight from the postings CSV (`--posting FILE.csv
+    --posting-id JOB_ID`: title, company_name and skills_desc columns used); the "text" route
+    (`--text-only`) writes the description alone to a .txt file, so title and company must come
+    from the text: the unseen-material case.
     """
     from appkit.errors import AppkitError
     from appkit.guide.posting import load_posting
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{row['job_id']}.txt"
-        path.write_text(row["description"], encoding="utf-8")
-        try:
-            posting = load_posting(path)
+        if MODE["route"] == "csv" and csv_path is not None:
+            path, posting_id = csv_path, row["job_id"]
+        else:
+            path, posting_id = Path(tmp) / f"{row['job_id']}.txt", None
+            path.write_text(row["description"], encoding="utf-8")
+        try:  # with no title in the text, items are still scored (the title counts as missed)
+            posting = load_posting(path, posting_id=posting_id, fallback_title=NO_TITLE)
         except AppkitError as exc:
             problems = getattr(exc, "problems", None)
             if problems:
                 first = problems[0]
                 return Extracted(error=f"{first.where}: {first.message}".lstrip(": "))
             return Extracted(error=str(exc).splitlines()[0].replace(str(path), "<posting>"))
-    preferred = list(getattr(posting, "preferred", None) or [])
     return Extracted(
-        title=posting.title,
+        title=None if posting.title == NO_TITLE else posting.title,
         company=posting.company,
         responsibilities=list(posting.responsibilities),
-        requirements=[*posting.qualifications, *preferred],
+        requirements=[*posting.qualifications, *posting.preferred],
         skills=list(posting.skills),
     )
 
@@ -185,7 +194,9 @@ def gold_items(entry: dict[str, Any], name: str) -> list[str]:
     return list(entry.get(name) or [])
 
 
-def score(rows: list[dict[str, str]], gold: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def score(
+    rows: list[dict[str, str]], gold: dict[str, dict[str, Any]], csv_path: Path | None = None
+) -> dict[str, Any]:
     """Run the parser on every row that has a gold entry and tally every field."""
     tallies = {name: Tally() for name in ("title", "company", *ITEM_FIELDS)}
     leaks = Tally()
@@ -195,7 +206,7 @@ def score(rows: list[dict[str, str]], gold: dict[str, dict[str, Any]]) -> dict[s
         entry = gold.get(row["job_id"])
         if entry is None:
             continue
-        got = run_parser(row)
+        got = run_parser(row, csv_path)
         if got.error:
             errors[re.sub(r"\d+", "N", got.error)] += 1
         title_ok = same_name(got.title, entry["title"], entry.get("title_alternatives"))
@@ -240,7 +251,8 @@ def _pct(value: float | None) -> str:
 def table(result: dict[str, Any], details: bool = False) -> str:
     """A compact plain-text table of the result."""
     n = result["postings"]
-    lines = [f"appkit posting parser vs gold: {n} postings"]
+    route = "description only" if result.get("route") == "text" else "CSV columns given"
+    lines = [f"appkit posting parser vs gold: {n} postings ({route})"]
     lines.append(f"parser errors (nothing extracted): {result['parser_errors']}/{n}")
     lines += [f"  {count:>3} x {kind}" for kind, count in result["error_kinds"].items()]
     lines.append("")
@@ -285,12 +297,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD, help="gold YAML (default: %(default)s)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--details", action="store_true", help="one line per posting as well")
+    parser.add_argument(
+        "--text-only",
+        action="store_true",
+        help="parse the description alone (no title/company/skills columns): unseen material",
+    )
     args = parser.parse_args(argv)
     path = args.csv or find_csv()
     if path is None or not path.is_file():
         print(f"score_postings: postings CSV not found: {path or CSV_NAME}", file=sys.stderr)
         return 2
-    result = score(load_rows(path), load_gold(args.gold))
+    MODE["route"] = "text" if args.text_only else "csv"
+    result = score(load_rows(path), load_gold(args.gold), path)
+    result["route"] = MODE["route"]
     result["csv"] = str(path)
     if args.json:
         if not args.details:

@@ -52,8 +52,10 @@ def test_plain_text_posting() -> None:
         in posting.responsibilities
     )
     assert len(posting.responsibilities) == 8
-    assert "Experience as a medical assistant is a plus." in posting.qualifications
-    assert len(posting.qualifications) == 5
+    assert "Experience as a medical assistant is a plus." in posting.preferred
+    assert "CCMA or CMAA certification preferred." in posting.preferred
+    assert len(posting.qualifications) == 4  # the Skills list is asked for too
+    assert posting.qualifications[-1].startswith("EHR (Epic or Cerner), medical terminology")
     for skill in [
         "EHR",
         "Epic",
@@ -138,7 +140,7 @@ def test_json_job_glued_and_boilerplate(tmp_path: Path) -> None:
 def test_json_errors(tmp_path: Path) -> None:
     path = tmp_path / "job.json"
     path.write_text('{"company": "Acme"}', encoding="utf-8")
-    with pytest.raises(InputError, match="title: required field is missing"):
+    with pytest.raises(InputError, match="title: no job title found.*--job-title"):
         load_posting(path)
     path.write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(InputError, match="expected a JSON object"):
@@ -187,6 +189,7 @@ def test_describe_posting() -> None:
         "====================",
         "Company: Riverbend Community Health",
     ]
-    assert "Responsibilities (8)" in lines and "Qualifications (5)" in lines
+    assert "Responsibilities (8)" in lines and "Qualifications (4)" in lines
+    assert "Preferred (2)" in lines and "Pay and benefits (4)" in lines
     assert "  - Coordinate care delivery." in lines
     assert "equal opportunity" not in text

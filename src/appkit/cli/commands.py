@@ -8,16 +8,14 @@ from typing import Any
 
 import click
 
-from appkit.cli.common import CONTEXT, target_options, user_errors
+from appkit.cli.common import CONTEXT, load_target, target_options, user_errors
 from appkit.suggest import did_you_mean
 
 
 def _run(
     kinds: list[str], profile: Path, guide: str | None, posting: Path | None, **opts: Any
 ) -> None:
-    from appkit.packet import load_inputs
-
-    _write(kinds, load_inputs(profile, guide, posting), **opts)
+    _write(kinds, load_target(profile, guide, posting, opts), **opts)
 
 
 def _check_theme(kinds: list[str], theme: str, user_dirs: tuple[Path, ...]) -> None:
@@ -116,11 +114,10 @@ def match(
     """Score PROFILE against the role: covered, partial, missing, level fit, next steps."""
     from appkit.match.engine import match_profile
     from appkit.match.report import format_match
-    from appkit.packet import load_inputs
 
     if not guide and not posting:
         raise click.UsageError("give --guide or --posting to match against")
-    inputs = load_inputs(profile, guide, posting)
+    inputs = load_target(profile, guide, posting, opts)
     today = datetime.date.fromisoformat(opts["date_"]) if opts["date_"] else None
     result = match_profile(inputs.profile, inputs.guide, inputs.posting, today=today)
     click.echo(result.model_dump_json(indent=2) if as_json else format_match(result))

@@ -120,7 +120,13 @@ def target_options(func: F) -> F:
             "--posting",
             "-p",
             type=click.Path(path_type=Path),
-            help="A job posting (.txt, .md, or JSON Resume job .json); its words take precedence.",
+            help="A job posting (.txt, .md, JSON Resume job .json, or a postings .csv with"
+            " --posting-id); its words take precedence.",
+        ),
+        click.option(
+            "--posting-id",
+            metavar="JOB_ID",
+            help="Which posting of a postings CSV (its job_id / id column).",
         ),
         click.option(
             "--format",
@@ -146,9 +152,12 @@ def target_options(func: F) -> F:
             type=click.Path(path_type=Path, file_okay=False),
             help="Folder of template overrides, searched before the built-ins (repeatable).",
         ),
-        click.option("--company", help="Employer name (default: the posting's)."),
+        click.option("--company", help="Employer name (default: the posting's); always wins."),
         click.option("--hiring-manager", help="Addressee of the cover letter, e.g. 'Ms. Rivera'."),
-        click.option("--job-title", help="Job title (default: the posting's or guide's title)."),
+        click.option(
+            "--job-title",
+            help="Job title (default: the posting's, else the guide's); always wins.",
+        ),
         click.option(
             "--date",
             "date_",
@@ -192,3 +201,28 @@ def target_options(func: F) -> F:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def load_target(
+    profile: Path, guide: str | None, posting: Path | None, opts: dict[str, Any]
+) -> Any:
+    """Load the inputs a target command names and print the posting's warnings, once, on stderr.
+
+    --posting-id, --job-title and --company go to the posting reader: the options always win
+    over the posting's own title and company, so a posting without a findable title is no error.
+    """
+    from appkit.packet import load_inputs
+
+    if posting is None and opts.get("posting_id"):
+        raise click.UsageError("--posting-id needs --posting FILE.csv")
+    inputs = load_inputs(
+        profile,
+        guide,
+        posting,
+        posting_id=opts.get("posting_id"),
+        job_title=opts.get("job_title"),
+        company=opts.get("company"),
+    )
+    for warning in inputs.posting.warnings if inputs.posting else []:
+        click.echo(f"warning: {warning}", err=True)
+    return inputs

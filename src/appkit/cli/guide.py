@@ -45,19 +45,29 @@ def list_(query: str | None, limit: int) -> None:
 
 
 @guide.command(context_settings=CONTEXT)
-@click.argument("ref", metavar="NAME|PATH")
+@click.argument("ref", metavar="NAME|PATH", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the parsed model as JSON.")
-@click.option("--posting", is_flag=True, help="Read REF as a job posting instead of a guide.")
+@click.option(
+    "--posting",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Show a job posting instead (.txt, .md, JSON Resume .json, or a postings .csv).",
+)
+@click.option("--posting-id", metavar="ID", help="Which row of a postings CSV (its job_id).")
 @user_errors
-def show(ref: str, as_json: bool, posting: bool) -> None:
-    """Show what appkit understood from a guide (or, with --posting, a job posting)."""
+def show(ref: str | None, as_json: bool, posting: Path | None, posting_id: str | None) -> None:
+    """Show what appkit understood from a guide (or, with --posting FILE, a job posting)."""
     from appkit.guide.library import describe_guide, load_guide
     from appkit.guide.posting import describe_posting, load_posting
 
-    if posting:
-        model = load_posting(Path(ref))
+    if posting is not None or posting_id is not None:
+        if posting is None:
+            raise click.UsageError("--posting-id needs --posting FILE.csv")
+        model = load_posting(posting, posting_id=posting_id)
         click.echo(model.model_dump_json(indent=2) if as_json else describe_posting(model))
         return
+    if ref is None:
+        raise click.UsageError("give a guide NAME|PATH, or --posting FILE")
     loaded = load_guide(ref)
     click.echo(loaded.model_dump_json(indent=2) if as_json else describe_guide(loaded))
 

@@ -132,7 +132,19 @@ class Posting(Strict):
     source: Text | None = None
     description: Text = ""
     responsibilities: list[Text] = Field(default_factory=list)
-    qualifications: list[Text] = Field(default_factory=list)
+    qualifications: list[Text] = Field(
+        default_factory=list, description="Required skills, experience, education"
+    )
+    preferred: list[Text] = Field(
+        default_factory=list,
+        description="Nice to have: 'preferred', 'a plus', 'bonus'; weighted below requirements",
+    )
     skills: list[Line] = Field(
         default_factory=list, description="Skill keywords, boilerplate removed"
+    )
+    compensation: list[Text] = Field(
+        default_factory=list, description="Pay and benefits as stated: information, never items"
+    )
+    warnings: list[Text] = Field(
+        default_factory=list, description="What the parser could not find (e.g. < 3 requirements)"
     )

@@ -1,4 +1,17 @@
-"""Read a job posting (text, Markdown or JSON Resume job) into a Posting, boilerplate removed."""
+"""Read a job posting (text, Markdown, a postings CSV row or a JSON Resume job) into a Posting.
+
+Postings come as they are scraped: `posting_text` cuts them into labelled sentences,
+`posting_items` sorts those into duties, requirements, preferred items and pay/benefits,
+`posting_fields` finds title and company in the text, `posting_skills` recognises O*NET's
+technology names, and `posting_csv` reads one row of a postings CSV (its module docstring maps
+the columns).
+
+Title and company: `title=` / `company=` (the CLI's --job-title / --company) always win, then a
+CSV's title / company_name columns, then the text; with no title anywhere, `fallback_title`
+(the guide's) is used with a warning, else the error says how to give one. A posting that yields
+fewer than MIN_REQUIREMENTS requirements carries a warning in `Posting.warnings`; the CLI prints
+it and match.json lists it.
+"""
 
 from __future__ import annotations
 
@@ -7,155 +20,106 @@ from pathlib import Path
 from typing import Any
 
 from appkit.errors import InputError
-from appkit.guide.extract import sentences, technical_skill
 from appkit.guide.model import Guide, Posting
-from appkit.guide.sections import Line, clean_line, items, paragraphs
+from appkit.guide.posting_boilerplate import boilerplate_kind
+from appkit.guide.posting_csv import read_csv_posting
+from appkit.guide.posting_fields import find_company, find_place, find_title
+from appkit.guide.posting_items import Items, classify
+from appkit.guide.posting_skills import find_skills
+from appkit.guide.posting_text import clean_text, segments
 from appkit.guide.vocab import find_keywords, is_boilerplate
 from appkit.guide.vocab import vocabulary as vocabulary_terms
 from appkit.loading.read import parse_yaml, read_text, validate_data
 
-_SECTIONS: list[tuple[str, str]] = [
-    (
-        "responsibilities",
-        r"(?:key |main |core |primary |job )?(?:responsibilities|duties)"
-        r"|what you'?ll do|what you will do|your role|the role|in this role,? you will|day to day",
-    ),
-    (
-        "qualifications",
-        r"(?:minimum |preferred |basic |required )?(?:qualifications|requirements)"
-        r"|what you'?ll bring|what you bring|what we'?re looking for|who you are"
-        r"|education (?:&|and) experience"
-        r"|you have|must haves?|nice to haves?",
-    ),
-    (
-        "skills",
-        r"(?:key |required |technical |core )?skills"
-        r"(?: (?:&|and) (?:tools|abilities|competencies))?"
-        r"|tools|technologies|keywords",
-    ),
-    (
-        "description",
-        r"about the (?:role|job|position)"
-        r"|(?:job |position |role )?(?:summary|overview|description)",
-    ),
-    (
-        "boilerplate",
-        r"about us|about the (?:company|team|organi[sz]ation)|who we are|benefits|perks"
-        r"|what we offer|why join us|compensation|salary|pay(?: range)?"
-        r"|equal (?:employment )?opportunity.*"
-        r"|eeo.*|how to apply|to apply|diversity.*|our commitment.*|accommodations?",
-    ),
-]
-_SECTION_RES = [(key, re.compile(p, re.I)) for key, p in _SECTIONS]
-_FIELD = re.compile(
-    r"(job title|title|position|role|company|employer|organi[sz]ation|location)\s*:\s*(.+)", re.I
-)
-_FIELD_KEYS = {
-    "job title": "title",
-    "title": "title",
-    "position": "title",
-    "role": "title",
-    "company": "company",
-    "employer": "company",
-    "organization": "company",
-    "organisation": "company",
-    "location": "location",
-}
+MIN_REQUIREMENTS = 3
+MAX_DESCRIPTION = 4800
+__all__ = ["describe_posting", "is_boilerplate", "load_posting", "parse_posting_text"]
 
 
-def _section_key(line: Line) -> str | None:
-    text = line.text.rstrip(":").strip()
-    if not text or len(text) > 60 or text.endswith("."):
-        return None
-    return next((key for key, rx in _SECTION_RES if rx.fullmatch(text)), None)
+def _line(value: str | None, limit: int = 200) -> str | None:
+    value = " ".join((value or "").split())
+    return value[:limit].strip() or None
 
 
-def _clean_sentences(texts: list[str]) -> list[str]:
-    """Split glued sentences apart and drop boilerplate ones."""
-    return [s for text in texts for s in sentences(text) if not is_boilerplate(s)]
-
-
-def _title_like(line: Line) -> bool:
-    text = line.text
-    return len(text.split()) <= 12 and not text.endswith((".", ":")) and _section_key(line) is None
-
-
-def _skill_items(lines: list[Line]) -> list[str]:
-    out = []
-    for item in items(lines):
-        if not is_boilerplate(item):
-            out += [s for s in re.split(r"\s*[;,\u2022|]\s*(?![^()]*\))", item) if s]
-    return out
-
-
-def _merge_skills(listed: list[str], found: list[str]) -> list[str]:
+def _skills(
+    items: Items, extra: str, vocabulary: Guide | None, employer: str | None = None
+) -> list[str]:
+    body = "\n".join([*items.duties, *items.required, *items.preferred, *items.description, extra])
+    listed = []
+    for skill in items.listed_skills:  # "EHR (Epic or Cerner)" -> EHR, Epic, Cerner
+        name, _, inside = skill.partition("(")
+        listed.append(name.strip())
+        listed += [p for p in re.split(r"\s*(?:,|\bor\b|\band\b|/)\s*", inside.rstrip(")")) if p]
+    found = [*listed, *find_skills(body)]
+    found += find_keywords(body, vocabulary_terms(vocabulary))
     seen: dict[str, str] = {}
-    expanded = []
-    for skill in listed:
-        if is_boilerplate(skill):
-            continue
-        parsed = technical_skill(skill) if "(" in skill else None
-        expanded += [parsed.name, *parsed.examples] if parsed else [skill]
-    for skill in [*expanded, *found]:
-        skill = skill.strip(" .")
-        if skill and len(skill) <= 80 and not is_boilerplate(skill):
-            seen.setdefault(skill.lower(), skill)
+    for skill in found:
+        skill = " ".join(skill.split()).strip(" .")
+        in_name = employer and re.search(rf"\b{re.escape(skill)}\b", employer, re.I)
+        if skill and len(skill) <= 80 and not boilerplate_kind(skill) and not in_name:
+            seen.setdefault(skill.casefold(), skill)
     return list(seen.values())
 
 
-def parse_posting_text(
-    text: str, file: str = "<posting>", vocabulary: Guide | None = None
-) -> Posting:
-    """Parse a plain-text or Markdown posting into a Posting."""
-    fields: dict[str, str] = {}
-    sections: dict[str, list[Line]] = {"description": []}
-    current = "description"
-    seen_text = False
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for number, raw in enumerate(lines, start=1):
-        line = clean_line(raw, number)
-        if line is None:
-            continue
-        field = _FIELD.fullmatch(line.text) if not line.bullet else None
-        if field and _FIELD_KEYS[field[1].lower()] not in fields:
-            fields[_FIELD_KEYS[field[1].lower()]] = field[2].strip()
-            continue
-        first = line.text and not seen_text
-        seen_text = seen_text or bool(line.text)
-        if "title" not in fields and (
-            raw.lstrip().startswith("# ") or (first and _title_like(line))
-        ):
-            fields["title"] = line.text
-            continue
-        key = _section_key(line)
-        if key:
-            current = key
-            sections.setdefault(key, [])
-            continue
-        sections.setdefault(current, []).append(line)
-    if not fields.get("title"):
-        raise InputError.single(
-            file, "no job title found (first line, '# Title' or 'Title: ...')", where="title"
+def _warnings(posting: dict[str, Any], notes: list[str]) -> list[str]:
+    count = sum(len(posting[k]) for k in ("responsibilities", "qualifications", "preferred"))
+    count += len(posting["skills"])
+    if count < MIN_REQUIREMENTS:
+        notes.append(
+            f"the posting yielded only {count} requirement{'s' if count != 1 else ''} "
+            f"(duties, qualifications, skills); the match leans on the guide"
+            " - check `appkit guide show --posting` for what was read"
         )
-    description = [
-        " ".join(_clean_sentences([p]))
-        for p in paragraphs(sections["description"])
-        if not is_boilerplate(p)
-    ]
-    responsibilities = _clean_sentences(items(sections.get("responsibilities", [])))
-    qualifications = _clean_sentences(items(sections.get("qualifications", [])))
-    body = " ".join([*description, *responsibilities, *qualifications])
-    data = {
-        **fields,
+    return notes
+
+
+def parse_posting_text(
+    text: str,
+    file: str = "<posting>",
+    vocabulary: Guide | None = None,
+    *,
+    title: str | None = None,
+    company: str | None = None,
+    location: str | None = None,
+    skills_text: str = "",
+    fallback_title: str | None = None,
+) -> Posting:
+    """Parse a plain-text or Markdown posting (any layout, glued or one paragraph)."""
+    text = clean_text(text)
+    sentences = segments(text)
+    items = classify(sentences)
+    notes: list[str] = []
+    found_title = _line(title) or _line(find_title(sentences, text))
+    if not found_title and fallback_title:
+        found_title = _line(fallback_title)
+        notes.append(f"no job title found in the posting; using {found_title!r}")
+    if not found_title:
+        raise InputError.single(
+            file,
+            "no job title found in the posting: give one with --job-title TITLE"
+            " (or start the posting with a 'Job Title: ...' line)",
+            where="title",
+        )
+    fields = {s.label.casefold(): s.text for s in sentences if s.section == "field"}
+    place = location or fields.get("location") or fields.get("job location") or find_place(text)
+    heading = found_title.casefold()
+    description = " ".join(d for d in items.description if d.casefold().strip(" #") != heading)
+    if len(description) > MAX_DESCRIPTION:
+        description = description[:MAX_DESCRIPTION].rsplit(" ", 1)[0] + " …"
+    employer = _line(company, 300) or _line(find_company(sentences, text), 300)
+    data: dict[str, Any] = {
+        "title": found_title,
+        "company": employer,
+        "location": _line(place, 300),
         "source": file,
-        "description": "\n\n".join(description),
-        "responsibilities": responsibilities,
-        "qualifications": qualifications,
-        "skills": _merge_skills(
-            _skill_items(sections.get("skills", [])),
-            find_keywords(body, vocabulary_terms(vocabulary)),
-        ),
+        "description": description,
+        "responsibilities": items.duties,
+        "qualifications": items.required,
+        "preferred": items.preferred,
+        "skills": _skills(items, skills_text, vocabulary, employer),
+        "compensation": items.compensation[:20],
     }
+    data["warnings"] = _warnings(data, notes)
     return validate_data(data, None, Posting, file)
 
 
@@ -176,7 +140,13 @@ def _strings(data: dict[str, Any], key: str) -> list[str]:
 
 
 def parse_posting_json(
-    text: str, file: str = "<posting>", vocabulary: Guide | None = None
+    text: str,
+    file: str = "<posting>",
+    vocabulary: Guide | None = None,
+    *,
+    title: str | None = None,
+    company: str | None = None,
+    fallback_title: str | None = None,
 ) -> Posting:
     """Parse a JSON Resume job (title, company, location, responsibilities, skills[].keywords)."""
     data, _ = parse_yaml(text, file)
@@ -188,33 +158,63 @@ def parse_posting_json(
             listed += [str(k) for k in skill.get("keywords") or []] or [str(skill.get("name", ""))]
         else:
             listed.append(str(skill))
-    description = " ".join(
-        s for s in sentences(str(data.get("description") or "")) if not is_boilerplate(s)
-    )
-    responsibilities = _clean_sentences(_strings(data, "responsibilities"))
-    qualifications = _clean_sentences(_strings(data, "qualifications"))
+    lines = [
+        "Responsibilities:\n" + "\n".join(f"- {r}" for r in _strings(data, "responsibilities"))
+    ]
+    lines.append("Requirements:\n" + "\n".join(f"- {q}" for q in _strings(data, "qualifications")))
+    body = "\n".join([str(data.get("description") or ""), *lines])
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
-    body = " ".join([description, *responsibilities, *qualifications])
-    posting = {
-        "title": data.get("title"),
-        "company": data.get("company"),
-        "location": _location(data.get("location"), data.get("remote")),
-        "source": meta.get("canonical") or file,
-        "description": description,
-        "responsibilities": responsibilities,
-        "qualifications": qualifications,
-        "skills": _merge_skills(listed, find_keywords(body, vocabulary_terms(vocabulary))),
-    }
-    return validate_data({k: v for k, v in posting.items() if v is not None}, None, Posting, file)
+    posting = parse_posting_text(
+        body,
+        file,
+        vocabulary,
+        title=title or _line(str(data.get("title") or "")),
+        company=company or _line(str(data.get("company") or ""), 300),
+        location=_location(data.get("location"), data.get("remote")),
+        skills_text="\n".join(listed),
+        fallback_title=fallback_title,
+    )
+    listed = [skill for skill in listed if not boilerplate_kind(skill)]
+    skills = list(dict.fromkeys([*listed, *posting.skills]))
+    return posting.model_copy(update={"source": meta.get("canonical") or file, "skills": skills})
 
 
-def load_posting(path: str | Path, vocabulary: Guide | None = None) -> Posting:
-    """Load a .txt/.md posting or a .json JSON Resume job; `vocabulary` adds a guide's terms."""
+def load_posting(
+    path: str | Path,
+    vocabulary: Guide | None = None,
+    *,
+    posting_id: str | None = None,
+    title: str | None = None,
+    company: str | None = None,
+    fallback_title: str | None = None,
+) -> Posting:
+    """Load a .txt/.md posting, one row of a postings .csv, or a .json JSON Resume job.
+
+    `vocabulary` adds a guide's terms to the skills recognised; `title` and `company` override the
+    posting's own; `fallback_title` is used (with a warning) when the posting names no title.
+    """
     path = Path(path)
+    options: dict[str, Any] = {"title": title, "company": company, "fallback_title": fallback_title}
+    suffix = path.suffix.lower()
+    if suffix == ".csv" or posting_id is not None:
+        if suffix != ".csv":
+            raise InputError.single(path, "--posting-id needs a postings .csv file")
+        row = read_csv_posting(path, posting_id)
+        source = f"{path}#{row['id']}" if row["id"] else str(path)
+        return parse_posting_text(
+            row["description"],
+            source,
+            vocabulary,
+            title=title or row["title"] or None,
+            company=company or row["company"] or None,
+            location=row["location"] or None,
+            skills_text=row["skills"],
+            fallback_title=fallback_title,
+        )
     text = read_text(path)
-    if path.suffix.lower() == ".json":
-        return parse_posting_json(text, str(path), vocabulary)
-    return parse_posting_text(text, str(path), vocabulary)
+    if suffix == ".json":
+        return parse_posting_json(text, str(path), vocabulary, **options)
+    return parse_posting_text(text, str(path), vocabulary, **options)
 
 
 def describe_posting(posting: Posting) -> str:
@@ -234,7 +234,10 @@ def describe_posting(posting: Posting) -> str:
     for heading, entries in (
         ("Responsibilities", posting.responsibilities),
         ("Qualifications", posting.qualifications),
+        ("Preferred", posting.preferred),
         ("Skills", posting.skills),
+        ("Pay and benefits", posting.compensation),
+        ("Warnings", posting.warnings),
     ):
         if entries:
             lines += ["", f"{heading} ({len(entries)})", *(f"  - {e}" for e in entries)]

@@ -1,4 +1,4 @@
-"""Words that mark posting boilerplate, and the skill vocabulary recognised in posting text."""
+"""The skill vocabulary recognised in posting text, and a yes/no boilerplate test."""
 
 from __future__ import annotations
 
@@ -6,16 +6,6 @@ import re
 
 from appkit.guide.model import Guide
 
-_BOILERPLATE = re.compile(
-    r"equal (?:employment )?opportunity|\beeo\b|without regard to|race,? colou?r|veteran status|"
-    r"sexual orientation|gender identity|national origin|reasonable accommodation|"
-    r"affirmative action|e-verify|drug[- ]free|\bbenefits?\b|401\s?\(?k\)?|paid time off|\bpto\b|"
-    r"dental|vision insurance|"
-    r"health insurance|tuition (?:assistance|reimbursement)|\bperks?\b|pay range|salary range|"
-    r"\$\s?\d|per hour|per year|apply now|click apply|about us|we are (?:an?|proud)|is an equal|"
-    r"sign-on bonus|relocation assistance|wellness program",
-    re.I,
-)
 # Skill and tool phrases worth recognising in any healthcare or office posting, guide or not.
 DEFAULT_VOCABULARY = (
     "EHR",
@@ -62,8 +52,11 @@ DEFAULT_VOCABULARY = (
 
 
 def is_boilerplate(text: str) -> bool:
-    """True for benefits, pay, EEO/equal-opportunity and 'about us' text."""
-    return bool(_BOILERPLATE.search(text))
+    """True for equal-opportunity, benefits and pay, how-to-apply, physical-demand, working
+    conditions and company-blurb text (`appkit.guide.posting_boilerplate` has the kinds)."""
+    from appkit.guide.posting_boilerplate import boilerplate_kind
+
+    return boilerplate_kind(text) is not None
 
 
 def vocabulary(guide: Guide | None) -> list[str]:

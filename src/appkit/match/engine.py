@@ -42,6 +42,7 @@ from appkit.match.requirements import Requirement
 from appkit.profile.model import Profile
 
 COVERED, PARTIAL, SATURATION = 0.6, 0.3, 4.0
+MIN_POSTING = 3  # fewer posting requirements than this is a warning in match.json
 MAX_EVIDENCE = 5
 # A job is relevant experience when its title/bullets evidence requirements (not soft skills) with
 # sum(weight x credit) at least this much.
@@ -192,7 +193,22 @@ def match_profile(
         level=fit,
         next_steps=next_steps(gaps, index.advice),
         relevance={k: round(v, 2) for k, v in relevance.items()},
+        warnings=_warnings(posting, index.requirements),
     )
+
+
+def _warnings(posting: Posting | None, reqs: list[Requirement]) -> list[str]:
+    """The posting's own warnings, and one when it adds fewer than MIN_POSTING requirements."""
+    if posting is None:
+        return []
+    notes = list(posting.warnings)
+    count = sum(1 for r in reqs if r.source == "posting")
+    if count < MIN_POSTING and not any("requirement" in n for n in notes):
+        notes.append(
+            f"the posting gave only {count} usable requirement{'s' if count != 1 else ''};"
+            " the match leans on the guide"
+        )
+    return notes
 
 
 def _result(

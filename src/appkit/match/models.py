@@ -143,6 +143,10 @@ class MatchResult(BaseModel):
     level: LevelFit | None = None
     next_steps: list[NextStep] = []
     relevance: dict[str, float] = {}
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What weakens this match, e.g. a posting with fewer than 3 requirements",
+    )
 
     def relevance_of(self, ref: ItemRef) -> float:
         """How much this profile item counts for the role (0 when it evidences nothing)."""

@@ -56,6 +56,8 @@ def format_match(result: MatchResult) -> str:
     title = result.target_title or "the role"
     at = f" at {result.company}" if result.company else ""
     out = [f"Match for {title}{at}: {result.overall:.0f}/100", ""]
+    if result.warnings:
+        out += [line for w in result.warnings for line in _wrap(w, "  ", "! ")] + [""]
     out.append("By category")
     for c in result.categories:
         bar = "#" * round(c.score / 5)

@@ -5,6 +5,7 @@ Weights (one place; the coverage score in `appkit.match.engine` is a weighted av
     source   category         what                                          weight  any-of group
     posting  responsibility   posting.responsibilities[i]                   3.0     -
     posting  qualification    posting.qualifications[i]                     3.0     -
+    posting  qualification    posting.preferred[i] ("a plus", "preferred")  1.5     -
     posting  technical_skill  posting.skills[i]                             3.0     -
     guide    responsibility   responsibilities[i] (the guide's key duties)  2.0     -
     guide    technical_skill  technical_skills[i]                           2.0 *   -
@@ -15,6 +16,10 @@ Weights (one place; the coverage score in `appkit.match.engine` is a weighted av
                               (also evidenced by behaviour: terms.SOFT_SKILL_INDICATORS)
 
     *  0.4 x O*NET importance (1-5) when the guide gives one.   ** 1.5 for a "hot" technology.
+
+A posting qualification or preferred item that offers alternatives ("SAP, Oracle or similar ERP
+system", "Epic or Cerner") is one requirement: each capitalised name or acronym in it is a phrase,
+so any one of them satisfies it fully ("Kubernetes or similar": Kubernetes alone does).
 
 Requirements in one any-of group are alternatives (one degree, one certification, one EHR product
 is enough): the group counts once, with its largest weight and its best member's credit.
@@ -35,7 +40,7 @@ years of relevant experience.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from appkit.guide.model import Guide, Posting
 from appkit.match.terms import GENERIC, HEAD, Lexicon, soft_skill_indicators
@@ -151,6 +156,24 @@ def _long(
     )
 
 
+_OR = re.compile(r"\bor\b", re.I)
+_SIMILAR = re.compile(r"\bor (?:a )?(?:similar|equivalent|comparable)\b", re.I)
+_NAME = re.compile(r"(?<![\w.])(?:[A-Z][\w+#.-]*[\w+#]|[A-Z])(?:\s+[A-Z][\w+#.-]*[\w+#])*")
+
+
+def _either(lex: Lexicon, req: Requirement) -> Requirement:
+    """ "X or Y" / "or similar": every name the item offers is a phrase that satisfies it."""
+    if not _OR.search(req.text):
+        return req
+    names = [m[0] for m in _NAME.finditer(req.text) if m.start() > 0]
+    found = [_phrase(lex, n, proper_ok=True) for n in names]
+    extra = tuple(p for p in found if p and p.keys not in {q.keys for q in req.phrases})
+    similar = _SIMILAR.search(req.text)  # "Kubernetes or similar": the name alone is enough
+    if len(extra) < (1 if similar else 2):
+        return req
+    return replace(req, phrases=req.phrases + extra)
+
+
 def build_requirements(
     guide: Guide | None, posting: Posting | None, lex: Lexicon
 ) -> list[Requirement]:
@@ -162,8 +185,14 @@ def build_requirements(
                 _long(lex, f"posting.responsibilities[{i}]", "responsibility", text, 3.0, "posting")
             )
         for i, text in enumerate(posting.qualifications):
+            req = _long(lex, f"posting.qualifications[{i}]", "qualification", text, 3.0, "posting")
+            reqs.append(_either(lex, req))
+        for i, text in enumerate(posting.preferred):
             reqs.append(
-                _long(lex, f"posting.qualifications[{i}]", "qualification", text, 3.0, "posting")
+                _either(
+                    lex,
+                    _long(lex, f"posting.preferred[{i}]", "qualification", text, 1.5, "posting"),
+                )
             )
         for i, name in enumerate(posting.skills):
             phrases, terms = _short(lex, name, proper=True)

@@ -56,15 +56,36 @@ class Inputs(BaseModel):
 
 
 def load_inputs(
-    profile: Path | str, guide: str | Path | None = None, posting: Path | str | None = None
+    profile: Path | str,
+    guide: str | Path | None = None,
+    posting: Path | str | None = None,
+    *,
+    posting_id: str | None = None,
+    job_title: str | None = None,
+    company: str | None = None,
 ) -> Inputs:
-    """Load and validate a profile, and optionally a guide and a posting."""
+    """Load and validate a profile, and optionally a guide and a posting.
+
+    `posting` may be a postings .csv with `posting_id` naming the row; `job_title` and `company`
+    win over the posting's own (so a posting with no findable title needs `job_title` or a
+    guide, whose title it then falls back to, with a warning in `posting.warnings`).
+    """
     loaded_guide = load_guide(guide) if guide else None
+    loaded_posting = None
+    if posting:
+        loaded_posting = load_posting(
+            Path(posting),
+            vocabulary=loaded_guide,
+            posting_id=posting_id,
+            title=job_title,
+            company=company,
+            fallback_title=loaded_guide.title if loaded_guide else None,
+        )
     return Inputs(
         profile=load_profile(profile),
         profile_file=Path(profile).absolute(),  # the current folder now, not at write time
         guide=loaded_guide,
-        posting=load_posting(Path(posting), vocabulary=loaded_guide) if posting else None,
+        posting=loaded_posting,
     )
 
 
