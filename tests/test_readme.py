@@ -30,6 +30,7 @@ LINE_MARKER = "not run by tests"  # in a trailing comment
 # Files README commands name that the repository does not hold, as a reader would have them.
 FIXTURES = {
     "posting.txt": DATA / "postings" / "clinical-coordinator.txt",
+    "postings.csv": DATA / "postings" / "postings.csv",
     "db_29_3_text": DATA / "onet" / "db_subset",
 }
 PACKET_KINDS = ("resume", "cover-letter", "interview-prep", "gap-report")
