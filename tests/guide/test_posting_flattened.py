@@ -117,3 +117,23 @@ def test_a_line_without_dash_bullets_is_left_alone() -> None:
     )
     posting = parse_posting_text(text, "x.txt")
     assert "Monday - Friday" in posting.description
+
+
+@pytest.mark.parametrize("dash", [" - ", " – "])
+def test_dash_bullets_without_full_stops_still_split(dash: str) -> None:
+    path = POSTINGS / "clinical-coordinator.txt"
+    original = load_posting(path)
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("- "):
+            line = dash.strip() + " " + line[2:].rstrip(".")
+        if line:
+            lines.append(line)
+    flat = parse_posting_text(" ".join(lines), "flat.txt", fallback_title="Flat")
+    assert _found(original.responsibilities, flat.responsibilities) == 8
+    assert _found(original.preferred, flat.preferred) == len(original.preferred)
+    assert _found(original.qualifications[:2], flat.qualifications) == 2
+    assert flat.company == "Riverbend Community Health"  # "... Coordinator Company: Riverbend"
+    for item in _items(flat):
+        assert not re.search(r"\s[-–]\s+[A-Z0-9]", item), item

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import re
 
-from appkit.guide.posting_vocab import section_of
+from appkit.guide.posting_vocab import HEADING_ALTERNATION, section_of
 
 MIN_LINE = 160
 MAX_HEADING_WORDS = 6
 _MARK = re.compile(r"\s+[-–]\s+(?=\S)|:\s+(?=\S)")
 _DASH = re.compile(r"\s+[-–]\s+")
 _RANGE_BEFORE = re.compile(r"(?:\d[\d,.]*[kKmM%+]?|\b(?:am|pm|a\.m\.|p\.m\.)|\$)$", re.I)
+_STRONG = re.compile(rf"(?i:{HEADING_ALTERNATION})")
+_STRONG_FIELDS = frozenset({"company", "location", "salary", "schedule", "employer"})
 _OTHER_BULLETS = "[•●◦▪■➢➤►▶✓✔★◆❖⦁‣∙·]"
 _WORD = re.compile(r"[\w'’&/()+]+")
 
@@ -42,6 +44,7 @@ def _heading_before(text: str, dash: bool) -> tuple[int, str] | None:
     Experience:"), not a heading of its own.
     """
     words = list(_WORD.finditer(text))
+    found: list[tuple[int, str]] = []
     for n in range(1, min(MAX_HEADING_WORDS, len(words)) + 1):
         first = words[-n]
         candidate = text[first.start() :].strip()
@@ -50,12 +53,25 @@ def _heading_before(text: str, dash: bool) -> tuple[int, str] | None:
         before = text[: first.start()].rstrip()
         glued = bool(re.search(r"(?:^|\s)[a-z][\w'’-]*[,)]?$|\d[,)]?$", before))
         ends = before[-1:] in ("", ".", "!", "?", ";")
+        kind = section_of(candidate)
+        strong = n > 1 or candidate.casefold() in _STRONG_FIELDS
+        plain = before[-1:].isalpha() and not re.search(r"[a-z][A-Z]\w*$", before)
+        if kind == "field" and not dash and strong and (glued or plain):
+            found.append((first.start(), kind))  # "... Health Location: Dayton", "Job Location:"
+            continue
+        if found:
+            break
+        if dash and kind and _STRONG.fullmatch(candidate) and not (glued or ends):
+            # "... in Microsoft Excel Requirements - Associate's": the heading is the known one,
+            # unless the word before makes a heading with it ("Company Overview - ...")
+            longer = text[words[-n - 1].start() :].strip() if n < len(words) else ""
+            if not (longer and section_of(longer, loose=False)):
+                return first.start(), kind
         if not (glued or (dash and ends)):
             continue
-        kind = section_of(candidate)
         if kind and (kind != "field" or ends or (not dash and n > 1)):
             return first.start(), kind  # one field word mid-sentence ("fully Remote - ") is prose
-    return None
+    return found[-1] if found else None
 
 
 def _item_ahead(text: str) -> bool:
@@ -70,7 +86,9 @@ def split_inline(line: str) -> str:
         return line
     dashes = [m for m in _DASH.finditer(line) if re.match(r"[A-Z0-9$(]", line[m.end() :])]
     after_end = [m for m in dashes if line[: m.start()].rstrip()[-1:] in ".!?;"]
-    bullets = len(after_end) >= 2 and len(re.findall(_OTHER_BULLETS, line)) < 2
+    headed = [m for m in dashes if _heading_before(line[: m.start()], True)]
+    bullets = len(after_end) >= 2 or bool(headed) and len(dashes) >= 3
+    bullets = bullets and len(re.findall(_OTHER_BULLETS, line)) < 2
     out: list[str] = []
     last = 0
     for mark in _MARK.finditer(line):

@@ -127,8 +127,8 @@ def _physical_lines(text: str) -> list[tuple[int, str, bool]]:
             out.append((number, raw.strip().lstrip("#").strip(), False))
             continue
         raw = _SPACE_RUN.sub("\n", raw.strip())
-        raw = "\n".join(split_inline(piece) for piece in raw.split("\n"))
         raw = _FIELD_GLUED.sub("\n", raw)
+        raw = "\n".join(split_inline(piece) for piece in raw.split("\n"))
         raw = _CAPS_HEADING.sub(_caps_heading, raw)
         raw = _HEADING_GLUED.sub("\n", raw)
         raw = _GLUED_END.sub("\n", raw)
