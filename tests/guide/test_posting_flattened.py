@@ -137,3 +137,23 @@ def test_dash_bullets_without_full_stops_still_split(dash: str) -> None:
     assert flat.company == "Riverbend Community Health"  # "... Coordinator Company: Riverbend"
     for item in _items(flat):
         assert not re.search(r"\s[-–]\s+[A-Z0-9]", item), item
+
+
+def test_en_dash_lists_after_inline_headings() -> None:
+    text = (
+        "Senior Accountant Key Responsibilities – Prepare monthly journal entries and "
+        "reconciliations – Lead the year-end audit with external auditors – Maintain fixed asset "
+        "schedules Requirements – CPA preferred – 5+ years of public or private accounting "
+        "experience – Advanced Excel skills including pivot tables and VLOOKUP Benefits – "
+        "Medical, dental, vision – 401(k) match"
+    )
+    posting = parse_posting_text(text, "flat.txt")
+    assert posting.title == "Senior Accountant"
+    assert posting.responsibilities == [
+        "Prepare monthly journal entries and reconciliations",
+        "Lead the year-end audit with external auditors",
+        "Maintain fixed asset schedules",
+    ]
+    assert posting.preferred == ["CPA preferred"]
+    assert len(posting.qualifications) == 2
+    assert "401(k) match" in posting.compensation

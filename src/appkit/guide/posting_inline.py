@@ -75,9 +75,9 @@ def _heading_before(text: str, dash: bool) -> tuple[int, str] | None:
 
 
 def _item_ahead(text: str) -> bool:
-    """The text after a dash opens an item: three words or more before the next dash or comma
-    ("Friday, 8 am" does not)."""
-    return len(re.split(r"\s+[-–]\s+|[,;]", text, maxsplit=1)[0].split()) >= 3
+    """The text after a dash opens an item: two words or more before the next dash or comma
+    ("401(k) match" does, "Friday, 8 am" does not)."""
+    return len(re.split(r"\s+[-–]\s+|[,;]", text, maxsplit=1)[0].split()) >= 2
 
 
 def split_inline(line: str) -> str:
