@@ -64,10 +64,12 @@ def test_plain_text_posting() -> None:
         "insurance verification",
         "Microsoft Office",
         "HIPAA",
-        "Excel",
+        "Microsoft Excel",
         "BLS",
     ]:
         assert skill in posting.skills
+    assert "Excel" not in posting.skills  # the same product as "Microsoft Excel"
+    assert "front desk" not in posting.skills  # English, not the product "Front Desk"
     _no_boilerplate(
         [*posting.skills, *posting.responsibilities, *posting.qualifications, posting.description]
     )

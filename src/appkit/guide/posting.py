@@ -25,7 +25,7 @@ from appkit.guide.posting_boilerplate import boilerplate_kind
 from appkit.guide.posting_csv import read_csv_posting
 from appkit.guide.posting_fields import find_company, find_place, find_title
 from appkit.guide.posting_items import Items, classify
-from appkit.guide.posting_skills import find_skills
+from appkit.guide.posting_skills import find_skills, product_of
 from appkit.guide.posting_text import clean_text, segments
 from appkit.guide.vocab import find_keywords, is_boilerplate
 from appkit.guide.vocab import vocabulary as vocabulary_terms
@@ -58,7 +58,28 @@ def _skills(
         in_name = employer and re.search(rf"\b{re.escape(skill)}\b", employer, re.I)
         if skill and len(skill) <= 80 and not boilerplate_kind(skill) and not in_name:
             seen.setdefault(skill.casefold(), skill)
-    return list(seen.values())
+    return _one_per_product(list(seen.values()))
+
+
+def _one_per_product(skills: list[str]) -> list[str]:
+    """Drop a skill that names the same product as a longer one found ("Excel" beside "Microsoft
+    Excel") or sits as whole words inside it."""
+    products = {skill: product_of(skill) for skill in skills}
+    kept = []
+    for skill in skills:
+        longer = [
+            other
+            for other in skills
+            if len(other) > len(skill)
+            and (
+                (products[skill] and products[skill] == products[other])
+                or re.search(rf"(?<![\w-]){re.escape(skill)}(?![\w-])", other)
+                and products[skill] in (None, products[other])
+            )
+        ]
+        if not longer:
+            kept.append(skill)
+    return kept
 
 
 def _warnings(posting: dict[str, Any], notes: list[str]) -> list[str]:
@@ -103,7 +124,10 @@ def parse_posting_text(
     fields = {s.label.casefold(): s.text for s in sentences if s.section == "field"}
     place = location or fields.get("location") or fields.get("job location") or find_place(text)
     heading = found_title.casefold()
-    description = " ".join(d for d in items.description if d.casefold().strip(" #") != heading)
+    taken = {i.casefold() for i in (*items.duties, *items.required, *items.preferred)}
+    description = " ".join(  # the overview: not the title, not what became an item
+        d for d in items.description if d.casefold().strip(" #") not in (heading, *taken)
+    )
     if len(description) > MAX_DESCRIPTION:
         description = description[:MAX_DESCRIPTION].rsplit(" ", 1)[0] + " …"
     employer = _line(company, 300) or _line(find_company(sentences, text), 300)

@@ -30,7 +30,8 @@ _BOILERPLATE = [
     ),
     (
         "benefits",
-        r"\b401\s?\(?k\)?|paid time off|\bpto\b|dental|vision (?:insurance|coverage|plans?)"
+        r"\b401\s?\(?k\)?|paid time off|\bpto\b|vision (?:insurance|coverage|plans?)"
+        r"|dental(?:,| and) vision|dental (?:insurance|coverage|plans?|benefits)"
         r"|health (?:insurance|benefits|coverage)|medical(?:,| and) dental|tuition (?:assistance|"
         r"reimbursement)|\bperks?\b|pay range|salary range|compensation (?:range|package)"
         r"|sign[- ]on bonus|relocation assistance|wellness program|life insurance"

@@ -13,10 +13,12 @@ O*NET's names are catalogue forms ("Oracle Java", "Amazon Web Services AWS softw
 Commodity titles ("Spreadsheet software") are categories, not skills: only their acronym counts
 (CRM, ERP, CAD). An alias that is a word of a commodity title ("Project", "Word") or a lower-case
 word is dropped. Matching is on whole words: one-word aliases case-sensitively (so "excel at"
-is not Excel), longer ones case-insensitively; a capitalised one-word alias at the start of a
-sentence counts only in a short list item ("React quickly" is not React). Found skills are
-returned as the posting writes them, ordered by how specific they are (O*NET's occupation count
-is a document frequency: "Apache Spark" before "Microsoft Excel").
+is not Excel), longer ones case-insensitively, except those made of plain English words with
+inner capitals ("Front Desk": `cased_aliases`), which must be written so; a capitalised one-word
+alias at the start of a sentence counts only in a short list item ("React quickly" is not React).
+Found skills are returned as the posting writes them, ordered by how specific they are (O*NET's
+occupation count is a document frequency: "Apache Spark" before "Microsoft Excel"); `product_of`
+tells which O*NET name a found alias stands for ("Excel" -> "Microsoft Excel").
 """
 
 from __future__ import annotations
@@ -99,7 +101,33 @@ def aliases() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
 
 
 @cache
-def _task_words() -> frozenset[str]:
+def cased_aliases() -> dict[str, str]:
+    """Multi-word aliases made of plain English words with capitals inside ("Front Desk", "Adapt
+    It", "Agency Master"), casefolded -> their spelling: product names only when written so, as
+    "front desk" or "Front desk staff" is English."""
+    _, multi = aliases()
+    english = _task_words(1)
+    out: dict[str, str] = {}
+    for key, (name, _) in multi.items():
+        words = key.split()
+        if not all(w in english for w in words):
+            continue
+        at = name.casefold().find(key)
+        spelling = name[at : at + len(key)] if at >= 0 else ""
+        if spelling and any(w[:1].isupper() for w in spelling.split()[1:]):
+            out[key] = spelling
+    return out
+
+
+def product_of(skill: str) -> str | None:
+    """The O*NET technology name a found skill stands for ("Excel" -> "Microsoft Excel")."""
+    single, multi = aliases()
+    hit = single.get(skill) or multi.get(" ".join(skill.split()).casefold())
+    return hit[0] if hit else None
+
+
+@cache
+def _task_words(least: int = 5) -> frozenset[str]:
     """Words O*NET's task statements use in lower case (~18,000 sentences of working English):
     a one-word alias that is one of them ("plan", "visual") is a word before it is a product."""
     from appkit.guide.onetindex import load_index
@@ -109,7 +137,7 @@ def _task_words() -> frozenset[str]:
         for task in occupation.get("tasks") or []:
             for word in re.findall(r"\b[a-z]{2,}\b", str(task[1])):
                 counts[word] = counts.get(word, 0) + 1
-    return frozenset(w for w, n in counts.items() if n >= 5)
+    return frozenset(w for w, n in counts.items() if n >= least)
 
 
 @cache
@@ -156,6 +184,9 @@ def find_skills(text: str) -> list[str]:
             hit = None
             for n in range(min(MAX_WORDS, len(tokens) - i), 1, -1):
                 phrase = " ".join(t for t, _ in tokens[i : i + n])
+                spelling = cased_aliases().get(phrase.casefold())
+                if spelling is not None and phrase[1:] != spelling[1:]:
+                    continue  # "front desk" is English, "Front Desk" the product
                 if phrase.casefold() in multi:
                     hit = (n, multi[phrase.casefold()], phrase)
                     break

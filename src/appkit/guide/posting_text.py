@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from appkit.guide.posting_inline import list_tail, split_inline
 from appkit.guide.posting_prose import run_on
 from appkit.guide.posting_vocab import (
     FIELD_LABELS,
@@ -46,7 +47,9 @@ _ABBREVIATION = re.compile(
 # whole token is a known name (JavaScript, PowerPoint: the O*NET vocabulary's camel-case words).
 _CAMEL = re.compile(r"\b([A-Za-z]*?[a-z]{3,})([A-Z][a-z]+[A-Za-z]*)\b")
 _HEADING_GLUED = re.compile(rf"(?<=[a-z0-9.)])(?=(?:{HEADING_ALTERNATION})(?:\s*:|[A-Z0-9•]))")
-_HEADING_START = re.compile(rf"^(?i:{HEADING_ALTERNATION})(?=\s*:|[A-Z0-9•]|\s+[A-Z][a-z])")
+_HEADING_START = re.compile(
+    rf"^(?i:{HEADING_ALTERNATION})(?=\s*:|[A-Z0-9•]|\s+[A-Z][a-z]|\s+[A-Z]{{2,}}\b|\s+[-–]\s)"
+)
 _LABEL = re.compile(r"^([A-Z][\w'’/&().,-]*(?:\s+[\w'’/&().,-]+){0,6}?)\s*:\s*(?=\S)")
 # "POSITION QUALIFICATIONSBachelor's degree ...": a capitals heading run into its first item.
 _CAPS_HEADING = re.compile(r"(?:(?<=^)|(?<=[.:!?] ))([A-Z][A-Z&/, ]{3,60}[A-Z]):?\s*(?=[A-Z][a-z])")
@@ -125,6 +128,7 @@ def _physical_lines(text: str) -> list[tuple[int, str, bool]]:
             continue
         raw = _SPACE_RUN.sub("\n", raw.strip())
         raw = _FIELD_GLUED.sub("\n", raw)
+        raw = "\n".join(split_inline(piece) for piece in raw.split("\n"))
         raw = _CAPS_HEADING.sub(_caps_heading, raw)
         raw = _HEADING_GLUED.sub("\n", raw)
         raw = _GLUED_END.sub("\n", raw)
@@ -222,7 +226,8 @@ def segments(text: str) -> list[Sentence]:
             if intro:
                 section = intro
                 continue
-            for piece in run_on(sentence) if section in _LISTS else [sentence]:
+            pieces = list_tail(sentence) if section == "skills" else [sentence]
+            for piece in [p for s in pieces for p in run_on(s)] if section in _LISTS else pieces:
                 # a line of its own with no full stop reads as a list item ("Bank reconciliations")
                 item = bullet or (len(parts) == 1 and not piece.endswith("."))
                 out.append(Sentence(piece, section, item, number, label))

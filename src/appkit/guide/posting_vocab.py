@@ -158,8 +158,9 @@ HEADING_ALTERNATION = (
 )
 
 
-def section_of(heading: str) -> str | None:
-    """The section a heading (without its colon) opens, or None for ordinary text."""
+def section_of(heading: str, loose: bool = True) -> str | None:
+    """The section a heading (without its colon) opens, or None for ordinary text; `loose=False`
+    skips the last-word guess ("... responsibilities")."""
     text = " ".join(heading.strip().strip("*_#:-–—|").split())
     text = re.sub(r"^(?:\d+[.)]\s*)", "", text).strip(" ?!.")
     if not text or len(text) > 70 or not text[:1].isalpha():
@@ -168,7 +169,7 @@ def section_of(heading: str) -> str | None:
         if rx.fullmatch(text):
             return kind
     last = text.split()[-1].casefold()
-    if len(text.split()) <= 8 and last in _LAST_WORD and not duty_start(text):
+    if loose and len(text.split()) <= 8 and last in _LAST_WORD and not duty_start(text):
         return _LAST_WORD[last]  # "Quality, Cost, Delivery & Safety responsibilities"
     return None
 
