@@ -86,10 +86,12 @@ def _warnings(posting: dict[str, Any], notes: list[str]) -> list[str]:
     count = sum(len(posting[k]) for k in ("responsibilities", "qualifications", "preferred"))
     count += len(posting["skills"])
     if count < MIN_REQUIREMENTS:
+        found = (
+            f"only {count} requirement{'s' if count != 1 else ''}" if count else "no requirements"
+        )
         notes.append(
-            f"the posting yielded only {count} requirement{'s' if count != 1 else ''} "
-            f"(duties, qualifications, skills); the match leans on the guide"
-            " - check `appkit guide show --posting` for what was read"
+            f"the posting yielded {found} (duties, qualifications, skills); the match leans on"
+            " the guide - check `appkit guide show --posting` for what was read"
         )
     return notes
 
