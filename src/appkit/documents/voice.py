@@ -19,11 +19,11 @@ _WORDS = re.compile(r"\S+")
 _IRREGULAR = frozenset(
     _WORDS.findall(
         "led built ran won made grew taught wrote drove oversaw sold brought kept set cut "
-        "spoke gave"
+        "spoke gave "
         "took began found held met paid put read sent spent told understood chose rode stood "
-        "sought"
+        "sought "
         "thought caught fought bought dealt drew flew got hit knew laid left lent lost rose "
-        "saw shot"
+        "saw shot "
         "shut sang sat spun struck swept threw undertook withdrew wore overcame rebuilt redrew "
         "rewrote upheld outsold outgrew became did"
     )
@@ -33,7 +33,7 @@ _ADJECTIVE_ED = frozenset(
     _WORDS.findall(
         "experienced skilled detailed dedicated motivated certified licensed seasoned talented "
         "accomplished qualified related based advanced varied highly self-motivated "
-        "results-oriented"
+        "results-oriented "
         "detail-oriented goal-oriented need speed feed bed red shed weed breed greed hundred bred "
         "proposed expected interested committed passionate"
     )
@@ -57,6 +57,22 @@ _VERBS = frozenset(
         "scale modernize redesign rebuild integrate configure spearhead orchestrate pioneer "
         "champion craft execute generate close open prioritize prioritise lead oversee liaise "
         "serve act balance process file sort greet welcome care mentor counsel assist"
+    )
+)
+# Base forms that are as often nouns: "Lead developer of …", "Support engineer for …". As a
+# bullet's first word they count as verbs only before a determiner or a number ("Lead a team").
+_NOUN_TOO = frozenset(
+    _WORDS.findall(
+        "lead support design plan process order record file report budget forecast chart code "
+        "book stock source audit test bill open close market balance care help work schedule "
+        "train coach guide partner engineer architect program project document present check "
+        "review cut grade edit draw hire lift load route secure serve act counsel"
+    )
+)
+_DETERMINERS = frozenset(
+    _WORDS.findall(
+        "a an the all our their his her my every each daily weekly monthly new multiple several "
+        "two three four five six seven eight nine ten both up over more"
     )
 )
 _STOPS = frozenset(
@@ -102,6 +118,8 @@ def voiced(text: str) -> bool:
         return False
     if low in _IRREGULAR or (low.endswith("ed") and len(low) > 4):
         return True
+    if low in _NOUN_TOO:
+        return second in _DETERMINERS or second[:1].isdigit()
     return base_form(first) is not None
 
 
