@@ -28,6 +28,8 @@ _NOT_VERBS = frozenset(
         "member capstone coursework course dean's top first of in on at",
     )
 )
+# Organization names that are no place: "Freelance Web Developer at Self-employed".
+_NO_PLACE = re.compile(r"^\W*(self[- ]?employed|freelance|independent|n/?a|none|-+)\W*$", re.I)
 _TOPIC_CATEGORIES = ("technical_skill", "tool", "soft_skill")
 _END = ".!?;:,"
 _OUTCOME = re.compile(
@@ -141,6 +143,11 @@ def proper_words(profile: Profile) -> frozenset[str]:
     return frozenset(mid_sentence_capitals(texts))
 
 
+def place(organization: str | None) -> str | None:
+    """The organization to name after "at", or None for 'Self-employed', 'Freelance', '-'."""
+    return None if not organization or _NO_PLACE.match(organization) else organization
+
+
 def verb_led(text: str) -> bool:
     """True when a bullet starts with a verb, so 'I <bullet>' reads as a sentence
     (`appkit.documents.voice.voiced`: 'Creation of …' and 'Responsible for …' are not)."""
@@ -162,7 +169,7 @@ def evidence_point(
         fields = dict(
             kind="job",
             role=job.title,
-            organization=job.organization,
+            organization=place(job.organization),
             dates=job.dates,
             current=job.end in (None, "present"),
         )
@@ -176,7 +183,7 @@ def evidence_point(
         fields = dict(
             kind="volunteer",
             role=vol.role,
-            organization=vol.organization,
+            organization=place(vol.organization),
             dates=vol.dates,
             current=vol.end in (None, "present"),
         )
