@@ -216,3 +216,15 @@ def test_the_cli_warns_about_a_profile_not_in_english(tmp_path: Path) -> None:
     prof = make("Peluquera con 6 años de experiencia en atención al cliente.", SPANISH)
     _, stderr = _cli_letter(tmp_path, prof)
     assert "warning: the profile reads as Spanish" in stderr
+
+
+def test_a_self_employed_role_names_no_organization() -> None:
+    prof = make(None, ["Built booking sites for 12 clinics.", "Scheduled 80 visits a day."])
+    prof = prof.model_copy(
+        update={
+            "experience": [prof.experience[0].model_copy(update={"organization": "Self-employed"})]
+        }
+    )
+    text = letter(prof)
+    assert "at Self-employed" not in text and "Front Desk Coordinator" in text
+    assert_clean(prof, text)
