@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from appkit.documents.filenames import FileNames
+from appkit.documents.locale import DEFAULT_LOCALE, Locale
 from appkit.render.isolate import MIB, TEMPLATE_MEMORY, TEMPLATE_PAGES, TEMPLATE_SECONDS
 
 Format = Literal["pdf", "docx", "txt", "md", "html"]
@@ -32,6 +33,11 @@ class Options(BaseModel):
         description="YYYY-MM-DD printed on the documents; also 'today' for years of experience",
     )
     bullet_budget: int | None = None
+    locale: Locale = Field(
+        default=DEFAULT_LOCALE,
+        description="spelling of the words appkit writes: en-US (organize) or en-GB (organise);"
+        " the profile's own text is never respelled",
+    )
     file_names: FileNames = Field(
         default="named",
         description="'named': Maria-Santos-Resume.pdf (for recruiters); 'plain': resume.pdf",

@@ -54,6 +54,7 @@ def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
         "job_title": opts["job_title"],
         "bullet_budget": opts["bullet_budget"],
         "date": opts["date_"],
+        "locale": opts.get("locale"),
         "file_names": opts["file_names"],
         "time_limit": opts.get("time_limit"),
         "memory_limit": opts.get("memory_limit"),

@@ -166,6 +166,13 @@ def target_options(func: F) -> F:
             help="Date on the documents, and 'today' for years of experience (default: today).",
         ),
         click.option(
+            "--locale",
+            type=click.Choice(["en-US", "en-GB"]),
+            cls=OptionsDefault,
+            help="Spelling of the words appkit writes (organize / organise); your own text is"
+            " quoted as written.",
+        ),
+        click.option(
             "--file-names",
             type=click.Choice(file_names),
             cls=OptionsDefault,
@@ -225,4 +232,9 @@ def load_target(
     )
     for warning in inputs.posting.warnings if inputs.posting else []:
         click.echo(f"warning: {warning}", err=True)
+    from appkit.documents.language import language_warning
+
+    language = language_warning(inputs.profile)
+    if language:
+        click.echo(f"warning: {language}", err=True)
     return inputs

@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
+import inflect
+
+_INFLECT = inflect.engine()
+
 # Letters whose spoken name starts with a vowel sound: "an F", "an H", "an R" (eff, aitch, ar).
 _VOWEL_NAMED = frozenset("AEFHILMNORSX")
 # Acronyms said as a word, not letter by letter: their article follows the word's sound.
@@ -78,7 +82,10 @@ def article(phrase: str) -> str:
         return "an"
     if _ONE.match(low) or (low.startswith(_YOU) and not low.startswith(_NOT_YOU)):
         return "a"
-    return "an" if low[:1] in "aeiou" else "a"
+    if not low[:1].isalpha():
+        return "a"
+    # inflect knows the ordinary words' sounds ("a European", "an heir", "a user").
+    return _INFLECT.a(low).split(" ", 1)[0]
 
 
 def mid_sentence_capitals(texts: Iterable[str]) -> set[str]:

@@ -15,6 +15,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from appkit.documents.english import acronym, article, mid_sentence_capitals
+from appkit.documents.voice import duty_topic, voiced
 from appkit.match.engine import COVERED, MatchResult, RequirementMatch
 from appkit.match.models import ItemRef
 from appkit.profile.model import Profile
@@ -27,7 +28,10 @@ _NOT_VERBS = frozenset(
         "member capstone coursework course dean's top first of in on at",
     )
 )
-_TRIM_DUTY = re.compile(r",\s+\w+ing\b.*$| to (?:ensure|optimize|streamline|improve|maintain)\b.*$")
+# Organization names that are no place: "Freelance Web Developer at Self-employed".
+_NO_PLACE = re.compile(r"^\W*(self[- ]?employed|freelance|independent|n/?a|none|-+)\W*$", re.I)
+_TOPIC_CATEGORIES = ("technical_skill", "tool", "soft_skill")
+_END = ".!?;:,"
 _OUTCOME = re.compile(
     r"%|\$|\bfrom\b.*\bto\b|\b(cut|fell|reduc|sav|rais|grew|increas|improv|"
     r"eliminat|drop|lower|stay)",
@@ -49,12 +53,19 @@ class EvidencePoint(BaseModel):
     proper_lead: bool = False
     requirement: str | None = None
     category: str | None = None
-    duty: str | None = None
+    duty: str | None = None  # the duty in a few words: "managing patient scheduling"
+    voiced: bool = True  # "I " + clause is a sentence; otherwise the bullet is quoted
+    quoted_role: bool = False  # a role title in another language is quoted, not woven in
+
+    @property
+    def quote(self) -> str:
+        """The bullet as written, without its closing punctuation (the frame adds its own)."""
+        return self.text.strip().rstrip(_END).strip()
 
     @property
     def clause(self) -> str:
         """The bullet as a first-person clause: 'Ran the X.' -> 'ran the X' (acronyms kept)."""
-        text = self.text.strip().rstrip(".").strip()
+        text = self.text.strip().rstrip(_END).strip()
         first, sep, rest = text.partition(" ")
         first = _first_person(first)
         if not (self.proper_lead or acronym(first)):
@@ -80,12 +91,18 @@ class EvidencePoint(BaseModel):
     @property
     def role_with_article(self) -> str:
         """'a Certified Medical Assistant', 'an Assistant Store Manager', 'an RN Care Manager'."""
+        if self.quoted_role:
+            return f"“{self.role}”"
         return f"{article(self.role)} {self.role}"
 
     @property
     def topic(self) -> str:
-        """The requirement as a noun phrase (for skill points): lower-case, acronyms kept."""
-        return soften(self.requirement or "")
+        """A skill requirement as a short noun phrase ('medical terminology'); '' for anything
+        else (a qualification sentence or a long name would be pasted text, not a topic)."""
+        name = (self.requirement or "").strip().rstrip(_END)
+        if self.category not in _TOPIC_CATEGORIES or "," in name or len(name.split()) > 5:
+            return ""
+        return soften(name)
 
 
 def _first_person(word: str) -> str:
@@ -126,13 +143,16 @@ def proper_words(profile: Profile) -> frozenset[str]:
     return frozenset(mid_sentence_capitals(texts))
 
 
+def place(organization: str | None) -> str | None:
+    """The organization to name after "at", or None for 'Self-employed', 'Freelance', '-'."""
+    return None if not organization or _NO_PLACE.match(organization) else organization
+
+
 def verb_led(text: str) -> bool:
-    """True when a bullet starts with a verb-like word, so 'I <bullet>' reads as a sentence."""
+    """True when a bullet starts with a verb, so 'I <bullet>' reads as a sentence
+    (`appkit.documents.voice.voiced`: 'Creation of …' and 'Responsible for …' are not)."""
     first = text.strip().split(" ", 1)[0]
-    # "Co-led", "Re-designed": a hyphenated verb is still a verb.
-    return (
-        first.replace("-", "").isalpha() and first[:1].isupper() and first.lower() not in _NOT_VERBS
-    )
+    return first.lower() not in _NOT_VERBS and voiced(text)
 
 
 def evidence_point(
@@ -149,7 +169,7 @@ def evidence_point(
         fields = dict(
             kind="job",
             role=job.title,
-            organization=job.organization,
+            organization=place(job.organization),
             dates=job.dates,
             current=job.end in (None, "present"),
         )
@@ -163,15 +183,13 @@ def evidence_point(
         fields = dict(
             kind="volunteer",
             role=vol.role,
-            organization=vol.organization,
+            organization=place(vol.organization),
             dates=vol.dates,
             current=vol.end in (None, "present"),
         )
     duty = None
     if req is not None and req.category == "responsibility":
-        duty = _TRIM_DUTY.sub("", req.text.strip().rstrip(".")).strip()
-        first, sep, rest = duty.partition(" ")
-        duty = (first if acronym(first) else first.lower()) + sep + rest
+        duty = duty_topic(req.text)
     return EvidencePoint(
         text=text,
         source=ref.path,
@@ -179,6 +197,7 @@ def evidence_point(
         requirement=req.name if req else None,
         category=req.category if req else None,
         duty=duty,
+        voiced=verb_led(text),
         **fields,
     )
 
@@ -190,17 +209,26 @@ def _best(
     proper: frozenset[str],
     min_score: float,
 ) -> EvidencePoint | None:
-    """The best unused verb-led bullet: covered first, then quantified, then by score."""
+    """The best unused bullet: covered first, then one that reads after "I", then quantified,
+    then by score. A bullet that does not start with a verb is quoted by the letter."""
     options = []
     for n, ev in enumerate(req.evidence):
-        if ev.source in used or ev.score < min_score or not verb_led(ev.text):
+        if ev.source in used or ev.score < min_score:
             continue
         point = evidence_point(profile, ev.ref, proper, req)
         if point is not None:
             options.append(
-                (ev.score < COVERED, not point.quantified, -ev.score, point.kind != "job", n, point)
+                (
+                    ev.score < COVERED,
+                    not point.voiced,
+                    not point.quantified,
+                    -ev.score,
+                    point.kind != "job",
+                    n,
+                    point,
+                )
             )
-    return min(options, key=lambda o: o[:5])[-1] if options else None
+    return min(options, key=lambda o: o[:6])[-1] if options else None
 
 
 def pick_points(
@@ -226,7 +254,7 @@ def pick_points(
         if len(points) >= count:
             break
         point = evidence_point(profile, ItemRef.parse(source), proper)
-        if point and source not in used and verb_led(point.text):
+        if point and source not in used:
             used.add(source)
             points.append(point)
     return points

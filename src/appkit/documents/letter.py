@@ -12,16 +12,19 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-from appkit.documents.english import keeps_capital, mid_sentence_capitals
+from appkit.documents.english import mid_sentence_capitals
 from appkit.documents.evidence import (
     EvidencePoint,
     article,
     evidence_point,
     pick_points,
+    place,
     proper_words,
     soften,
     verb_led,
 )
+from appkit.documents.language import profile_language
+from appkit.documents.locale import DEFAULT_LOCALE, Locale, spell
 from appkit.documents.tailor import Tailored
 from appkit.documents.target import Target, resolve_target
 from appkit.guide.model import Guide, Posting
@@ -65,8 +68,12 @@ class CoverLetter(BaseModel):
     latest_role: str | None = None
     latest_current: bool = False
     degree: str | None = None
+    degree_with_article: str | None = None
     institution: str | None = None
     has_experience: bool = False
+    locale: Locale = DEFAULT_LOCALE
+    language: str = "en"  # the profile's language; not "en": its text is quoted, not woven in
+    words: dict[str, str] = {}  # the frame's locale-dependent words: resume, organization
 
 
 def long_date(value: str) -> str:
@@ -111,16 +118,16 @@ def capitalised_words(profile: Profile) -> frozenset[str]:
 
 
 def letter_intro(summary: str | None, proper: frozenset[str] = frozenset()) -> str | None:
-    """The summary's first sentence as 'a <noun phrase>' for 'I am …', when it is one."""
+    """The summary's first sentence, verbatim, when the candidate wrote it in the first person
+    ('I am a bilingual LPN …'). A third-person or verbless summary ('Ron has been building …',
+    'Results-driven analyst …', 'Within my 7 years …') is left out: turning it into 'I am …'
+    would rewrite the candidate's words, and any such rewrite can come out broken."""
     if not summary:
         return None
-    first = re.split(r"(?<=[.!?])\s+", summary.strip(), maxsplit=1)[0].rstrip(".!?")
-    lead = first.split(" ", 1)[0]
-    if lead in ("I", "I'm", "My") or not re.search(r"\b(with|in|and)\b", first) or len(first) > 260:
+    first = re.split(r"(?<=[.!?])\s+", summary.strip(), maxsplit=1)[0].strip()
+    if not re.match(r"^I(?:\s|['’](?:m|ve|d)\s)", first) or len(first) > 260:
         return None
-    lead_low = lead if keeps_capital(lead, proper) else lead.lower()
-    phrase = lead_low + first[len(lead) :]
-    return f"{article(phrase)} {phrase}"
+    return first if first[-1:] in ".!?" else f"{first}."
 
 
 def strengths(tailored: Tailored, exclude: set[str], count: int = 2) -> list[str]:
@@ -205,6 +212,15 @@ def compose_letter(
         profile.education, key=lambda e: month_index(e.end or e.start or "0001"), reverse=True
     )
     years = match.level.total_years if match.level else 0.0
+    language = profile_language(profile)
+    foreign = language != "en"
+    if foreign:  # quote the candidate's words and titles; never weave them into English
+        points = [p.model_copy(update={"voiced": False, "quoted_role": True}) for p in points]
+        support = [p.model_copy(update={"voiced": False, "quoted_role": True}) for p in support]
+    locale = target.locale
+    latest_role = None
+    if latest:
+        latest_role = f"“{latest.title}”" if foreign else f"{article(latest.title)} {latest.title}"
     contact = [x for x in (basics.email, basics.phone, basics.location) if x]
     return CoverLetter(
         sender=basics.name,
@@ -217,19 +233,28 @@ def compose_letter(
         role=role,
         company=company,
         location=location,
-        intro=letter_intro(profile.summary, capitalised_words(profile)),
+        intro=None if foreign else letter_intro(profile.summary, capitalised_words(profile)),
         points=points,
         support=support,
         strengths=strengths(tailored, {p.requirement or "" for p in points + support}),
         years=years,
         years_text=years_in_words(years),
         latest_title=latest.title if latest else None,
-        latest_organization=latest.organization if latest else None,
-        latest_role=f"{article(latest.title)} {latest.title}" if latest else None,
+        latest_organization=place(latest.organization) if latest else None,
+        latest_role=latest_role,
         latest_current=bool(latest and latest.end in (None, "present")),
-        degree=schools[0].degree if schools else None,
+        degree=schools[0].degree if schools and not foreign else None,
+        degree_with_article=(
+            f"{article(schools[0].degree)} {schools[0].degree}" if schools and not foreign else None
+        ),
         institution=schools[0].institution if schools else None,
         has_experience=bool(profile.experience),
+        locale=locale,
+        language=language,
+        words={
+            "resume": "CV" if locale == "en-GB" else "résumé",
+            "organization": spell("organization", locale),
+        },
     )
 
 

@@ -6,26 +6,32 @@ Built on one `MatchResult` (appkit.match.engine), computed once and carried in `
 - bullets within a job are ordered by relevance (sum of weight x credit of the requirements they
   evidence), ties keep the profile's order; `bullet_budget` keeps only the N most relevant;
 - skill groups and the items within them lead with the matched ones;
+- bullets of similar relevance (within QUANTIFIED_BAND of each other) put the quantified one
+  first: "cut wait times 30%" above "handled scheduling" when both evidence the same things;
 - `competencies` are the short names (technical skills, tools, soft skills, posting skills) of
-  requirements the profile *covers*, heaviest first, at most MAX_COMPETENCIES; partial and missing
-  requirements never appear in the fields the resume and cover letter use;
+  requirements the profile *covers*, heaviest first, at most MAX_COMPETENCIES; a soft skill needs
+  a bullet (or job/project summary) that shows it, not only its name in a skills list; partial and
+  missing requirements never appear in the fields the resume and cover letter use;
 - the summary is the profile's own; the target title is the posting's, else the guide's.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
 from appkit.guide.model import Guide, Posting
-from appkit.match.engine import MatchResult, RequirementMatch, match_profile
+from appkit.match.engine import COVERED, MatchResult, RequirementMatch, match_profile
 from appkit.match.index import IndexCache, index_guide
 from appkit.match.models import ItemRef
 from appkit.match.terms import GENERIC, HEAD, Lexicon
 from appkit.profile.model import Experience, Profile, SkillGroup, end_month_index, month_index
 
 MAX_COMPETENCIES = 8  # one or two lines: more pushes a one-page resume onto a second page
+QUANTIFIED_BAND = 0.25  # bullets whose relevance differs by less than this share are "similar"
+_SHOWN_BY = ("highlights", "summary")  # fields that show a skill in use, not just name it
 COMPETENCY_CATEGORIES = ("technical_skill", "tool", "soft_skill")
 
 
@@ -85,6 +91,38 @@ def proven_name(req: RequirementMatch, lex: Lexicon, acronym: str | None = None)
     return " ".join(w if w in ("and", "or", "of", "for") else w.capitalize() for w in name.split())
 
 
+def shown(req: RequirementMatch) -> bool:
+    """True when the profile shows the requirement, not only names it: a soft skill needs a
+    covering bullet or summary of a job, project or volunteer role ('Calm de-escalation of 30
+    calls a day'), never just 'Empathy' in a skills list. A technical skill or tool named in the
+    skills list is the candidate's own claim to it, and counts."""
+    if req.category != "soft_skill":
+        return True
+    return any(
+        ev.ref.field in _SHOWN_BY
+        and ev.ref.section in ("experience", "projects", "volunteer")
+        and ev.score >= COVERED
+        for ev in req.evidence
+    )
+
+
+def bullet_order(scores: list[float], texts: list[str]) -> list[int]:
+    """Bullet indexes, most relevant first; among bullets of similar relevance (within
+    QUANTIFIED_BAND of the better one) a quantified bullet comes before an unquantified one."""
+    order = sorted(range(len(scores)), key=lambda j: -scores[j])
+    quantified = [bool(re.search(r"\d", t)) for t in texts]
+    changed = True
+    while changed:  # a stable pass of neighbour swaps, bounded by the number of bullets
+        changed = False
+        for k in range(len(order) - 1):
+            a, b = order[k], order[k + 1]
+            close = scores[a] - scores[b] <= QUANTIFIED_BAND * max(scores[a], 1e-9)
+            if close and quantified[b] and not quantified[a] and scores[b] > 0:
+                order[k], order[k + 1] = b, a
+                changed = True
+    return order
+
+
 def competencies(
     result: MatchResult, lex: Lexicon, acronyms: dict[str, str] | None = None
 ) -> list[str]:
@@ -92,7 +130,7 @@ def competencies(
     covered = [
         r
         for r in result.requirements
-        if r.status == "covered" and r.category in COMPETENCY_CATEGORIES
+        if r.status == "covered" and r.category in COMPETENCY_CATEGORIES and shown(r)
     ]
     covered.sort(key=lambda r: (-r.weight, COMPETENCY_CATEGORIES.index(r.category)))
     names: dict[str, str] = {}
@@ -129,9 +167,9 @@ def tailor(
     experience = []
     for i in _chronological(profile, today):
         job = profile.experience[i]
-        order = sorted(
-            range(len(job.highlights)),
-            key=lambda j, i=i: -rel("experience", i, "highlights", j),
+        order = bullet_order(
+            [rel("experience", i, "highlights", j) for j in range(len(job.highlights))],
+            list(job.highlights),
         )
         keep = order if bullet_budget is None else order[: max(bullet_budget, 0)]
         experience.append(

@@ -10,6 +10,7 @@ from datetime import date as _date
 
 from pydantic import BaseModel, ConfigDict
 
+from appkit.documents.locale import DEFAULT_LOCALE, Locale
 from appkit.documents.tailor import Tailored
 from appkit.guide.model import Guide, Posting
 
@@ -22,6 +23,7 @@ class Target(BaseModel):
     title: str | None = None
     hiring_manager: str | None = None
     date: str = ""  # YYYY-MM-DD printed on the documents; "" when not given
+    locale: Locale = DEFAULT_LOCALE  # spelling of every word appkit writes (documents.locale)
 
     @property
     def today(self) -> _date | None:
@@ -38,6 +40,7 @@ def resolve_target(
     job_title: str | None = None,
     hiring_manager: str | None = None,
     date: str = "",
+    locale: Locale = DEFAULT_LOCALE,
 ) -> Target:
     """The target from the explicit values (options), else the posting's, else the guide's."""
     return Target(
@@ -48,4 +51,5 @@ def resolve_target(
         or (guide.title if guide else None),
         hiring_manager=hiring_manager,
         date=date,
+        locale=locale,
     )

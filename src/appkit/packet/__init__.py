@@ -186,6 +186,7 @@ def _render_all(
         job_title=options.job_title,
         hiring_manager=options.hiring_manager,
         date=options.date,
+        locale=options.locale,
     )
     files: dict[str, bytes] = {}
     if "match" in kinds and tailored.match is not None:
