@@ -42,6 +42,9 @@ from appkit.match.requirements import Requirement
 from appkit.profile.model import Profile
 
 COVERED, PARTIAL, SATURATION = 0.6, 0.3, 4.0
+# One part of a suite ("Word" for "Microsoft Office (Word, Excel, Outlook)"), or an activity a
+# bullet names without any product ("scheduling" for "scheduling software"): partial evidence.
+PART_SCORE = 0.5
 MIN_POSTING = 3  # fewer posting requirements than this is a warning in match.json
 MAX_EVIDENCE = 5
 # A job is relevant experience when its title/bullets evidence requirements (not soft skills) with
@@ -68,9 +71,15 @@ def score_item(req: Requirement, item: Item) -> tuple[float, frozenset[str], boo
 
     Strong evidence (two or more distinctive words, or an acronym) is what makes a job relevant.
     """
+    partial: tuple[float, frozenset[str], bool] | None = None
     for phrase in req.phrases:
         if phrase.keys <= item.keys and (not phrase.proper or phrase.keys <= item.cased):
+            if phrase.part or (phrase.kind_only and not item.named):
+                partial = partial or (PART_SCORE, phrase.keys, False)
+                continue
             return 1.0, phrase.keys, phrase.strong
+    if partial:
+        return partial
     if not req.keys:
         return 0.0, _NONE, False
     hit = [k for k in req.keys if k in item.keys]
@@ -83,9 +92,21 @@ def score_item(req: Requirement, item: Item) -> tuple[float, frozenset[str], boo
     return round(score, 3), frozenset(hit), distinct >= 2
 
 
+def _parts_together(
+    req: Requirement, found: list[tuple[Item, float, frozenset[str]]]
+) -> list[tuple[Item, float, frozenset[str]]]:
+    """Two different parts of a suite (Word and Excel for Microsoft Office) cover it together."""
+    parts = [p for p in req.phrases if p.part]
+    hit = {p.keys for p in parts for item, _, keys in found if keys == p.keys}
+    if len(hit) < 2:
+        return found
+    return [(i, 1.0 if k in hit else s, k) for i, s, k in found]
+
+
 def matched_words(item: Item, keys: frozenset[str]) -> list[str]:
     """The item's own words (as written) that carry the matched keys."""
     words = [item.text[t.start : t.end] for t in item.tokens if t.key in keys or t.parts & keys]
+    words += [name for name, what in item.products if what & keys]
     return list(dict.fromkeys(words))
 
 
@@ -144,7 +165,7 @@ def match_profile(
                 if item.job is not None:
                     best, was_strong = jobs.get(item.job, (0.0, False))
                     jobs[item.job] = (max(best, credit(score)), was_strong or strong)
-        pairs[req.id] = found
+        pairs[req.id] = _parts_together(req, found)
         if req.category != "soft_skill":
             for job, (best, strong) in jobs.items():
                 weight, any_strong = job_weight.get(job, (0.0, False))

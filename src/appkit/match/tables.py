@@ -91,9 +91,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "physician": ("physician", "doctor"),
     "phlebotom": ("phlebotomy", "venipuncture", "blood draws", "blood draw"),
     "msoffic": ("Microsoft Office", "MS Office"),
-    "schedul": ("scheduling", "booked", "booking"),
+    "schedul": ("scheduling",),
     "intak": ("intake", "admission", "admissions", "check-in", "checked in", "checking in"),
     "appoint": ("appointment", "visit", "visits"),
+}
+
+
+# Word forms whose sense differs from their stem's: "booked"/"booking" schedule something, "the
+# books" (a ledger, a list of books) do not. Replaced by the word given before stemming.
+SENSE_FORMS: dict[str, str] = {
+    "booked": "scheduled",
+    "booking": "scheduling",
+    "bookings": "appointments",
+    "rebooked": "rescheduled",
 }
 
 
@@ -151,7 +161,6 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "emotional support",
         "hospice",
         "patient advocate",
-        "families",
     ),
     "adapt": (
         "rollout",
@@ -166,14 +175,10 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "collaborated",
         "interdisciplinary",
         "multidisciplinary",
-        "partnered",
-        "precepted",
-        "mentored",
-        "trained",
         "worked with",
         "with case management",
     ),
-    "collaborat": ("collaborated", "interdisciplinary", "partnered", "worked with"),
+    "collaborat": ("collaborated", "interdisciplinary", "worked with"),
     "leader": ("led", "lead", "supervised", "mentored", "precepted", "charge nurse"),
     "time": ("on time", "deadline", "deadlines", "same-day", "before noon"),
 }
