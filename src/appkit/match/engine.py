@@ -26,6 +26,7 @@ from __future__ import annotations
 from datetime import date
 
 from appkit.guide.model import Guide, Posting
+from appkit.match.degrees import degree_meets, field_keys
 from appkit.match.gaps import next_steps
 from appkit.match.index import IndexCache, index_guide
 from appkit.match.items import Item, profile_items
@@ -150,6 +151,12 @@ def match_profile(
     pairs: dict[str, list[tuple[Item, float, frozenset[str]]]] = {}
     relevance: dict[str, float] = {}
     job_weight: dict[int, tuple[float, bool]] = {}
+    fields = frozenset(
+        k
+        for r in index.requirements
+        if r.category == "education"
+        for k in field_keys(index.lexicon, r.text)
+    )
     for req in index.requirements:
         found: list[tuple[Item, float, frozenset[str]]] = []
         jobs: dict[int, tuple[float, bool]] = {}
@@ -159,6 +166,13 @@ def match_profile(
             ):
                 continue
             score, keys, strong = score_item(req, item)
+            if (
+                req.category == "education"
+                and item.kind == "degree"
+                and score < 1.0
+                and degree_meets(index.lexicon, req.text, item.text, fields)
+            ):
+                score, keys = 1.0, field_keys(index.lexicon, item.text)
             if score >= PARTIAL:
                 found.append((item, score, keys))
                 relevance[item.path] = relevance.get(item.path, 0.0) + req.weight * credit(score)

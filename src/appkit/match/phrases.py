@@ -23,7 +23,7 @@ Soft-skill indicators (behaviour that shows a soft skill) are matched with every
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from appkit.match.terms import GENERIC, HEAD, Lexicon, fold, stem
 
@@ -100,8 +100,14 @@ def short_phrases(
     proper: bool = False,
 ) -> tuple[tuple[Phrase, ...], tuple[str, ...]]:
     """Phrases and readable terms of a short item: sub-phrases, list members, acronym, examples."""
-    parts = [p for p in _SPLIT.split(_PAREN.sub("", name)) if p.strip()]
+    bare = _PAREN.sub("", name)
+    parts = [p for p in _SPLIT.split(bare) if p.strip()]
     found = [make_phrase(lex, p, proper) for p in parts]
+    if PRODUCT_HEADS.intersection(lex.keys(bare)):  # "Scheduling and Registration Software"
+        found = [
+            replace(p, kind_only=not p.proper and not lex.acronyms & p.keys) if p else p
+            for p in found
+        ]
     found += _paren_phrases(lex, name)
     if acronym:
         found.append(Phrase(frozenset({lex.add_acronym(acronym)}), acronym, strong=True))
