@@ -26,6 +26,7 @@ from __future__ import annotations
 from datetime import date
 
 from appkit.guide.model import Guide, Posting
+from appkit.match.core import duty_core, shows_core
 from appkit.match.degrees import degree_meets, field_keys
 from appkit.match.gaps import next_steps
 from appkit.match.index import IndexCache, index_guide
@@ -158,6 +159,7 @@ def match_profile(
         for k in field_keys(index.lexicon, r.text)
     )
     for req in index.requirements:
+        core = duty_core(index.lexicon, req.text) if req.category == "responsibility" else None
         found: list[tuple[Item, float, frozenset[str]]] = []
         jobs: dict[int, tuple[float, bool]] = {}
         for item in items:
@@ -173,6 +175,8 @@ def match_profile(
                 and degree_meets(index.lexicon, req.text, item.text, fields)
             ):
                 score, keys = 1.0, field_keys(index.lexicon, item.text)
+            if score < COVERED and shows_core(core, item.keys):
+                score, keys = COVERED, frozenset({core[0], *core[1]}) if core else keys
             if score >= PARTIAL:
                 found.append((item, score, keys))
                 relevance[item.path] = relevance.get(item.path, 0.0) + req.weight * credit(score)
