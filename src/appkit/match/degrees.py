@@ -7,8 +7,9 @@ bachelor 3, master 4, doctorate 5. An education requirement is met in full by a 
 
 - it accepts a high school diploma or GED and the degree is post-secondary (level >= 1.5); or
 - the degree's level is at least the lowest level the requirement names, and the degree's field
-  is the requirement's: it shares a field word with it ("Certificate in Medical Office
-  Administration" for "diploma from a medical office administration program"), or, when the
+  is one the requirement names: it has every word of one of them, or two of its words
+  ("Certificate in Medical Office Administration" for "diploma from a medical office
+  administration program"; "Biomedical Engineering" is not "Software Engineering"), or, when the
   requirement accepts "a related field" and the degree is higher than asked, the degree's field is
   one the guide's education lines name for the role ("Nursing" is related to "Medical Assisting,
   Health Sciences" for a clinical coordinator whose guide also asks for a BSN). The word "Science"
@@ -28,6 +29,7 @@ _LEVELS: tuple[tuple[float, re.Pattern[str]], ...] = (
     (2.0, re.compile(r"\b(?:associate'?s?(?: degree| of)|a\.?a\.?s?\.?|aas)\b", re.I)),
     (1.5, re.compile(r"\b(?:certificate|diploma|vocational|post-?secondary|trade school)\b", re.I)),
 )
+_FIELDS = re.compile(r"\s*(?:[,;/]|\bor\b|\band\b)\s*", re.I)
 _HIGH_SCHOOL = re.compile(r"\b(?:high school|GED|secondary school)\b", re.I)
 # Words that name a degree or its form, not its field.
 _DEGREE_WORDS = re.compile(
@@ -71,8 +73,19 @@ def degree_meets(
     need = _required_level(requirement)
     if need is None or have < need:
         return False
-    mine, theirs = field_keys(lex, degree), field_keys(lex, requirement)
-    if (mine & theirs) - GENERIC or (mine and mine <= theirs):
+    mine = field_keys(lex, degree)
+    if _names(mine, named_fields(lex, requirement)):
         return True
     related = re.search(r"\brelated\b", requirement, re.I) is not None
-    return related and have > need and bool((mine - GENERIC) & fields)
+    return related and have > need and _names(mine, fields)
+
+
+def named_fields(lex: Lexicon, text: str) -> tuple[frozenset[str], ...]:
+    """The fields an education line names, each as its keys ("Computer Science" -> {comput})."""
+    found = (field_keys(lex, part) for part in _FIELDS.split(text))
+    return tuple(keys for keys in found if keys - GENERIC)
+
+
+def _names(mine: frozenset[str], fields: tuple[frozenset[str], ...]) -> bool:
+    """Whether a degree's field keys are one of `fields`: all its words, or two of them."""
+    return any(keys <= mine or len(keys & mine) >= 2 for keys in fields)

@@ -27,7 +27,7 @@ from datetime import date
 
 from appkit.guide.model import Guide, Posting
 from appkit.match.core import duty_core, shows_core
-from appkit.match.degrees import degree_meets, field_keys
+from appkit.match.degrees import degree_meets, field_keys, named_fields
 from appkit.match.gaps import next_steps
 from appkit.match.index import IndexCache, index_guide
 from appkit.match.items import Item, profile_items
@@ -152,11 +152,11 @@ def match_profile(
     pairs: dict[str, list[tuple[Item, float, frozenset[str]]]] = {}
     relevance: dict[str, float] = {}
     job_weight: dict[int, tuple[float, bool]] = {}
-    fields = frozenset(
-        k
+    fields = tuple(
+        keys
         for r in index.requirements
         if r.category == "education"
-        for k in field_keys(index.lexicon, r.text)
+        for keys in named_fields(index.lexicon, r.text)
     )
     for req in index.requirements:
         core = duty_core(index.lexicon, req.text) if req.category == "responsibility" else None

@@ -130,7 +130,6 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "drafted",
         "memos",
         "presentations",
-        "met with",
         "point of contact",
         "liaison",
         "liaised",
@@ -172,7 +171,6 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "calm",
         "reassurance",
         "comfort",
-        "struggling",
         "grieving",
         "support plans",
         "compassion",
@@ -207,10 +205,9 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "collaborated",
         "interdisciplinary",
         "multidisciplinary",
-        "worked with",
         "with case management",
     ),
-    "collaborat": ("collaborated", "interdisciplinary", "worked with"),
+    "collaborat": ("collaborated", "interdisciplinary"),
     "leader": (
         "coached",
         "coaching",
@@ -232,7 +229,7 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "service desk",
         "escalated",
     ),
-    "time": ("on time", "deadline", "deadlines", "same-day", "before noon"),
+    "time": ("deadline", "deadlines", "same-day", "before noon"),
 }
 
 
