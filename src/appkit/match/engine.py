@@ -152,6 +152,7 @@ def match_profile(
     pairs: dict[str, list[tuple[Item, float, frozenset[str]]]] = {}
     relevance: dict[str, float] = {}
     job_weight: dict[int, tuple[float, bool]] = {}
+    spoken = frozenset(k for i in items if i.kind == "language" for k in i.keys)
     fields = tuple(
         keys
         for r in index.requirements
@@ -180,7 +181,7 @@ def match_profile(
             if score >= PARTIAL:
                 found.append((item, score, keys))
                 relevance[item.path] = relevance.get(item.path, 0.0) + req.weight * credit(score)
-                if item.job is not None:
+                if item.job is not None and not (keys and keys <= spoken):  # a language: no job
                     best, was_strong = jobs.get(item.job, (0.0, False))
                     jobs[item.job] = (max(best, credit(score)), was_strong or strong)
         pairs[req.id] = _parts_together(req, found)

@@ -36,7 +36,9 @@ GENERIC_WORDS = _words(
 # skill/tool phrases, so "Telehealth Platform Operation" is matched by "telehealth".
 HEAD_WORDS = _words(
     "software system systems skill skills procedure procedures platform platforms suite tool tools "
-    "operation operations support compliance regulation regulations basic"
+    "operation operations support compliance regulation regulations basic "
+    # a language requirement names the language; "bilingual"/"fluent" only qualify it
+    "bilingual fluent fluency proficient proficiency"
 )
 
 # Acronym -> expansions (first one is the canonical expansion). Documented, deliberately small.
