@@ -32,6 +32,8 @@ _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _EXAMPLE = re.compile(r"^\s*(?:e\.g\.|i\.e\.|eg|such as|like|including)[,:]?\s*", re.I)
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,8}s?$")
 _SUITE = re.compile(r"\b(?:suite|office|workspace|creative cloud|g suite)\b", re.I)
+# Generic words that only name an activity around the thing ("Records Management").
+ACTIVITY = frozenset(stem(fold(w)) for w in ("management", "managing"))
 # HEAD words that name a kind of product: the rest of the phrase is then an activity.
 PRODUCT_HEADS = frozenset(stem(fold(w)) for w in ("software", "system", "systems", "platform"))
 
@@ -57,8 +59,9 @@ def make_phrase(
     distinctive = [k for k in keys if k not in GENERIC]
     if not distinctive:
         return None
-    if len(distinctive) >= 2:
-        keys = distinctive
+    # "Inventory Management", "Records Management": the activity word adds nothing
+    lean = [k for k in keys if k not in ACTIVITY] or keys
+    keys = distinctive if len(distinctive) >= 2 else lean
     proper = proper_ok and len(keys) == 1 and " " not in text.strip() and text.strip()[:1].isupper()
     strong = len(distinctive) >= 2 or bool(lex.acronyms.intersection(keys))
     kind_only = bool(PRODUCT_HEADS.intersection(every)) and not lex.acronyms.intersection(keys)
