@@ -193,3 +193,10 @@ def test_required_weighs_twice_preferred() -> None:
     result = match_profile(profile(["Sales."]), None, posting, today=TODAY)
     weights = {r.id: r.weight for r in result.requirements}
     assert weights["posting.qualifications[0]"] == 2 * weights["posting.preferred[0]"]
+
+
+def test_an_acronym_sharing_a_word_is_not_the_product_kind() -> None:
+    # GCP is also Good Clinical Practice; neither is practice management software
+    g = guide(tools=[{"name": "practice management software"}])
+    p = profile(["Deployed services."], skills=["Google Cloud Platform (GCP)"])
+    assert status(match_profile(p, g, today=TODAY), "tools[0]") != "covered"

@@ -59,8 +59,10 @@ def make_phrase(
     distinctive = [k for k in keys if k not in GENERIC]
     if not distinctive:
         return None
-    # "Inventory Management", "Records Management": the activity word adds nothing
-    lean = [k for k in keys if k not in ACTIVITY] or keys
+    # "Inventory Management", "Records Management": the activity word adds nothing (but it is part
+    # of the name of a kind of product: "practice management software")
+    product = PRODUCT_HEADS.intersection(every)
+    lean = keys if product else [k for k in keys if k not in ACTIVITY] or keys
     keys = distinctive if len(distinctive) >= 2 else lean
     proper = proper_ok and len(keys) == 1 and " " not in text.strip() and text.strip()[:1].isupper()
     strong = len(distinctive) >= 2 or bool(lex.acronyms.intersection(keys))
