@@ -146,7 +146,7 @@ def test_score_script_runs_and_reports_every_label() -> None:
 
 
 # Recall floor: what the matcher reaches today, a little below it (the target is 0.85).
-RECALL_FLOOR = 0.75
+RECALL_FLOOR = 0.78
 
 
 def test_matcher_meets_the_precision_target_and_keeps_its_recall() -> None:

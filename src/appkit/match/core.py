@@ -6,8 +6,12 @@ one in their own words ("Managed scheduling for 12 therapists"). A profile item 
 when it has the core's verb (any word form: "Managed", "Management of") and every distinctive
 word of its object; GENERIC words of the object ("patient") may be implied by the setting. That
 is covered evidence (score COVERED), even when the rest of the duty shares no words with the item.
-A core without a distinctive object word ("Assist with patient intake" has "intake"; "Serve as
-the primary point" has none that the item must carry alone) never counts on its own.
+A core without a distinctive object word never counts on its own.
+
+Breadth: a duty lists parts ("Maintain filing systems | confidential records | both paper |
+electronic"). A bullet that shows the first part (half its distinctive words) and one more (most
+of its words) shows the duty: "Maintenance of client files ... and the paper archive".
+It only lifts a bullet that is already partial evidence, and never a job title.
 """
 
 from __future__ import annotations
@@ -40,3 +44,37 @@ def duty_core(lex: Lexicon, text: str) -> tuple[str, frozenset[str]] | None:
 def shows_core(core: tuple[str, frozenset[str]] | None, item_keys: frozenset[str]) -> bool:
     """Whether an item has the core's verb and every distinctive word of its object."""
     return core is not None and core[0] in item_keys and core[1] <= item_keys
+
+
+_PARTS = re.compile(r",|;|\s(?:and|or|to|ensuring|including|while|so that)\s", re.I)
+
+
+def duty_parts(lex: Lexicon, text: str) -> tuple[frozenset[str], ...]:
+    """The distinctive keys of each listed part of a duty (its first word, the verb, aside)."""
+    found = []
+    for i, chunk in enumerate(_PARTS.split(text)):
+        keys = lex.keys(chunk)[1 if i == 0 else 0 :]
+        distinct = frozenset(k for k in keys if k not in GENERIC)
+        if distinct:
+            found.append(distinct)
+    return tuple(found)
+
+
+def parts_shown(parts: tuple[frozenset[str], ...], item_keys: frozenset[str]) -> int:
+    """How many parts after the first an item shows (most of the distinctive words of each)."""
+    return sum(1 for keys in parts[1:] if touches(keys, item_keys))
+
+
+def touches(keys: frozenset[str], item_keys: frozenset[str], half: bool = False) -> bool:
+    """Whether an item has most of a part's distinctive words (with `half`: half of them)."""
+    hit = len(keys & item_keys)
+    return hit > 0 and (2 * hit >= len(keys) if half else 2 * hit > len(keys))
+
+
+BREADTH = 2  # parts a bullet must show, the first among them
+
+
+def shows_parts(parts: tuple[frozenset[str], ...], item_keys: frozenset[str]) -> bool:
+    """Whether an item shows a duty's first part and enough parts in all (module docstring)."""
+    first = bool(parts) and touches(parts[0], item_keys, half=True)
+    return first and parts_shown(parts, item_keys) >= BREADTH - 1

@@ -11,8 +11,11 @@ against one requirement, 0..1:
                    word ("practices", "scheduled") is never enough for a longer requirement
     years          "N+ years" items: 1.0 at >= N relevant years, 0.5 at >= N/2
 
-A requirement's score is its best item's score. Status: covered >= COVERED (0.6), partial >=
-PARTIAL (0.3), else missing; credit 1, 0.5, 0. Coverage (overall and per category) is
+Also: a suite part or a product kind named without a product is 0.5 (`phrases`); a named product
+evidences its kind (`products`); degrees by level and field (`degrees`); a duty's core or breadth
+lifts a bullet to covered (`core`). A requirement's score is its best item's score. Status:
+covered >= COVERED (0.6), partial >= PARTIAL (0.3), else missing; credit 1, 0.5, 0. Coverage
+(overall and per category) is
 
     100 x sum(weight x credit) / sum(weight)
 
@@ -26,7 +29,7 @@ from __future__ import annotations
 from datetime import date
 
 from appkit.guide.model import Guide, Posting
-from appkit.match.core import duty_core, shows_core
+from appkit.match.core import duty_core, duty_parts, shows_core, shows_parts
 from appkit.match.degrees import degree_meets, field_keys, named_fields
 from appkit.match.gaps import next_steps
 from appkit.match.index import IndexCache, index_guide
@@ -47,6 +50,8 @@ COVERED, PARTIAL, SATURATION = 0.6, 0.3, 4.0
 # One part of a suite ("Word" for "Microsoft Office (Word, Excel, Outlook)"), or an activity a
 # bullet names without any product ("scheduling" for "scheduling software"): partial evidence.
 PART_SCORE = 0.5
+# A bullet (not a title) that shows a duty's first part and another (`core.shows_parts`) covers it.
+BROAD = frozenset({"bullet", "project", "volunteer", "education"})
 MIN_POSTING = 3  # fewer posting requirements than this is a warning in match.json
 MAX_EVIDENCE = 5
 # A job is relevant experience when its title/bullets evidence requirements (not soft skills) with
@@ -160,7 +165,9 @@ def match_profile(
         for keys in named_fields(index.lexicon, r.text)
     )
     for req in index.requirements:
-        core = duty_core(index.lexicon, req.text) if req.category == "responsibility" else None
+        duty = req.category == "responsibility"
+        core = duty_core(index.lexicon, req.text) if duty else None
+        parts = duty_parts(index.lexicon, req.text) if duty else ()
         found: list[tuple[Item, float, frozenset[str]]] = []
         jobs: dict[int, tuple[float, bool]] = {}
         for item in items:
@@ -178,12 +185,15 @@ def match_profile(
                 score, keys = 1.0, field_keys(index.lexicon, item.text)
             if score < COVERED and shows_core(core, item.keys):
                 score, keys = COVERED, frozenset({core[0], *core[1]}) if core else keys
+            own = score  # what the job earns toward relevant experience (breadth aside)
+            if PARTIAL <= score < COVERED and item.kind in BROAD and shows_parts(parts, item.keys):
+                score = COVERED
             if score >= PARTIAL:
                 found.append((item, score, keys))
                 relevance[item.path] = relevance.get(item.path, 0.0) + req.weight * credit(score)
                 if item.job is not None and not (keys and keys <= spoken):  # a language: no job
                     best, was_strong = jobs.get(item.job, (0.0, False))
-                    jobs[item.job] = (max(best, credit(score)), was_strong or strong)
+                    jobs[item.job] = (max(best, credit(own)), was_strong or strong)
         pairs[req.id] = _parts_together(req, found)
         if req.category != "soft_skill":
             for job, (best, strong) in jobs.items():
