@@ -1,6 +1,8 @@
 """The gold set (tests/data/gold, issue 14) is well-formed and its scoring script runs.
 
-No thresholds yet: the figures are for improving the matcher against, not a gate.
+The matcher is held to the issue's precision target (>= 95% of covered claims right, no claim on
+a requirement labelled missing) and to the recall it reaches today (a floor against regressions;
+the issue's target is 85%).
 """
 
 from __future__ import annotations
@@ -141,3 +143,14 @@ def test_score_script_runs_and_reports_every_label() -> None:
         [sys.executable, str(SCRIPT)], capture_output=True, text=True, env=env, check=True
     ).stdout
     assert "overall" in text and "covered P" in text
+
+
+# Recall floor: what the matcher reaches today, a little below it (the issue's target is 0.85).
+RECALL_FLOOR = 0.78
+
+
+def test_matcher_meets_the_precision_target_and_keeps_its_recall() -> None:
+    overall = SG.score(GOLD_DATA)["overall"]
+    assert overall["covered"]["precision"] >= 0.95
+    assert overall["false_claims"] == 0
+    assert overall["covered"]["recall"] >= RECALL_FLOOR

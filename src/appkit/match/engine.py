@@ -11,8 +11,11 @@ against one requirement, 0..1:
                    word ("practices", "scheduled") is never enough for a longer requirement
     years          "N+ years" items: 1.0 at >= N relevant years, 0.5 at >= N/2
 
-A requirement's score is its best item's score. Status: covered >= COVERED (0.6), partial >=
-PARTIAL (0.3), else missing; credit 1, 0.5, 0. Coverage (overall and per category) is
+Also: a suite part or a product kind named without a product is 0.5 (`phrases`); a named product
+evidences its kind (`products`); degrees by level and field (`degrees`); a duty's core or breadth
+lifts a bullet to covered (`core`). A requirement's score is its best item's score. Status:
+covered >= COVERED (0.6), partial >= PARTIAL (0.3), else missing; credit 1, 0.5, 0. Coverage
+(overall and per category) is
 
     100 x sum(weight x credit) / sum(weight)
 
@@ -26,6 +29,8 @@ from __future__ import annotations
 from datetime import date
 
 from appkit.guide.model import Guide, Posting
+from appkit.match.core import duty_core, duty_parts, shows_core, shows_parts
+from appkit.match.degrees import degree_meets, field_keys, named_fields
 from appkit.match.gaps import next_steps
 from appkit.match.index import IndexCache, index_guide
 from appkit.match.items import Item, profile_items
@@ -42,6 +47,11 @@ from appkit.match.requirements import Requirement
 from appkit.profile.model import Profile
 
 COVERED, PARTIAL, SATURATION = 0.6, 0.3, 4.0
+# One part of a suite ("Word" for "Microsoft Office (Word, Excel, Outlook)"), or an activity a
+# bullet names without any product ("scheduling" for "scheduling software"): partial evidence.
+PART_SCORE = 0.5
+# A bullet (not a title) that shows a duty's first part and another (`core.shows_parts`) covers it.
+BROAD = frozenset({"bullet", "project", "volunteer", "education"})
 MIN_POSTING = 3  # fewer posting requirements than this is a warning in match.json
 MAX_EVIDENCE = 5
 # A job is relevant experience when its title/bullets evidence requirements (not soft skills) with
@@ -68,9 +78,15 @@ def score_item(req: Requirement, item: Item) -> tuple[float, frozenset[str], boo
 
     Strong evidence (two or more distinctive words, or an acronym) is what makes a job relevant.
     """
+    partial: tuple[float, frozenset[str], bool] | None = None
     for phrase in req.phrases:
         if phrase.keys <= item.keys and (not phrase.proper or phrase.keys <= item.cased):
+            if phrase.part or (phrase.kind_only and not item.named):
+                partial = partial or (PART_SCORE, phrase.keys, False)
+                continue
             return 1.0, phrase.keys, phrase.strong
+    if partial:
+        return partial
     if not req.keys:
         return 0.0, _NONE, False
     hit = [k for k in req.keys if k in item.keys]
@@ -83,9 +99,21 @@ def score_item(req: Requirement, item: Item) -> tuple[float, frozenset[str], boo
     return round(score, 3), frozenset(hit), distinct >= 2
 
 
+def _parts_together(
+    req: Requirement, found: list[tuple[Item, float, frozenset[str]]]
+) -> list[tuple[Item, float, frozenset[str]]]:
+    """Two different parts of a suite (Word and Excel for Microsoft Office) cover it together."""
+    parts = [p for p in req.phrases if p.part]
+    hit = {p.keys for p in parts for item, _, keys in found if keys == p.keys}
+    if len(hit) < 2:
+        return found
+    return [(i, 1.0 if k in hit else s, k) for i, s, k in found]
+
+
 def matched_words(item: Item, keys: frozenset[str]) -> list[str]:
     """The item's own words (as written) that carry the matched keys."""
     words = [item.text[t.start : t.end] for t in item.tokens if t.key in keys or t.parts & keys]
+    words += [name for name, what in item.products if what & keys]
     return list(dict.fromkeys(words))
 
 
@@ -129,7 +157,17 @@ def match_profile(
     pairs: dict[str, list[tuple[Item, float, frozenset[str]]]] = {}
     relevance: dict[str, float] = {}
     job_weight: dict[int, tuple[float, bool]] = {}
+    spoken = frozenset(k for i in items if i.kind == "language" for k in i.keys)
+    fields = tuple(
+        keys
+        for r in index.requirements
+        if r.category == "education"
+        for keys in named_fields(index.lexicon, r.text)
+    )
     for req in index.requirements:
+        duty = req.category == "responsibility"
+        core = duty_core(index.lexicon, req.text) if duty else None
+        parts = duty_parts(index.lexicon, req.text) if duty else ()
         found: list[tuple[Item, float, frozenset[str]]] = []
         jobs: dict[int, tuple[float, bool]] = {}
         for item in items:
@@ -138,13 +176,25 @@ def match_profile(
             ):
                 continue
             score, keys, strong = score_item(req, item)
+            if (
+                req.category == "education"
+                and item.kind == "degree"
+                and score < 1.0
+                and degree_meets(index.lexicon, req.text, item.text, fields)
+            ):
+                score, keys = 1.0, field_keys(index.lexicon, item.text)
+            if score < COVERED and shows_core(core, item.keys):
+                score, keys = COVERED, frozenset({core[0], *core[1]}) if core else keys
+            own = score  # what the job earns toward relevant experience (breadth aside)
+            if PARTIAL <= score < COVERED and item.kind in BROAD and shows_parts(parts, item.keys):
+                score = COVERED
             if score >= PARTIAL:
                 found.append((item, score, keys))
                 relevance[item.path] = relevance.get(item.path, 0.0) + req.weight * credit(score)
-                if item.job is not None:
+                if item.job is not None and not (keys and keys <= spoken):  # a language: no job
                     best, was_strong = jobs.get(item.job, (0.0, False))
-                    jobs[item.job] = (max(best, credit(score)), was_strong or strong)
-        pairs[req.id] = found
+                    jobs[item.job] = (max(best, credit(own)), was_strong or strong)
+        pairs[req.id] = _parts_together(req, found)
         if req.category != "soft_skill":
             for job, (best, strong) in jobs.items():
                 weight, any_strong = job_weight.get(job, (0.0, False))

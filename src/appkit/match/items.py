@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from appkit.match.models import ItemRef
+from appkit.match.products import named_products
 from appkit.match.terms import Lexicon, Token
 from appkit.profile.model import Profile
 
@@ -20,10 +22,17 @@ class Item:
     tokens: list[Token]
     keys: frozenset[str]
     cased: frozenset[str]
+    # Names a product or the word "software"/"system": a kind-only phrase matches it fully.
+    named: bool = False
+    # Products it names, as written, with the keys of what each is.
+    products: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def path(self) -> str:
         return self.ref.path
+
+
+_SOFTWARE = re.compile(r"\b(?:software|systems?|platforms?|apps?|applications?)\b", re.I)
 
 
 def _ref(section: str, index: int, field: str, sub_index: int | None = None) -> ItemRef:
@@ -65,6 +74,8 @@ def profile_items(profile: Profile, lex: Lexicon) -> list[Item]:
             (_ref("volunteer", i, "highlights", j), "volunteer", h, None)
             for j, h in enumerate(v.highlights)
         ]
+    for i, lang in enumerate(profile.languages):
+        raw.append((_ref("languages", i, "language"), "language", lang.language, None))
     for i, a in enumerate(profile.awards):
         raw.append((_ref("awards", i, "title"), "award", a.title, None))
         if a.summary:
@@ -74,5 +85,13 @@ def profile_items(profile: Profile, lex: Lexicon) -> list[Item]:
         tokens = lex.tokens(text)
         keys = frozenset(k for t in tokens for k in t.parts | {t.key})
         cased = frozenset(t.key for t in tokens if t.cased)
-        items.append(Item(ref, kind, text, job, tokens, keys, cased))
+        # A named product evidences its kind ("Kronos": workforce scheduling software).
+        products = tuple(
+            (name, frozenset(k for t in lex.tokens(what) for k in t.parts | {t.key}))
+            for name, what in named_products(text)
+        )
+        for _, extra in products:
+            keys, cased = keys | extra, cased | extra
+        named = kind == "skill" or bool(products) or bool(_SOFTWARE.search(text))
+        items.append(Item(ref, kind, text, job, tokens, keys, cased, named, products))
     return items

@@ -43,22 +43,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from appkit.guide.model import Guide, Posting
-from appkit.match.terms import GENERIC, HEAD, Lexicon, soft_skill_indicators
+from appkit.match.phrases import Phrase, exact_phrase, short_phrases
+from appkit.match.phrases import make_phrase as _phrase
+from appkit.match.terms import GENERIC, Lexicon, soft_skill_indicators
 
 GENERIC_WEIGHT = 0.25
-_SPLIT = re.compile(r"\s+and\s+|\s*[,;/&]\s*|\s+or\s+", re.I)
 _YEARS = re.compile(r"(\d+)\s*\+?\s*(?:years|yrs)", re.I)
-_PAREN = re.compile(r"\s*\((?:e\.g\.,?|i\.e\.,?)?[^)]*\)")
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A set of keys that together match a requirement fully, e.g. {'preauthor'} or {'epic'}."""
-
-    keys: frozenset[str]
-    label: str
-    proper: bool = False
-    strong: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +72,11 @@ class Requirement:
     not_from: frozenset[str] = frozenset()
 
 
+# A soft skill is shown by what someone did, not by its name in a skills list, a title, a degree,
+# a certification's or award's name, or a language.
+NOT_SOFT = frozenset({"skill", "title", "degree", "certification", "award", "language"})
+
+
 def _keys(lex: Lexicon, text: str) -> dict[str, float]:
     return {k: GENERIC_WEIGHT if k in GENERIC else 1.0 for k in lex.keys(text)}
 
@@ -89,40 +84,6 @@ def _keys(lex: Lexicon, text: str) -> dict[str, float]:
 def _name_keys(lex: Lexicon, name: str, phrases: tuple[Phrase, ...]) -> dict[str, float]:
     """Overlap keys of a name; none for a proper name (it must match by case-checked phrase)."""
     return {} if phrases and all(p.proper for p in phrases) else _keys(lex, name)
-
-
-def _phrase(lex: Lexicon, text: str, proper_ok: bool = False) -> Phrase | None:
-    """Keys of a sub-phrase minus HEAD words, and minus GENERIC words while two keys remain."""
-    keys = [k for k in lex.keys(text) if k not in HEAD]
-    distinctive = [k for k in keys if k not in GENERIC]
-    if not distinctive:
-        return None
-    if len(distinctive) >= 2:
-        keys = distinctive
-    proper = proper_ok and len(keys) == 1 and " " not in text.strip() and text.strip()[:1].isupper()
-    strong = len(distinctive) >= 2 or bool(lex.acronyms.intersection(keys))
-    return Phrase(frozenset(keys), text.strip(), proper and keys[0] not in lex.acronyms, strong)
-
-
-def _short(
-    lex: Lexicon,
-    name: str,
-    acronym: str | None = None,
-    examples: tuple[str, ...] = (),
-    proper: bool = False,
-) -> tuple[tuple[Phrase, ...], tuple[str, ...]]:
-    """Phrases and readable terms of a short item: sub-phrases, acronym, examples."""
-    parts = [p for p in _SPLIT.split(_PAREN.sub("", name)) if p.strip()]
-    found = [_phrase(lex, p, proper) for p in parts]
-    if acronym:
-        found.append(Phrase(frozenset({lex.add_acronym(acronym)}), acronym, strong=True))
-    found += [_phrase(lex, e, proper_ok=True) for e in examples]
-    unique: dict[frozenset[str], Phrase] = {}
-    for p in found:
-        if p:
-            unique.setdefault(p.keys, p)
-    phrases = tuple(unique.values())
-    return phrases, tuple(dict.fromkeys(p.label for p in phrases))
 
 
 def _long(
@@ -195,7 +156,7 @@ def build_requirements(
                 )
             )
         for i, name in enumerate(posting.skills):
-            phrases, terms = _short(lex, name, proper=True)
+            phrases, terms = short_phrases(lex, name, proper=True)
             reqs.append(
                 Requirement(
                     f"posting.skills[{i}]",
@@ -216,7 +177,7 @@ def build_requirements(
         reqs.append(_long(lex, f"responsibilities[{i}]", "responsibility", text, 2.0, "guide"))
     for i, s in enumerate(guide.technical_skills):
         weight = 0.4 * s.importance if s.importance else 2.0
-        phrases, terms = _short(lex, s.name, s.acronym, tuple(s.examples))
+        phrases, terms = short_phrases(lex, s.name, s.acronym, tuple(s.examples))
         keys = _keys(lex, f"{s.name} {s.acronym or ''}")
         reqs.append(
             Requirement(
@@ -236,7 +197,7 @@ def build_requirements(
             )
         )
     for i, t in enumerate(guide.tools):
-        phrases, terms = _short(lex, t.name, proper=True)
+        phrases, terms = short_phrases(lex, t.name, proper=True)
         group = f"tool:{t.category.casefold()}" if t.category else None
         reqs.append(
             Requirement(
@@ -256,7 +217,7 @@ def build_requirements(
         reqs.append(_long(lex, f"education[{i}]", "education", text, 2.0, "guide", "education"))
     for i, c in enumerate(guide.certifications):
         name = f"{c.name} ({c.acronym})" if c.acronym else c.name
-        phrases, terms = _short(lex, c.name, c.acronym)
+        phrases, terms = short_phrases(lex, c.name, c.acronym)
         reqs.append(
             Requirement(
                 f"certifications[{i}]",
@@ -272,8 +233,8 @@ def build_requirements(
             )
         )
     for i, s in enumerate(guide.soft_skills):
-        phrases, terms = _short(lex, s.name)
-        shown_by = (_phrase(lex, p) for p in soft_skill_indicators(s.name))
+        phrases, terms = short_phrases(lex, s.name)
+        shown_by = (exact_phrase(lex, p) for p in soft_skill_indicators(s.name))
         phrases += tuple(p for p in shown_by if p and p.keys not in {q.keys for q in phrases})
         text = f"{s.name}: {s.description}" if s.description else s.name
         reqs.append(
@@ -288,6 +249,7 @@ def build_requirements(
                 terms,
                 phrases,
                 _keys(lex, s.name),
+                not_from=NOT_SOFT,
             )
         )
     return [r for r in reqs if r.keys or r.phrases or r.min_years]

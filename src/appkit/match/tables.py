@@ -36,7 +36,9 @@ GENERIC_WORDS = _words(
 # skill/tool phrases, so "Telehealth Platform Operation" is matched by "telehealth".
 HEAD_WORDS = _words(
     "software system systems skill skills procedure procedures platform platforms suite tool tools "
-    "operation operations support compliance regulation regulations basic"
+    "operation operations support compliance regulation regulations basic "
+    # a language requirement names the language; "bilingual"/"fluent" only qualify it
+    "bilingual fluent fluency proficient proficiency"
 )
 
 # Acronym -> expansions (first one is the canonical expansion). Documented, deliberately small.
@@ -91,9 +93,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "physician": ("physician", "doctor"),
     "phlebotom": ("phlebotomy", "venipuncture", "blood draws", "blood draw"),
     "msoffic": ("Microsoft Office", "MS Office"),
-    "schedul": ("scheduling", "booked", "booking"),
+    "schedul": ("scheduling",),
     "intak": ("intake", "admission", "admissions", "check-in", "checked in", "checking in"),
     "appoint": ("appointment", "visit", "visits"),
+}
+
+
+# Word forms whose sense differs from their stem's: "booked"/"booking" schedule something, "the
+# books" (a ledger, a list of books) do not. Replaced by the word given before stemming.
+SENSE_FORMS: dict[str, str] = {
+    "booked": "scheduled",
+    "booking": "scheduling",
+    "bookings": "appointments",
+    "rebooked": "rescheduled",
 }
 
 
@@ -102,6 +114,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 # deliberately conservative (multi-word where a single word would be too loose).
 SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
     "organiz": (
+        "coordinated",
+        "filed",
+        "filing",
+        "indexed",
+        "shift schedule",
         "prioritized",
         "streamlined",
         "organized",
@@ -111,6 +128,10 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "standardized",
     ),
     "communicat": (
+        "taught",
+        "drafted",
+        "memos",
+        "presentations",
         "point of contact",
         "liaison",
         "liaised",
@@ -123,6 +144,10 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "explained",
     ),
     "problem": (
+        "debugged",
+        "debugging",
+        "bugs",
+        "diagnosed",
         "resolved",
         "resolving",
         "solved",
@@ -144,6 +169,12 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "double-checked",
     ),
     "empath": (
+        "anxious",
+        "calm",
+        "reassurance",
+        "comfort",
+        "grieving",
+        "support plans",
         "compassion",
         "compassionate",
         "comforted",
@@ -151,9 +182,15 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "emotional support",
         "hospice",
         "patient advocate",
-        "families",
     ),
     "adapt": (
+        "remodel",
+        "reorganized",
+        "transition",
+        "pivoted",
+        "temporary",
+        "switched",
+        "switching",
         "rollout",
         "go-live",
         "upgrade",
@@ -163,19 +200,38 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "implemented",
     ),
     "team": (
+        "colleagues",
+        "cross-functional",
+        "pair programming",
+        "coworkers",
         "collaborated",
         "interdisciplinary",
         "multidisciplinary",
-        "partnered",
-        "precepted",
-        "mentored",
-        "trained",
-        "worked with",
         "with case management",
     ),
-    "collaborat": ("collaborated", "interdisciplinary", "partnered", "worked with"),
-    "leader": ("led", "lead", "supervised", "mentored", "precepted", "charge nurse"),
-    "time": ("on time", "deadline", "deadlines", "same-day", "before noon"),
+    "collaborat": ("collaborated", "interdisciplinary"),
+    "leader": (
+        "coached",
+        "coaching",
+        "hired",
+        "hiring",
+        "promoted",
+        "supervisor",
+        "led",
+        "lead",
+        "supervised",
+        "mentored",
+        "precepted",
+        "charge nurse",
+    ),
+    "custom": (
+        "complaints",
+        "guest satisfaction",
+        "customer satisfaction",
+        "service desk",
+        "escalated",
+    ),
+    "time": ("deadline", "deadlines", "same-day", "before noon"),
 }
 
 

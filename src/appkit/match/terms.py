@@ -35,6 +35,7 @@ from appkit.match.tables import (
     ACRONYMS,
     GENERIC_WORDS,
     HEAD_WORDS,
+    SENSE_FORMS,
     SOFT_SKILL_INDICATORS,
     STOP_WORDS,
     SYNONYMS,
@@ -80,6 +81,7 @@ def _raw(text: str) -> list[tuple[str, int, int, bool]]:
     out = []
     for m in _WORD.finditer(text):
         word = fold(m[0])
+        word = SENSE_FORMS.get(word, word)
         if len(word) < 2 or word in STOP_WORDS or word.isdigit():
             continue
         out.append((stem(word), m.start(), m.end(), m[0][0].isupper()))
