@@ -6,9 +6,12 @@ Plain models only: the algorithms (`levels`, `gaps`, `engine`) import these, nev
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+
+if TYPE_CHECKING:
+    from appkit.match.gapreport import GapReport
 
 Status = Literal["covered", "partial", "missing"]
 
@@ -147,6 +150,13 @@ class MatchResult(BaseModel):
         default_factory=list,
         description="What weakens this match, e.g. a posting with fewer than 3 requirements",
     )
+
+    @property
+    def gap_report(self) -> GapReport:
+        """The skill-gap report's rows: top gaps, the rest, covered (see appkit.match.gapreport)."""
+        from appkit.match.gapreport import gap_report
+
+        return gap_report(self)
 
     def relevance_of(self, ref: ItemRef) -> float:
         """How much this profile item counts for the role (0 when it evidences nothing)."""

@@ -1,0 +1,198 @@
+"""The skill-gap report's reading order: the top gaps with their next steps, then a compact table.
+
+Counting: requirements in one any-of group (one degree, one certification, one EHR product) are
+alternatives, so the report counts each group once, with its best member's status, in the totals
+and per category, as the score does (`appkit.match.engine.coverage`). "Certifications 100/100
+(4 missing)" cannot happen: a met group has no missing member.
+
+Top gaps: `MatchResult.next_steps` is already ordered by what closing each gap is worth
+(`appkit.match.gaps.next_steps`: weight x credit still missing, required before preferred). The
+top TOP take the first gaps whose next step differs from those already on the list, so five gaps
+never share one sentence; every other gap goes to the table, in the same order, and a step that
+was already shown is referred to instead of repeated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from appkit.match.gaps import preferred, worth
+from appkit.match.models import MatchResult, RequirementMatch
+
+TOP = 5
+LABELS = {
+    "responsibility": "Responsibilities",
+    "qualification": "Qualifications",
+    "technical_skill": "Technical skills",
+    "tool": "Tools and systems",
+    "certification": "Certifications",
+    "education": "Education",
+    "soft_skill": "Soft skills",
+}
+KIND = {  # one row's category, in the singular
+    "responsibility": "Duty",
+    "qualification": "Qualification",
+    "technical_skill": "Technical skill",
+    "tool": "Tool",
+    "certification": "Certification",
+    "education": "Education",
+    "soft_skill": "Soft skill",
+}
+STATUS = {"covered": "Covered", "partial": "Partly covered", "missing": "Missing"}
+QUOTE_LIMIT = 110
+
+
+class GapRow(BaseModel):
+    """One gap (an any-of group counts once) with its next step."""
+
+    requirement_id: str
+    name: str
+    kind: str
+    status: str
+    status_label: str
+    weight: float
+    worth: float
+    preferred: bool = False
+    alternatives: int = 0  # other members of its any-of group (any one of them closes the gap)
+    action: str
+    from_guide: bool
+    same_as: str | None = None  # the earlier gap whose step this one shares
+
+
+class CoveredRow(BaseModel):
+    """A covered requirement and the profile text that shows it (shortened)."""
+
+    name: str
+    kind: str
+    evidence: str = ""
+    source: str = ""
+
+
+class CategoryCount(BaseModel):
+    """Coverage of one category, any-of groups counted once."""
+
+    category: str
+    label: str
+    score: float
+    covered: int
+    partial: int
+    missing: int
+
+
+class GapReport(BaseModel):
+    """What the skill-gap report shows, in reading order."""
+
+    top: list[GapRow]
+    rest: list[GapRow]
+    covered: list[CoveredRow]
+    categories: list[CategoryCount]
+    covered_count: int
+    partial_count: int
+    missing_count: int
+
+
+def _units(reqs: list[RequirementMatch]) -> list[list[RequirementMatch]]:
+    units: dict[str, list[RequirementMatch]] = {}
+    for r in reqs:
+        units.setdefault(r.group or r.id, []).append(r)
+    return list(units.values())
+
+
+def _best(members: list[RequirementMatch]) -> RequirementMatch:
+    return max(members, key=lambda m: (m.score, -members.index(m)))
+
+
+def _short(text: str, limit: int = QUOTE_LIMIT) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _label(name: str) -> str:
+    """A requirement's short name: 'Certified Medical Assistant (CMAA)' stays, long text is cut."""
+    name = re.sub(r"\s+", " ", name).strip().rstrip(".")
+    return _short(name, 90)
+
+
+def gap_report(match: MatchResult) -> GapReport:
+    """The report's rows for one match (module docstring)."""
+    units = _units(match.requirements)
+    unit_of = {m.id: members for members in units for m in members}
+    by_id = {r.id: r for r in match.requirements}
+    rows: list[GapRow] = []
+    for step in match.next_steps:
+        req = by_id.get(step.requirement_id)
+        if req is None:
+            continue
+        members = unit_of.get(req.id, [req])
+        rows.append(
+            GapRow(
+                requirement_id=req.id,
+                name=_label(req.name),
+                kind=KIND.get(req.category, req.category),
+                status=step.status,
+                status_label=STATUS.get(step.status, step.status),
+                weight=req.weight,
+                worth=worth(req.weight, step.status),
+                preferred=preferred(req.id),
+                alternatives=len(members) - 1,
+                action=step.action.rstrip(".") + ".",
+                from_guide=step.source != step.requirement_id,
+            )
+        )
+    top: list[GapRow] = []
+    for row in rows:
+        if len(top) < TOP and all(row.action != t.action for t in top):
+            top.append(row)
+    chosen = {id(r) for r in top}
+    shown: dict[str, str] = {t.action: t.name for t in top}
+    rest: list[GapRow] = []
+    for row in rows:
+        if id(row) in chosen:
+            continue
+        if row.action in shown:
+            row = row.model_copy(update={"same_as": shown[row.action]})
+        else:
+            shown[row.action] = row.name
+        rest.append(row)
+    covered: list[CoveredRow] = []
+    counts = {"covered": 0, "partial": 0, "missing": 0}
+    per_cat: dict[str, dict[str, int]] = {}
+    for members in units:
+        best = _best(members)
+        counts[best.status] += 1
+        cat = per_cat.setdefault(best.category, {"covered": 0, "partial": 0, "missing": 0})
+        cat[best.status] += 1
+        if best.status == "covered":
+            quoted = [e for e in best.evidence if e.kind != "title"]
+            ev = quoted[0] if quoted else None
+            covered.append(
+                CoveredRow(
+                    name=_label(best.name),
+                    kind=KIND.get(best.category, best.category),
+                    evidence=_short(ev.text) if ev else "",
+                    source=ev.source if ev else "",
+                )
+            )
+    categories = [
+        CategoryCount(
+            category=c.category,
+            label=LABELS.get(c.category, c.category),
+            score=c.score,
+            **per_cat.get(c.category, {"covered": 0, "partial": 0, "missing": 0}),
+        )
+        for c in match.categories
+    ]
+    return GapReport(
+        top=top,
+        rest=rest,
+        covered=covered,
+        categories=categories,
+        covered_count=counts["covered"],
+        partial_count=counts["partial"],
+        missing_count=counts["missing"],
+    )
