@@ -99,7 +99,9 @@ def test_behavioural_bullets_come_from_soft_skill_evidence(name: str, post: str 
     unnamed = sum(1 for q in prep.behavioural if q.evidence and not q.evidenced)
     text = "\n".join(docx_paragraphs(data))
     assert text.count("does not name the skill") == unnamed
-    assert text.count("No bullet of yours shows") == sum(1 for q in prep.behavioural if not q.evidence)
+    assert text.count("No bullet of yours shows") == sum(
+        1 for q in prep.behavioural if not q.evidence
+    )
 
 
 def test_soft_skill_evidence_picks_the_behaviour() -> None:

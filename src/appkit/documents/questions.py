@@ -263,19 +263,17 @@ def technical(profile: Profile, guide: Guide, match: MatchResult) -> list[TechQu
             )
         )
     out = _merged(out)
-    for kind, names in new.items():
-        if names:
-            listed = _or_list([soften(n) if kind == "skill" else n for n in names])
-            words = WORDS["new_one" if len(names) == 1 else "new_many"]
-            out.append(
-                TechQuestion(
-                    name=", ".join(names),
-                    kind=kind,
-                    question=f"What is your experience with {listed}?",
-                    status="missing",
-                    prepare=words,
-                )
+    names = [soften(n) for n in new["skill"]] + new["tool"]
+    if names:  # everything new to the candidate: one question, one honest answer to prepare
+        out.append(
+            TechQuestion(
+                name=" | ".join(new["skill"] + new["tool"]),
+                kind="skill" if new["skill"] else "tool",
+                question=f"What is your experience with {_or_list(names)}?",
+                status="missing",
+                prepare=WORDS["new_one" if len(names) == 1 else "new_many"],
             )
+        )
     return out
 
 
