@@ -51,7 +51,8 @@ def test_format_match_prints_at_most_ten_steps() -> None:
     ctx, *_ = build("report", "derek-walsh", "clinical-coordinator.txt")
     match = ctx.tailored.match
     out = format_match(match)
-    steps = out.split("\nNext steps\n", 1)[1]
+    steps = out.split("\nNext steps", 1)[1]
     assert f"  {MAX_STEPS}. " in steps and f"  {MAX_STEPS + 1}. " not in steps
     assert f"… and {len(match.next_steps) - MAX_STEPS} more" in steps
     assert max(len(line) for line in out.splitlines()) <= 100
+    assert "from steps[" not in out and "Step 1:" not in out

@@ -42,6 +42,7 @@ KIND = {  # one row's category, in the singular
 }
 STATUS = {"covered": "Covered", "partial": "Partly covered", "missing": "Missing"}
 QUOTE_LIMIT = 110
+SAME_AS_LIMIT = 48
 
 
 class GapRow(BaseModel):
@@ -58,7 +59,8 @@ class GapRow(BaseModel):
     alternatives: int = 0  # other members of its any-of group (any one of them closes the gap)
     action: str
     from_guide: bool
-    same_as: str | None = None  # the earlier gap whose step this one shares
+    same_as: str | None = None  # the earlier gap whose step this one shares: "top gap 2", or
+    # that gap's name (cut to SAME_AS_LIMIT characters) when it is in the table too
 
 
 class CoveredRow(BaseModel):
@@ -149,7 +151,7 @@ def gap_report(match: MatchResult) -> GapReport:
         if len(top) < TOP and all(row.action != t.action for t in top):
             top.append(row)
     chosen = {id(r) for r in top}
-    shown: dict[str, str] = {t.action: t.name for t in top}
+    shown: dict[str, str] = {t.action: f"top gap {n}" for n, t in enumerate(top, 1)}
     rest: list[GapRow] = []
     for row in rows:
         if id(row) in chosen:
@@ -157,7 +159,7 @@ def gap_report(match: MatchResult) -> GapReport:
         if row.action in shown:
             row = row.model_copy(update={"same_as": shown[row.action]})
         else:
-            shown[row.action] = row.name
+            shown[row.action] = f"“{_short(row.name, SAME_AS_LIMIT)}”"
         rest.append(row)
     covered: list[CoveredRow] = []
     counts = {"covered": 0, "partial": 0, "missing": 0}

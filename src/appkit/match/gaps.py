@@ -51,10 +51,9 @@ _RESTATES = 0.75  # share of a candidate's keys that are the requirement's: it o
 # Every fallback sentence, in one place (US spelling; a locale may swap the words).
 PHRASES = {
     "certification": "Earn the {name}",
-    "technical_skill": "Learn {name}{extra} through a short course or tutorial, then use it on a "
-    "real task and add a bullet that shows the result",
-    "tool": "Get hands-on time with {name}{extra} (a demo, sandbox or training account), then add "
-    "a bullet that names it",
+    "technical_skill": "Take a short course in {name}{extra} and use it on a real task you can "
+    "describe",
+    "tool": "Get hands-on time with {name}{extra} (a demo, sandbox or training account)",
     "soft_skill": "Add a bullet with a concrete example of your {name}{why}",
     "duty": "Describe where you already do this, or volunteer for it: {name}",
 }
