@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from appkit.guide.library import load_guide
-from appkit.match.gapreport import TOP, GapReport
-from appkit.match.gaps import advice_candidates, cert_name, preferred, worth
+from appkit.match.gapreport import TOP, GapReport, preferred, worth
+from appkit.match.gaps import advice_candidates, cert_name
 from appkit.match.index import index_guide
 from appkit.match.models import MatchResult
 from tests.documents.test_letter import NAMES, build

@@ -15,11 +15,10 @@ was already shown is referred to instead of repeated.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 from pydantic import BaseModel
-
-from appkit.match.gaps import preferred, worth
-from appkit.match.models import MatchResult, RequirementMatch
 
 TOP = 5
 LABELS = {
@@ -43,6 +42,73 @@ KIND = {  # one row's category, in the singular
 STATUS = {"covered": "Covered", "partial": "Partly covered", "missing": "Missing"}
 QUOTE_LIMIT = 110
 SAME_AS_LIMIT = 48
+
+
+def worth(weight: float, status: str) -> float:
+    """What closing a gap adds: its weight times the credit still missing (partial: half)."""
+    return weight * (0.5 if status == "partial" else 1.0 if status == "missing" else 0.0)
+
+
+def preferred(req_id: str) -> bool:
+    """A 'nice to have' item of a posting (required items come first at equal worth)."""
+    return req_id.startswith("posting.preferred")
+
+
+# What the report reads from a MatchResult (appkit.match.models imports this module, so the
+# models are described here rather than imported).
+class _Evidence(Protocol):
+    @property
+    def source(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+class _Requirement(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def weight(self) -> float: ...
+    @property
+    def group(self) -> str | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def evidence(self) -> Sequence[_Evidence]: ...
+
+
+class _Step(Protocol):
+    @property
+    def requirement_id(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+
+
+class _Category(Protocol):
+    @property
+    def category(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+
+
+class _Match(Protocol):
+    @property
+    def requirements(self) -> Sequence[_Requirement]: ...
+    @property
+    def next_steps(self) -> Sequence[_Step]: ...
+    @property
+    def categories(self) -> Sequence[_Category]: ...
 
 
 class GapRow(BaseModel):
@@ -95,14 +161,14 @@ class GapReport(BaseModel):
     missing_count: int
 
 
-def _units(reqs: list[RequirementMatch]) -> list[list[RequirementMatch]]:
-    units: dict[str, list[RequirementMatch]] = {}
+def _units(reqs: Sequence[_Requirement]) -> list[list[_Requirement]]:
+    units: dict[str, list[_Requirement]] = {}
     for r in reqs:
         units.setdefault(r.group or r.id, []).append(r)
     return list(units.values())
 
 
-def _best(members: list[RequirementMatch]) -> RequirementMatch:
+def _best(members: list[_Requirement]) -> _Requirement:
     return max(members, key=lambda m: (m.score, -members.index(m)))
 
 
@@ -120,7 +186,7 @@ def _label(name: str) -> str:
     return _short(name, 90)
 
 
-def gap_report(match: MatchResult) -> GapReport:
+def gap_report(match: _Match) -> GapReport:
     """The report's rows for one match (module docstring)."""
     units = _units(match.requirements)
     unit_of = {m.id: members for members in units for m in members}

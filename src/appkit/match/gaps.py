@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from appkit.guide.model import Guide
+from appkit.match.gapreport import preferred, worth
 from appkit.match.models import NextStep
 from appkit.match.requirements import Requirement
 from appkit.match.terms import GENERIC, Lexicon
@@ -173,16 +174,6 @@ def pick_step(req: Requirement, status: str, advice: list[Advice]) -> NextStep:
         action=best.action,
         source=best.source,
     )
-
-
-def worth(weight: float, status: str) -> float:
-    """What closing a gap adds: its weight times the credit still missing (partial: half)."""
-    return weight * (0.5 if status == "partial" else 1.0 if status == "missing" else 0.0)
-
-
-def preferred(req_id: str) -> bool:
-    """A 'nice to have' item of a posting (required items come first at equal worth)."""
-    return req_id.startswith("posting.preferred")
 
 
 def next_steps(gaps: list[tuple[Requirement, str]], advice: list[Advice]) -> list[NextStep]:

@@ -6,12 +6,11 @@ Plain models only: the algorithms (`levels`, `gaps`, `engine`) import these, nev
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-if TYPE_CHECKING:
-    from appkit.match.gapreport import GapReport
+from appkit.match.gapreport import GapReport, gap_report
 
 Status = Literal["covered", "partial", "missing"]
 
@@ -154,8 +153,6 @@ class MatchResult(BaseModel):
     @property
     def gap_report(self) -> GapReport:
         """The skill-gap report's rows: top gaps, the rest, covered (see appkit.match.gapreport)."""
-        from appkit.match.gapreport import gap_report
-
         return gap_report(self)
 
     def relevance_of(self, ref: ItemRef) -> float:
