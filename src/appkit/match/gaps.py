@@ -54,9 +54,13 @@ PHRASES = {
     "certification": "Earn the {name}",
     "technical_skill": "Take a short course in {name}{extra} and use it on a real task you can "
     "describe",
-    "tool": "Get hands-on time with {name}{extra} (a demo, sandbox or training account)",
+    "tool": "Get hands-on time with {name}{extra} (a tutorial, a trial or a training account) "
+    "and use it on one real task",
     "soft_skill": "Add a bullet with a concrete example of your {name}{why}",
-    "duty": "Describe where you already do this, or volunteer for it: {name}",
+    # One sentence for every duty without a guide step: the report shows it once and refers
+    # the other duties to it, rather than restating each requirement as its own "step".
+    "duty": "Find a task at work, in a course or as a volunteer that lets you do this kind of "
+    "work, then describe it in a bullet with its result",
 }
 
 
@@ -119,8 +123,7 @@ def _own_step(req: Requirement, status: str) -> NextStep:
             name=req.name.lower(), why=f" ({why[0].lower() + why[1:]})" if why != req.text else ""
         )
     else:
-        text = req.text.rstrip(".")
-        action = PHRASES["duty"].format(name=text[0].lower() + text[1:])
+        action = PHRASES["duty"]
     return NextStep(
         requirement_id=req.id, requirement=req.name, status=status, action=action, source=req.id
     )
