@@ -40,7 +40,7 @@ KIND = {  # one row's category, in the singular
     "soft_skill": "Soft skill",
 }
 STATUS = {"covered": "Covered", "partial": "Partly covered", "missing": "Missing"}
-QUOTE_LIMIT = 110
+QUOTE_LIMIT = 1000  # evidence is quoted in full ("word for word"); the cap only stops a runaway
 SAME_AS_LIMIT = 48
 
 
@@ -130,12 +130,30 @@ class GapRow(BaseModel):
 
 
 class CoveredRow(BaseModel):
-    """A covered requirement and the profile text that shows it (shortened)."""
+    """Covered requirements and the profile text that shows them: one row per quoted item, so
+    a bullet that covers three requirements is quoted once."""
 
-    name: str
+    names: list[str]
     kind: str
     evidence: str = ""
     source: str = ""
+
+    @property
+    def name(self) -> str:
+        """The requirements, comma-separated."""
+        return ", ".join(self.names)
+
+
+class SharedStep(BaseModel):
+    """Gaps whose next step is one already shown ('same next step as top gap 1')."""
+
+    same_as: str
+    rows: list[GapRow]
+
+    @property
+    def names(self) -> str:
+        """'Coordinate diagnostic tests… (missing); Serve as the primary… (partly covered)'."""
+        return "; ".join(f"{r.name} ({r.status_label.lower()})" for r in self.rows)
 
 
 class CategoryCount(BaseModel):
@@ -153,7 +171,8 @@ class GapReport(BaseModel):
     """What the skill-gap report shows, in reading order."""
 
     top: list[GapRow]
-    rest: list[GapRow]
+    rest: list[GapRow]  # every other gap, most worth first
+    shared: list[SharedStep]  # the rows of `rest` whose step is shown earlier, grouped by it
     covered: list[CoveredRow]
     categories: list[CategoryCount]
     covered_count: int
@@ -227,6 +246,14 @@ def gap_report(match: _Match) -> GapReport:
         else:
             shown[row.action] = f"“{_short(row.name, SAME_AS_LIMIT)}”"
         rest.append(row)
+    shared: list[SharedStep] = []
+    for row in rest:
+        if row.same_as:
+            group = next((g for g in shared if g.same_as == row.same_as), None)
+            if group is None:
+                shared.append(SharedStep(same_as=row.same_as, rows=[row]))
+            else:
+                group.rows.append(row)
     covered: list[CoveredRow] = []
     counts = {"covered": 0, "partial": 0, "missing": 0}
     per_cat: dict[str, dict[str, int]] = {}
@@ -238,9 +265,13 @@ def gap_report(match: _Match) -> GapReport:
         if best.status == "covered":
             quoted = [e for e in best.evidence if e.kind != "title"]
             ev = quoted[0] if quoted else None
+            same = next((c for c in covered if ev and c.source == ev.source), None)
+            if same is not None:
+                same.names.append(_label(best.name))
+                continue
             covered.append(
                 CoveredRow(
-                    name=_label(best.name),
+                    names=[_label(best.name)],
                     kind=KIND.get(best.category, best.category),
                     evidence=_short(ev.text) if ev else "",
                     source=ev.source if ev else "",
@@ -258,6 +289,7 @@ def gap_report(match: _Match) -> GapReport:
     return GapReport(
         top=top,
         rest=rest,
+        shared=shared,
         covered=covered,
         categories=categories,
         covered_count=counts["covered"],

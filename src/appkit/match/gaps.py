@@ -52,7 +52,9 @@ _RESTATES = 0.75  # share of a candidate's keys that are the requirement's: it o
 # Every fallback sentence, in one place (US spelling; a locale may swap the words).
 PHRASES = {
     "certification": "Earn the {name}",
-    "technical_skill": "Take a short course in {name}{extra} and use it on a real task you can "
+    # Without the name, so skills the guide gives no step for share one sentence (the report
+    # shows it once); a skill's examples make it specific.
+    "technical_skill": "Get training or practice{extra}, then use it on a real task you can "
     "describe",
     "tool": "Get hands-on time with {name}{extra} (a tutorial, a trial or a training account) "
     "and use it on one real task",
