@@ -123,5 +123,7 @@ def test_prep_sheet_lists_at_most_ten_gaps() -> None:
     ctx, *_ = build("interview", "derek-walsh", "clinical-coordinator.txt")
     match, prep = ctx.tailored.match, ctx.prep
     assert len(match.next_steps) > MAX_GAPS == len(prep.gaps)
-    assert prep.gaps[0].action == match.next_steps[0].action
+    assert prep.gaps[0].action == match.next_steps[0].action.rstrip(".") + "."
+    actions = [g.action for g in prep.gaps if not g.action.startswith("the same step as")]
+    assert len(actions) == len(set(actions))  # a step is written once, then referred to
     assert prep.more_gaps == sum(1 for r in match.requirements if r.status != "covered") - MAX_GAPS

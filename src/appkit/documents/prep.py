@@ -181,9 +181,19 @@ def compose_prep(
         )
         for q in guide.faq
     ]
+    report = match.gap_report  # most worth first; a step already shown is referred to
     gaps = [
-        Gap(requirement=s.requirement, status=s.status, action=s.action)
-        for s in match.next_steps[:MAX_GAPS]
+        Gap(
+            requirement=r.name,
+            status=r.status,
+            action=(
+                f"the same step as {r.same_as.replace('top gap', 'gap')}"
+                + (" above" if r.same_as.startswith("top gap") else "")
+                if r.same_as
+                else r.action
+            ),
+        )
+        for r in [*report.top, *report.rest][:MAX_GAPS]
     ]
     others = sum(1 for r in match.requirements if r.status != "covered") - len(gaps)
     return PrepSheet(
