@@ -6,6 +6,8 @@ The questions come from `appkit.documents.questions`; this module adds the role 
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel
 
 from appkit.documents.evidence import Quote, where
@@ -15,11 +17,10 @@ from appkit.documents.questions import (
     TalkingPoint,
     TechQuestion,
     behavioural,
-    challenges,
-    questions_to_ask,
     technical,
 )
 from appkit.documents.tailor import Tailored
+from appkit.documents.talking import challenges, questions_to_ask
 from appkit.documents.target import Target, resolve_target
 from appkit.guide.model import Guide, Posting
 from appkit.match.engine import MatchResult, match_profile
@@ -124,9 +125,29 @@ class PrepSheet(BaseModel):
     more_gaps: int = 0
 
 
-def _first_sentence(text: str, limit: int = 240) -> str:
-    first = SENTENCE.split(text.strip(), maxsplit=1)[0]
-    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+HINT_LIMIT = 320  # characters of a FAQ talking point
+_SUBSTANCE = re.compile(r"\d|\b(?:such as|including|like|for example|e\.g\.)\b", re.IGNORECASE)
+
+
+def _informative(sentence: str) -> bool:
+    """A sentence that says something: a figure, examples, or enough words to carry a fact
+    ('Clinical Coordinators have several pathways for career advancement.' does not)."""
+    return bool(_SUBSTANCE.search(sentence)) or len(sentence.split()) >= 16
+
+
+def faq_hint(answer: str, limit: int = HINT_LIMIT) -> str:
+    """The guide's own answer, shortened: its informative sentences, in order, up to `limit`
+    characters (the first sentence when none is informative); never a cut-off stub."""
+    sentences = [t for t in SENTENCE.split(" ".join(answer.split())) if t]
+    picked: list[str] = []
+    for sentence in (t for t in sentences if _informative(t)):
+        if picked and len(" ".join([*picked, sentence])) > limit:
+            break
+        picked.append(sentence)
+    if not picked and sentences:
+        picked = sentences[:2]
+    text = " ".join(picked)
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def compose_prep(
@@ -155,14 +176,24 @@ def compose_prep(
     faq = [
         TalkingPoint(
             question=q.question,
-            hint=_first_sentence(q.answer) if q.answer else "",
+            hint=faq_hint(q.answer) if q.answer else "",
             salary="salary" in q.question.lower(),
         )
         for q in guide.faq
     ]
+    report = match.gap_report  # most worth first; a step already shown is referred to
     gaps = [
-        Gap(requirement=s.requirement, status=s.status, action=s.action)
-        for s in match.next_steps[:MAX_GAPS]
+        Gap(
+            requirement=r.name,
+            status=r.status,
+            action=(
+                f"the same step as {r.same_as.replace('top gap', 'gap')}"
+                + (" above" if r.same_as.startswith("top gap") else "")
+                if r.same_as
+                else r.action
+            ),
+        )
+        for r in [*report.top, *report.rest][:MAX_GAPS]
     ]
     others = sum(1 for r in match.requirements if r.status != "covered") - len(gaps)
     return PrepSheet(

@@ -26,17 +26,23 @@ from appkit.documents.evidence import (
     verb_led,
     where,
 )
-from appkit.guide.model import Guide, Posting
+from appkit.guide.model import Guide
 from appkit.match.engine import MatchResult, RequirementMatch
-from appkit.match.models import ItemRef
 from appkit.match.terms import GENERIC, stems
 from appkit.profile.model import Profile
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_NEW = (
-    "Prepare an honest answer: {name} is new to you; say how you would learn it "
-    "(a course, a practice environment, shadowing a colleague)."
-)
+# Every sentence the sheet writes around guide and profile text, in one place (US spelling; a
+# locale may swap the words).
+WORDS = {
+    "new_one": "Be honest that this is new to you; say how you would learn it (a course, a "
+    "practice environment, shadowing a colleague) and what you already know that is close to it.",
+    "new_many": "Be honest that these are new to you; say which you would learn first and how "
+    "(a course, a practice environment, shadowing a colleague).",
+    "no_story": "No bullet of yours shows {skill} yet. Prepare one true example from work, "
+    "study or volunteering, then add it to your resume as a bullet.",
+    "guide_says": "The guide suggests: {step}",
+}
 # Behavioural prompts by skill-name stem: "<stems>: Tell me about a time you <prompt>", then the
 # cue words that pick a bullet for it when the matcher has no evidence for the skill.
 _CUE_TABLE = """
@@ -64,6 +70,7 @@ _CUES: dict[str, tuple[str, str]] = {
     for key in head.split(": ", 1)[0].split()
 }
 _VAGUE = frozenset({"systems", "platforms"})
+_CUE_FIT = 2  # one cue word (worth 2) at least, for a bullet the matcher did not evidence
 _QUOTABLE = ("bullet", "project", "volunteer")
 
 
@@ -74,14 +81,17 @@ class StarQuestion(BaseModel):
     skill: str
     description: str = ""
     prompt: str
-    evidence: EvidencePoint
+    evidence: EvidencePoint | None = None  # None: no bullet shows the skill, see `prepare`
     matched: bool
     evidenced: bool = False
+    prepare: str = ""  # what to prepare when no bullet shows the skill
 
     @property
     def situation(self) -> str:
         """Where it happened: 'a Certified Medical Assistant at Desert Willow (Jan 2023 – …)'."""
         e = self.evidence
+        if e is None:
+            return ""
         where = (
             f"the project “{e.role}”"
             if e.kind == "project"
@@ -156,25 +166,38 @@ def behavioural(profile: Profile, guide: Guide, match: MatchResult) -> list[Star
     evidenced = _evidenced(profile, match, fits)
     keyed = [(b, set(stems(b.text))) for b in highlight_points(profile, match)]
     used = Counter(p.source for p in evidenced if p)
+    steps = {s.requirement_id: s for s in match.next_steps}
     out = []
-    for skill, prompt, fit, point in zip(guide.soft_skills, prompts, fits, evidenced, strict=True):
-        matched = point is not None
+    for i, (skill, prompt, fit, point) in enumerate(
+        zip(guide.soft_skills, prompts, fits, evidenced, strict=True)
+    ):
         if point is None and keyed:
+            # A bullet without the matcher's evidence must carry a cue word of the skill (a
+            # behaviour, not a shared topic): a dashboard is no story about empathy.
             ranked = [((used[b.source], -fit(keys), n), b) for n, (b, keys) in enumerate(keyed)]
-            key, point = min(ranked, key=lambda t: t[0])
-            matched = key[1] < 0
-            used[point.source] += 1
-        if point is not None:
-            out.append(
-                StarQuestion(
-                    skill=skill.name,
-                    description=skill.description or "",
-                    prompt=prompt,
-                    evidence=point,
-                    matched=matched,
-                    evidenced=point.category == "soft_skill",
-                )
+            key, best = min(
+                ((k, b) for k, b in ranked if -k[1] >= _CUE_FIT and not k[0]), default=(None, None)
             )
+            if best is not None:
+                point = best
+                used[best.source] += 1
+        prepare = ""
+        if point is None:
+            prepare = WORDS["no_story"].format(skill=skill.name.lower())
+            step = steps.get(f"soft_skills[{i}]")
+            if step and step.source != step.requirement_id:
+                prepare += " " + WORDS["guide_says"].format(step=step.action.rstrip(".") + ".")
+        out.append(
+            StarQuestion(
+                skill=skill.name,
+                description=skill.description or "",
+                prompt=prompt,
+                evidence=point,
+                matched=point is not None,
+                evidenced=point is not None and point.category == "soft_skill",
+                prepare=prepare,
+            )
+        )
     return out
 
 
@@ -202,7 +225,7 @@ def _quotes(profile: Profile, req: RequirementMatch) -> list[Quote]:
 
 def technical(profile: Profile, guide: Guide, match: MatchResult) -> list[TechQuestion]:
     """One question per technical skill and per tool not already named by a skill."""
-    steps = {s.requirement_id: s.action for s in match.next_steps}
+    steps = {s.requirement_id: s for s in match.next_steps}
     by_id = {r.id: r for r in match.requirements}
     entries = [
         (f"technical_skills[{i}]", s.name, "skill") for i, s in enumerate(guide.technical_skills)
@@ -214,13 +237,20 @@ def technical(profile: Profile, guide: Guide, match: MatchResult) -> list[TechQu
             continue
         entries.append((f"tools[{i}]", tool.name, "tool"))
     out = []
+    new: dict[str, list[str]] = {"skill": [], "tool": []}
     for rid, name, kind in entries:
         req = by_id.get(rid)
         if req is None:
             continue  # not matched (capped by appkit.match.caps: 426 O*NET tools): no question
-        status = req.status if req else "missing"
-        quotes = _quotes(profile, req)[:1] if req and status != "missing" else []
-        prepare = steps.get(rid) or _guide_sentence(guide, name) or _NEW.format(name=name)
+        status = req.status
+        quotes = _quotes(profile, req)[:1] if status != "missing" else []
+        step = steps.get(rid)
+        prepare = _guide_sentence(guide, name) or (
+            step.action.rstrip(".") + "." if step and step.source != rid else None
+        )
+        if not quotes and prepare is None:
+            new[kind].append(name)  # nothing specific to say: one grouped question below
+            continue
         ask = f"What is your experience with {soften(name)}?"
         out.append(
             TechQuestion(
@@ -232,71 +262,36 @@ def technical(profile: Profile, guide: Guide, match: MatchResult) -> list[TechQu
                 prepare=None if quotes else prepare,
             )
         )
-    return out
-
-
-def challenges(profile: Profile, guide: Guide, match: MatchResult) -> list[TalkingPoint]:
-    """Each challenge sentence as a question, hinted by related evidence or the plan for the gap."""
-    steps = {s.requirement_id: s.action for s in match.next_steps}
-    bullets = highlight_points(profile, match)
-    strongest = next((b for b in bullets if b.quantified), bullets[0] if bullets else None)
-    out = []
-    for text in guide.challenges:
-        for sentence in SENTENCE.split(text.strip())[:2]:
-            keys = set(stems(sentence)) - GENERIC
-            related = [(len(keys & (set(stems(r.name)) - GENERIC)), r) for r in match.requirements]
-            related = [
-                (n, r)
-                for n, r in related
-                if n >= 2 or (n == 1 and len(set(stems(r.name)) - GENERIC) == 1)
-            ]
-            covered = [(n, r) for n, r in related if r.status == "covered" and _quotes(profile, r)]
-            hint, quote = "Show how you keep learning and adapt.", None
-            if covered:
-                req = max(covered, key=lambda t: (t[0], t[1].weight))[1]
-                hint, quote = f"Point to your {req.name} evidence:", _quotes(profile, req)[0]
-            elif planned := [r for _, r in related if r.id in steps]:
-                req = max(planned, key=lambda r: r.weight)
-                hint = f"Name the gap and your plan: {steps[req.id]}"
-            elif strongest:
-                hint = "Lead with your strongest result:"
-                quote = Quote(
-                    text=strongest.text, where=where(profile, ItemRef.parse(strongest.source))
-                )
-            out.append(TalkingPoint(question=sentence, hint=hint, quote=quote))
-    return out
-
-
-def questions_to_ask(
-    guide: Guide, posting: Posting | None, match: MatchResult, company: str | None
-) -> list[str]:
-    """Questions for the employer, drawn from the posting, the guide and the level fit."""
-    role = posting.title if posting else guide.title
-    at = f" at {company}" if company else ""
-    out = [f"What would success look like in the first 90 days for the {role}{at}?"]
-    if posting and posting.responsibilities:
-        duty = posting.responsibilities[0].rstrip(".")
+    out = _merged(out)
+    names = [soften(n) for n in new["skill"]] + new["tool"]
+    if names:  # everything new to the candidate: one question, one honest answer to prepare
         out.append(
-            f"The posting says the role will “{duty[0].lower() + duty[1:]}”. "
-            "What does that look like on a typical day?"
+            TechQuestion(
+                name=" | ".join(new["skill"] + new["tool"]),
+                kind="skill" if new["skill"] else "tool",
+                question=f"What is your experience with {_or_list(names)}?",
+                status="missing",
+                prepare=WORDS["new_one" if len(names) == 1 else "new_many"],
+            )
         )
-    ehr = next((s for s in guide.technical_skills if s.acronym and s.examples), None)
-    if ehr:
-        out.append(
-            f"Which {ehr.acronym} does the team use ({', '.join(ehr.examples)} or another), "
-            "and how are new coordinators trained on it?"
-        )
-    m = re.search(r"collaborates? (?:closely )?with ([^.]+?)(?:, often|\.)", guide.work_environment)
-    if m:
-        out.append(f"How does this role work with {m[1]} day to day?")
-    if re.search(r"\b(evening|weekend)", guide.work_environment):
-        out.append("Are evening or weekend shifts part of this role, and how is coverage shared?")
-    fit = match.level
-    if fit and fit.level and fit.next_level:
-        out.append(f"What does the path from {fit.level} to {fit.next_level} look like here?")
-    for text in guide.growth_opportunities:
-        g = re.search(r"specializing in ([^.]+?)(?:, as |\.)", text)
-        if g:
-            out.append(f"Is the team growing in areas such as {g[1]}?")
-            break
     return out
+
+
+def _merged(questions: list[TechQuestion]) -> list[TechQuestion]:
+    """Questions whose 'prepare' note is the same guide sentence become one question."""
+    out: list[TechQuestion] = []
+    for q in questions:
+        same = next((o for o in out if q.prepare and o.prepare == q.prepare), None)
+        if same is None:
+            out.append(q)
+            continue
+        names = [*same.name.split(" | "), q.name]
+        listed = _or_list([n if same.kind == "tool" else soften(n) for n in names])
+        out[out.index(same)] = same.model_copy(
+            update={"name": " | ".join(names), "question": f"Have you worked with {listed}?"}
+        )
+    return out
+
+
+def _or_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]

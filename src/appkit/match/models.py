@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
+from appkit.match.gapreport import GapReport, gap_report
+
 Status = Literal["covered", "partial", "missing"]
 
 
@@ -147,6 +149,11 @@ class MatchResult(BaseModel):
         default_factory=list,
         description="What weakens this match, e.g. a posting with fewer than 3 requirements",
     )
+
+    @property
+    def gap_report(self) -> GapReport:
+        """The skill-gap report's rows: top gaps, the rest, covered (see appkit.match.gapreport)."""
+        return gap_report(self)
 
     def relevance_of(self, ref: ItemRef) -> float:
         """How much this profile item counts for the role (0 when it evidences nothing)."""

@@ -58,8 +58,9 @@ def format_match(result: MatchResult) -> str:
     out = [f"Match for {title}{at}: {result.overall:.0f}/100", ""]
     if result.warnings:
         out += [line for w in result.warnings for line in _wrap(w, "  ", "! ")] + [""]
-    out.append("By category")
-    for c in result.categories:
+    out.append("By category (alternatives count once)")
+    gaps = result.gap_report
+    for c in gaps.categories:
         bar = "#" * round(c.score / 5)
         out.append(
             f"  {_LABELS.get(c.category, c.category):<17} {c.score:5.1f}  {bar:<20}  "
@@ -103,16 +104,13 @@ def format_match(result: MatchResult) -> str:
                 out += _wrap(fit.next_description, "    ")
             if fit.next_focus_areas:
                 out += _wrap(f"Focus: {fit.next_focus_areas}", "    ")
-    if result.next_steps:
-        out += ["", "Next steps"]
-        for i, step in enumerate(result.next_steps[:MAX_STEPS], 1):
-            why = (
-                ""
-                if step.source == step.requirement_id
-                else f"for: {_short(step.requirement, 60)}; "
-            )
-            out += _wrap(f"{step.action} ({why}from {step.source})", "  ", f"{i}. ")
-        if (more := len(result.next_steps) - MAX_STEPS) > 0:
+    rows = [*gaps.top, *gaps.rest]
+    if rows:
+        out += ["", f"Next steps (most worth first; the top {len(gaps.top)} open the gap report)"]
+        for i, row in enumerate(rows[:MAX_STEPS], 1):
+            step = f"same next step as {row.same_as}" if row.same_as else row.action
+            out += _wrap(f"{_short(row.name, 60)} [{row.status}]: {step}", "  ", f"{i}. ")
+        if (more := len(rows) - MAX_STEPS) > 0:
             out += _wrap(
                 f"… and {more} more: the skill-gap report and match.json list them all.", "  "
             )
