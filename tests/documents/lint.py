@@ -97,8 +97,9 @@ _FINE_AFTER_I = frozenset(
 
 
 def normalize(text: str) -> str:
-    """Whitespace collapsed to single spaces (wrapped lines rejoined)."""
-    return _SPACE.sub(" ", text).strip()
+    """Whitespace collapsed to single spaces (wrapped lines rejoined). A line the wrapper broke
+    inside unspaced text (CJK) before a punctuation mark is rejoined with no space."""
+    return _SPACE.sub(" ", re.sub(r"\n[ \t]*(?=[,.;:!?])", "", text)).strip()
 
 
 def _mine(own: str, text: str, start: int, end: int, pad: int = 12) -> bool:

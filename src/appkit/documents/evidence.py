@@ -31,7 +31,7 @@ _NOT_VERBS = frozenset(
 # Organization names that are no place: "Freelance Web Developer at Self-employed".
 _NO_PLACE = re.compile(r"^\W*(self[- ]?employed|freelance|independent|n/?a|none|-+)\W*$", re.I)
 _TOPIC_CATEGORIES = ("technical_skill", "tool", "soft_skill")
-_END = ".!?;:,"
+_END = ".!?;:,。！？；：，、"  # CJK full-width marks too: the frame adds its own stop
 _OUTCOME = re.compile(
     r"%|\$|\bfrom\b.*\bto\b|\b(cut|fell|reduc|sav|rais|grew|increas|improv|"
     r"eliminat|drop|lower|stay)",

@@ -11,6 +11,8 @@ warn about a letter whose frame would mix two languages, not to classify every t
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 
 from appkit.profile.model import Profile
 
@@ -32,12 +34,51 @@ NAMES = {
     "de": "German",
     "it": "Italian",
     "pl": "Polish",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "cyrl": "a Cyrillic-script language",
+    "ar": "Arabic",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "el": "Greek",
+    "th": "Thai",
+}
+# Scripts other than Latin, by the first word of a letter's Unicode name. Function words cannot
+# tell these apart from English (they share none), but the script itself can.
+_SCRIPTS = {
+    "CJK": "zh",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "HANGUL": "ko",
+    "CYRILLIC": "cyrl",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "DEVANAGARI": "hi",
+    "GREEK": "el",
+    "THAI": "th",
 }
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def _script_language(texts: list[str]) -> str | None:
+    """The language of a non-Latin script that writes most of the letters, if one does."""
+    letters = [c for t in texts for c in t if c.isalpha()]
+    scripts = Counter(_SCRIPTS.get(unicodedata.name(c, "").split(" ")[0]) for c in letters)
+    scripts.pop(None, None)
+    if not scripts:
+        return None
+    # Japanese mixes kana with CJK ideographs: any kana at all makes it Japanese.
+    lang, count = (
+        ("ja", scripts["ja"] + scripts["zh"]) if scripts["ja"] else scripts.most_common(1)[0]
+    )
+    return lang if count * 2 > len(letters) else None
+
+
 def text_language(texts: list[str]) -> str:
     """'en', or the code of the language whose function words clearly outnumber English's."""
+    if script := _script_language(texts):
+        return script
     words = [w.lower() for t in texts for w in _WORD.findall(t)]
     counts = {lang: sum(w in s for w in words) for lang, s in _SETS.items()}
     english = counts.pop("en")
