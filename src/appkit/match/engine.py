@@ -41,12 +41,13 @@ from appkit.match.models import (
     ItemRef,
     MatchResult,
     RequirementMatch,
-    Status,
 )
 from appkit.match.requirements import Requirement
+from appkit.match.scoring import COVERED, PARTIAL, coverage, credit, status_of, units
+from appkit.match.scoring import best as best_member
 from appkit.profile.model import Profile
 
-COVERED, PARTIAL, SATURATION = 0.6, 0.3, 4.0
+SATURATION = 4.0
 # One part of a suite ("Word" for "Microsoft Office (Word, Excel, Outlook)"), or an activity a
 # bullet names without any product ("scheduling" for "scheduling software"): partial evidence.
 PART_SCORE = 0.5
@@ -115,33 +116,6 @@ def matched_words(item: Item, keys: frozenset[str]) -> list[str]:
     words = [item.text[t.start : t.end] for t in item.tokens if t.key in keys or t.parts & keys]
     words += [name for name, what in item.products if what & keys]
     return list(dict.fromkeys(words))
-
-
-def status_of(score: float) -> Status:
-    """covered / partial / missing by the documented thresholds."""
-    return "covered" if score >= COVERED else "partial" if score >= PARTIAL else "missing"
-
-
-def credit(score: float) -> float:
-    """1 for covered, 0.5 for partial, 0 for missing."""
-    return 1.0 if score >= COVERED else 0.5 if score >= PARTIAL else 0.0
-
-
-def _units(reqs: list[RequirementMatch]) -> dict[str, list[RequirementMatch]]:
-    units: dict[str, list[RequirementMatch]] = {}
-    for r in reqs:
-        units.setdefault(r.group or r.id, []).append(r)
-    return units
-
-
-def coverage(reqs: list[RequirementMatch]) -> float:
-    """100 x sum(weight x credit) / sum(weight) over units (any-of groups count once)."""
-    num = den = 0.0
-    for members in _units(reqs).values():
-        weight = max(m.weight for m in members)
-        num += weight * max(credit(m.score) for m in members)
-        den += weight
-    return round(100 * num / den, 1) if den else 0.0
 
 
 def match_profile(
@@ -226,8 +200,8 @@ def match_profile(
             )
     reqs = {r.id: r for r in index.requirements}
     gaps = []
-    for members in _units(results).values():
-        best = max(members, key=lambda m: (m.score, -members.index(m)))
+    for members in units(results):
+        best = best_member(members)
         if best.status != "covered":
             gaps.append((reqs[best.id], best.status))
     return MatchResult(

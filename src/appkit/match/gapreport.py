@@ -20,6 +20,9 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
+from appkit.match.scoring import best as best_member
+from appkit.match.scoring import units as group_units
+
 TOP = 5
 LABELS = {
     "responsibility": "Responsibilities",
@@ -180,17 +183,6 @@ class GapReport(BaseModel):
     missing_count: int
 
 
-def _units(reqs: Sequence[_Requirement]) -> list[list[_Requirement]]:
-    units: dict[str, list[_Requirement]] = {}
-    for r in reqs:
-        units.setdefault(r.group or r.id, []).append(r)
-    return list(units.values())
-
-
-def _best(members: list[_Requirement]) -> _Requirement:
-    return max(members, key=lambda m: (m.score, -members.index(m)))
-
-
 def _short(text: str, limit: int = QUOTE_LIMIT) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -207,7 +199,7 @@ def _label(name: str) -> str:
 
 def gap_report(match: _Match) -> GapReport:
     """The report's rows for one match (module docstring)."""
-    units = _units(match.requirements)
+    units = group_units(match.requirements)
     unit_of = {m.id: members for members in units for m in members}
     by_id = {r.id: r for r in match.requirements}
     rows: list[GapRow] = []
@@ -258,7 +250,7 @@ def gap_report(match: _Match) -> GapReport:
     counts = {"covered": 0, "partial": 0, "missing": 0}
     per_cat: dict[str, dict[str, int]] = {}
     for members in units:
-        best = _best(members)
+        best = best_member(members)
         counts[best.status] += 1
         cat = per_cat.setdefault(best.category, {"covered": 0, "partial": 0, "missing": 0})
         cat[best.status] += 1

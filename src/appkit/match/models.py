@@ -6,13 +6,11 @@ Plain models only: the algorithms (`levels`, `gaps`, `engine`) import these, nev
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from appkit.match.gapreport import GapReport, gap_report
-
-Status = Literal["covered", "partial", "missing"]
+from appkit.match.scoring import Status
 
 
 class SalaryBand(BaseModel):
