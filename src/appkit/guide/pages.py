@@ -14,13 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from appkit.guide.blocks import Block, is_chrome
-from appkit.guide.headings import (
-    SKILL_KEYS,
-    heading_key,
-    inline_label,
-    role_from_heading,
-    tidy_title,
-)
+from appkit.guide.headings import SKILL_KEYS, heading_key, inline_label
+from appkit.guide.roletitle import role_from_heading, tidy_title
 
 _WINDOW = 40  # lines and headings searched for the title
 _SOC_LINE = re.compile(r"^(?:O\*NET-)?SOC(?: code)?\s*[:#]?\s*\d\d-\d{4}", re.I)

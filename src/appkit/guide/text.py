@@ -18,9 +18,9 @@ from appkit.errors import InputError, Problem
 from appkit.guide import credentials, figures, lists
 from appkit.guide import extract as ex
 from appkit.guide.blocks import Block, markdown_blocks, text_blocks
-from appkit.guide.headings import role_from_heading
 from appkit.guide.model import Guide
 from appkit.guide.pages import Sections, split_page
+from appkit.guide.roletitle import role_from_heading
 from appkit.guide.sections import (
     faq,
     is_fact_label,
