@@ -53,33 +53,18 @@ _TITLE_TAIL = re.compile(
 )
 
 
-_KEEP_PLURAL = re.compile(
-    r"(?:sales|operations|logistics|economics|relations|services|affairs|communications|systems"
-    r"|analytics|mathematics|statistics|physics|graphics|news|arts|sciences|works|resources"
-    r"|series|species|headquarters|\w*ss|\w*us|\w*is|\w*ves)$",
-    re.I,
-)
-
-
-def _singular_word(word: str) -> str:
-    if len(word) < 4 or not word.endswith("s") or _KEEP_PLURAL.fullmatch(word):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + ("Y" if word.isupper() else "y")
-    if re.search(r"(?:ch|sh|x|ss)es$", word):
-        return word[:-2]
-    return word[:-1]
+_PLURAL_WORD = re.compile(r"[a-z]s\b")
 
 
 def singular(title: str) -> str:
     """A plural occupation name as one role: 'Dental Hygienists' -> 'Dental Hygienist'."""
-    head, sep, tail = title.partition(" of ")
-    parts = re.split(r"(\s+and\s+|\s*,\s*(?:and\s+)?|\s*/\s*)", head)
-    for i in range(0, len(parts), 2):
-        words = parts[i].split(" ")
-        words[-1] = _singular_word(words[-1])
-        parts[i] = " ".join(words)
-    return "".join(parts) + sep + tail
+    if not _PLURAL_WORD.search(title):
+        return title
+    # The occupation singulariser (inflect plus O*NET's title words) loads the O*NET index and
+    # inflect: imported only for a title that may be plural, so a singular one costs nothing.
+    from appkit.guide.titles import singular_title
+
+    return singular_title(title)
 
 
 def tidy_title(role: str) -> str:
