@@ -11,10 +11,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from functools import cache
+from typing import TYPE_CHECKING
 
-import inflect
+if TYPE_CHECKING:
+    import inflect
 
-_INFLECT = inflect.engine()
+
+@cache
+def _inflect() -> inflect.engine:
+    # Importing inflect costs about 1.3 s (typeguard instruments it at import): only a sentence
+    # that needs an article for an ordinary word pays it, once per process.
+    import inflect
+
+    return inflect.engine()
+
 
 # Letters whose spoken name starts with a vowel sound: "an F", "an H", "an R" (eff, aitch, ar).
 _VOWEL_NAMED = frozenset("AEFHILMNORSX")
@@ -85,7 +96,7 @@ def article(phrase: str) -> str:
     if not low[:1].isalpha():
         return "a"
     # inflect knows the ordinary words' sounds ("a European", "an heir", "a user").
-    return _INFLECT.a(low).split(" ", 1)[0]
+    return _inflect().a(low).split(" ", 1)[0]
 
 
 def mid_sentence_capitals(texts: Iterable[str]) -> set[str]:

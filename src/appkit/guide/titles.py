@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-
-import inflect
+from typing import TYPE_CHECKING
 
 from appkit.guide.onetindex import load_index
+
+if TYPE_CHECKING:
+    import inflect
 
 _QUALIFIER = re.compile(r"^(?:except|including|all other)\b", re.I)
 _CONJUNCTION = re.compile(r"(\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+|\s*,\s*|/)")
@@ -31,6 +33,8 @@ _OF = re.compile(r"\s+(?:of|for|through|in)\s+")
 
 @cache
 def _engine() -> inflect.engine:
+    import inflect  # about 1.3 s to import: only when a title needs singularising
+
     return inflect.engine()
 
 
