@@ -43,6 +43,7 @@ from appkit.match.models import (
     RequirementMatch,
 )
 from appkit.match.requirements import Requirement
+from appkit.match.senses import duty_frame, shows_frame
 from appkit.match.scoring import COVERED, PARTIAL, coverage, credit, status_of, units
 from appkit.match.scoring import best as best_member
 from appkit.profile.model import Profile
@@ -142,6 +143,7 @@ def match_profile(
         duty = req.category == "responsibility"
         core = duty_core(index.lexicon, req.text) if duty else None
         parts = duty_parts(index.lexicon, req.text) if duty else ()
+        frame = duty_frame(index.lexicon, req.text) if duty else None
         found: list[tuple[Item, float, frozenset[str]]] = []
         jobs: dict[int, tuple[float, bool]] = {}
         for item in items:
@@ -160,6 +162,12 @@ def match_profile(
             if score < COVERED and shows_core(core, item.keys):
                 score, keys = COVERED, frozenset({core[0], *core[1]}) if core else keys
             own = score  # what the job earns toward relevant experience (breadth aside)
+            if (
+                score < COVERED
+                and item.kind in BROAD
+                and (paraphrase := shows_frame(frame, item.words))
+            ):
+                score, keys = COVERED, paraphrase
             if PARTIAL <= score < COVERED and item.kind in BROAD and shows_parts(parts, item.keys):
                 score = COVERED
             if score >= PARTIAL:

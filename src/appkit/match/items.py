@@ -31,6 +31,12 @@ class Item:
     def path(self) -> str:
         return self.ref.path
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The keys of the item's own words in order, without what a product or acronym expands
+        to."""
+        return tuple(t.key for t in self.tokens)
+
 
 _SOFTWARE = re.compile(r"\b(?:software|systems?|platforms?|apps?|applications?)\b", re.I)
 
