@@ -43,9 +43,9 @@ from appkit.match.models import (
     RequirementMatch,
 )
 from appkit.match.requirements import Requirement
-from appkit.match.senses import duty_frame, shows_frame
 from appkit.match.scoring import COVERED, PARTIAL, coverage, credit, status_of, units
 from appkit.match.scoring import best as best_member
+from appkit.match.senses import duty_frame, shows_frame
 from appkit.profile.model import Profile
 
 SATURATION = 4.0
