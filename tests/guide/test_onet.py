@@ -11,6 +11,7 @@ import pytest
 from appkit.errors import InputError
 from appkit.guide.library import dump_guide, load_guide
 from appkit.guide.onet import attribution_for, build_onet_guide, read_release
+from appkit.guide.onetskills import MIN_IMPORTANCE, SOFT
 
 SHARED = Path(__file__).resolve().parents[1] / "data" / "onet"
 SUBSET = SHARED / "db_subset"
@@ -115,9 +116,17 @@ def test_matches_the_json_extract(db: Path, code: str) -> None:
     first = next(t for t in extract["technology_skills"] if t["example"] == guide.tools[0].name)
     assert guide.tools[0].category == first["commodity"]
     # highest importance first; ties keep the file's (Element ID) order, here alphabetical
+    # O*NET's basic, social and resource skills are soft skills (asked about in interviews, shown
+    # by bullets); the technical and systems skills stay technical skills.
     for got, key in ((guide.technical_skills, "skills"), (guide.knowledge, "knowledge")):
         alphabetical = sorted(extract[key], key=lambda e: e["name"])
         expected = sorted(alphabetical, key=lambda e: -e["importance"])
+        if key == "skills":
+            soft = [e for e in expected if e["name"] in SOFT]
+            expected = [e for e in expected if e["name"] not in SOFT]
+            assert [s.name for s in guide.soft_skills] == [
+                e["name"] for e in soft if e["importance"] >= MIN_IMPORTANCE
+            ]
         assert [(s.name, s.importance) for s in got] == [
             (e["name"], e["importance"]) for e in expected
         ]
@@ -212,4 +221,5 @@ def test_large_release_file_streams(db: Path) -> None:
             handle.write("".join(row.replace("{code}", code) for row in block))
     assert (db / "Skills.txt").stat().st_size > 25_000_000
     guide = build_onet_guide(db, "29-1141.00")
-    assert len(guide.technical_skills) == len(extract)
+    technical = [e for e in extract if e["name"] not in SOFT]
+    assert len(guide.technical_skills) == len(technical) and guide.soft_skills

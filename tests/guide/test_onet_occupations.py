@@ -13,6 +13,7 @@ from appkit.guide.library import load_guide
 from appkit.guide.occupations import occupation_guide, occupations
 from appkit.guide.onetindex import attribution
 from appkit.guide.onetsearch import resolve_title, search
+from appkit.guide.onetskills import SOFT
 from appkit.guide.resolve import search_occupations
 from appkit.guide.titles import singular_title
 
@@ -30,7 +31,11 @@ def test_occupation_guide_has_the_whole_occupation() -> None:
     hot = [t.hot for t in guide.tools]
     assert hot == sorted(hot, reverse=True)  # Hot Technology / In Demand first
     importance = [s.importance or 0.0 for s in guide.technical_skills]
-    assert importance == sorted(importance, reverse=True) and len(importance) == len(raw["skills"])
+    assert importance == sorted(importance, reverse=True)
+    technical = [name for name, _importance, _level in raw["skills"] if name not in SOFT]
+    assert [s.name for s in guide.technical_skills] == technical
+    soft = [name for name, value, _level in raw["skills"] if name in SOFT and value >= 3.0]
+    assert [s.name for s in guide.soft_skills] == soft and "Service Orientation" in soft
     assert guide.knowledge[0].name == raw["knowledge"][0][0]
     assert guide.key_facts.typical_education  # job zone 4
     assert guide.overview and guide.overview[0].startswith("Job Zone Four")

@@ -17,6 +17,7 @@ from typing import Any
 from appkit.errors import InputError
 from appkit.guide.model import Guide
 from appkit.guide.onetindex import attribution, load_index, technology
+from appkit.guide.onetskills import split_skills
 from appkit.guide.titles import singular_title
 from appkit.loading.read import validate_data
 
@@ -103,6 +104,9 @@ def guide_data(occupation: dict[str, Any]) -> dict[str, Any]:
             -int(vocabulary.get(t[0], {}).get("occupations", 0)),
         ),
     )
+    technical, soft = split_skills(
+        [{"name": name, "importance": value} for name, value, _level in occupation["skills"]]
+    )
     overview = [f"{zone['name']}. {zone['experience']} {zone['training']}"] if zone else []
     return {
         "title": singular_title(occupation["title"]),
@@ -116,10 +120,8 @@ def guide_data(occupation: dict[str, Any]) -> dict[str, Any]:
             {"name": name, "category": category, "hot": bool(hot or demand)}
             for name, category, hot, demand in tools
         ],
-        "technical_skills": [
-            {"name": name, "importance": importance}
-            for name, importance, _level in occupation["skills"]
-        ],
+        "technical_skills": technical,
+        "soft_skills": soft,
         "knowledge": [
             {"name": name, "importance": importance}
             for name, importance, _level in occupation["knowledge"]

@@ -10,6 +10,7 @@ from pathlib import Path
 from appkit.errors import InputError
 from appkit.guide.model import Guide
 from appkit.guide.occupations import SOURCE_PREFIX
+from appkit.guide.onetskills import split_skills
 from appkit.guide.titles import singular_title
 from appkit.loading.read import validate_data
 
@@ -186,6 +187,7 @@ def build_onet_guide(
         )
     tools.sort(key=lambda item: -sum(item[0]))
     release = read_release(db_dir)
+    technical, soft = split_skills(_ranked(_open(db_dir, SKILLS, required=False), code))
     data = {
         "title": singular_title(occupation["Title"]),
         "source": f"{SOURCE_PREFIX}{code} {occupation['Title']} ({release or db_dir.name})",
@@ -193,7 +195,8 @@ def build_onet_guide(
         "summary": occupation["Description"],
         "responsibilities": [*tasks["Core"], *tasks["Supplemental"], *tasks[""]],
         "tools": [tool for _, tool in tools],
-        "technical_skills": _ranked(_open(db_dir, SKILLS, required=False), code),
+        "technical_skills": technical,
+        "soft_skills": soft,
         "knowledge": _ranked(_open(db_dir, KNOWLEDGE, required=False), code),
     }
     return validate_data(data, None, Guide, f"{db_dir}/{OCCUPATIONS}")

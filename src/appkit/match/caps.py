@@ -35,7 +35,7 @@ from appkit.match.requirements import Requirement
 MAX_TASKS = 8
 MAX_TOOLS = 8
 MAX_SKILLS = 8
-MAX_SOFT_SKILLS = 10
+MAX_SOFT_SKILLS = 6  # each is an interview question: six fill the prep sheet
 MAX_CERTIFICATIONS = 10
 OTHER_GUIDES = 3  # a hand-written or career-site guide is curated: only 3x the caps apply to it
 MIN_IMPORTANCE = 3.0  # O*NET "Important"; every element rated "Not Relevant" is below it

@@ -232,6 +232,30 @@ SOFT_SKILL_INDICATORS: dict[str, tuple[str, ...]] = {
         "escalated",
     ),
     "time": ("deadline", "deadlines", "same-day", "before noon"),
+    # O*NET's basic, social and resource skills (appkit.guide.onetskills), by behaviour
+    "listening": ("listened", "active listening", "needs assessment", "customer feedback"),
+    "speaking": ("presented", "public speaking", "spoke", "briefed", "explained", "pitched"),
+    "service orientation": (
+        "customer satisfaction",
+        "guest satisfaction",
+        "complaints",
+        "customer service",
+        "nps",
+    ),
+    "critical": ("analyzed", "evaluated", "assessed", "root cause", "diagnosed"),
+    "monitoring": ("monitored", "tracked", "audited", "kpi", "kpis", "quality checks"),
+    "perceptive": ("de-escalated", "anxious", "reassured", "calm", "upset"),
+    "persuasion": ("persuaded", "convinced", "upsold", "upselling", "pitched", "won"),
+    "negotiat": ("negotiated", "negotiating", "renegotiated"),
+    "coordination": ("coordinated", "liaised", "liaison", "shift schedule", "scheduled staff"),
+    "instructing": ("trained", "taught", "coached", "mentored", "onboarded", "precepted"),
+    "judgment": ("decided", "prioritized", "approved", "triaged"),
+    "learning": ("learned", "self-taught", "completed training", "cross-trained"),
+    "writing": ("wrote", "drafted", "authored", "documented", "memos", "reports"),
+    "reading": ("reviewed", "interpreted", "read"),
+    "financial": ("budget", "p&l", "revenue", "cost", "payroll", "cash"),
+    "material": ("inventory", "supplies", "stock", "ordering", "equipment"),
+    "personnel": ("hired", "hiring", "scheduled staff", "staffing", "supervised", "shift schedule"),
 }
 
 
