@@ -32,6 +32,15 @@ _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _EXAMPLE = re.compile(r"^\s*(?:e\.g\.|i\.e\.|eg|such as|like|including)[,:]?\s*", re.I)
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,8}s?$")
 _SUITE = re.compile(r"\b(?:suite|office|workspace|creative cloud|g suite)\b", re.I)
+# The parts of a suite named without them (O*NET lists "Microsoft Office software" beside
+# "Microsoft Excel"): two different parts cover the suite, one is partial evidence.
+SUITE_PARTS: dict[str, tuple[str, ...]] = {
+    "microsoft office": ("Word", "Excel", "PowerPoint", "Outlook", "Access", "OneNote"),
+    "ms office": ("Word", "Excel", "PowerPoint", "Outlook", "Access", "OneNote"),
+    "google workspace": ("Gmail", "Google Docs", "Google Sheets", "Google Slides", "Google Drive"),
+    "g suite": ("Gmail", "Google Docs", "Google Sheets", "Google Slides", "Google Drive"),
+    "adobe creative cloud": ("Photoshop", "Illustrator", "InDesign", "Premiere Pro"),
+}
 # Generic words that only name an activity around the thing ("Records Management").
 ACTIVITY = frozenset(stem(fold(w)) for w in ("management", "managing"))
 # HEAD words that name a kind of product: the rest of the phrase is then an activity.
@@ -117,6 +126,9 @@ def short_phrases(
     if acronym:
         found.append(Phrase(frozenset({lex.add_acronym(acronym)}), acronym, strong=True))
     suite = bool(_SUITE.search(name))
+    if suite and not examples and "(" not in name:
+        low = name.lower()
+        examples = next((v for k, v in SUITE_PARTS.items() if k in low), ())
     found += [make_phrase(lex, e, proper_ok=True, part=suite) for e in examples]
     unique: dict[frozenset[str], Phrase] = {}
     for p in found:
