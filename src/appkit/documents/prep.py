@@ -11,6 +11,7 @@ import re
 from pydantic import BaseModel
 
 from appkit.documents.evidence import Quote, where
+from appkit.documents.locale import DEFAULT_LOCALE, Locale, localize
 from appkit.documents.questions import (
     SENTENCE,
     StarQuestion,
@@ -123,6 +124,7 @@ class PrepSheet(BaseModel):
     ask: list[str]
     gaps: list[Gap]
     more_gaps: int = 0
+    locale: Locale = DEFAULT_LOCALE  # the spelling of every word appkit wrote (documents.locale)
 
 
 HINT_LIMIT = 320  # characters of a FAQ talking point
@@ -196,7 +198,7 @@ def compose_prep(
         for r in [*report.top, *report.rest][:MAX_GAPS]
     ]
     others = sum(1 for r in match.requirements if r.status != "covered") - len(gaps)
-    return PrepSheet(
+    sheet = PrepSheet(
         snapshot=snapshot,
         behavioural=behavioural(profile, guide, match),
         technical=technical(profile, guide, match),
@@ -205,6 +207,37 @@ def compose_prep(
         ask=questions_to_ask(guide, posting, match, company),
         gaps=gaps,
         more_gaps=max(0, others),
+        locale=target.locale,
+    )
+    return _spelled(sheet) if target.locale != DEFAULT_LOCALE else sheet
+
+
+def _spelled(sheet: PrepSheet) -> PrepSheet:
+    """The sheet with every sentence appkit wrote in the sheet's spelling; the candidate's quoted
+    bullets and the guide's own questions stay as written."""
+
+    def say(text: str) -> str:
+        return localize(text, sheet.locale)
+
+    return sheet.model_copy(
+        update={
+            "behavioural": [
+                q.model_copy(update={"prompt": say(q.prompt), "prepare": say(q.prepare)})
+                for q in sheet.behavioural
+            ],
+            "technical": [
+                q.model_copy(
+                    update={"question": say(q.question), "prepare": q.prepare and say(q.prepare)}
+                )
+                for q in sheet.technical
+            ],
+            "challenges": [
+                t.model_copy(update={"question": say(t.question), "hint": say(t.hint)})
+                for t in sheet.challenges
+            ],
+            "ask": [say(q) for q in sheet.ask],
+            "gaps": [g.model_copy(update={"action": say(g.action)}) for g in sheet.gaps],
+        }
     )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
 
+from appkit.documents.cues import CUES
 from appkit.documents.evidence import (
     EvidencePoint,
     Quote,
@@ -42,32 +43,6 @@ WORDS = {
     "no_story": "No bullet of yours shows {skill} yet. Prepare one true example from work, "
     "study or volunteering, then add it to your resume as a bullet.",
     "guide_says": "The guide suggests: {step}",
-}
-# Behavioural prompts by skill-name stem: "<stems>: Tell me about a time you <prompt>", then the
-# cue words that pick a bullet for it when the matcher has no evidence for the skill.
-_CUE_TABLE = """
-organ: kept many moving parts organized at once
-    schedule coordinate track order organize plan ran par inventory template
-communic: had to explain something important to a patient or a colleague
-    call translate present contact explain teach educate Spanish message answer
-problem: solved a problem that was slowing your team or your patients down
-    resolve cut reduce redesign fix solve eliminate raise improve
-detail: caught or prevented an error before it reached a patient
-    accurate zero audit verify compliance error reconcile check document HIPAA
-empath: helped a patient or family who was stressed, ill or upset
-    family families patient comfort Spanish escort hospice concern teach-back
-adapt: had to adapt quickly to an unexpected change
-    rollout upgrade switch transition new move change pilot scale
-collab team: worked with other staff to get a patient what they needed
-    team colleague nurse pharmacy case staff train precept council provider
-leader: led others through a change
-    lead led supervise train precept mentor onboarding
-"""
-_LINES = _CUE_TABLE.strip().splitlines()
-_CUES: dict[str, tuple[str, str]] = {
-    key: (head.split(": ", 1)[1], cues.strip())
-    for head, cues in zip(_LINES[::2], _LINES[1::2], strict=True)
-    for key in head.split(": ", 1)[0].split()
 }
 _VAGUE = frozenset({"systems", "platforms"})
 _CUE_FIT = 2  # one cue word (worth 2) at least, for a bullet the matcher did not evidence
@@ -121,14 +96,14 @@ class TalkingPoint(BaseModel):
 
 
 def _evidenced(
-    profile: Profile, match: MatchResult, fits: list[Callable[[set[str]], int]]
+    profile: Profile, match: MatchResult, fits: list[Callable[[set[str]], int]], ids: list[str]
 ) -> list[EvidencePoint | None]:
     """Per soft skill, a verb-led bullet the matcher evidenced it with (module docstring)."""
     by_id = {r.id: r for r in match.requirements}
     proper = proper_words(profile)
     options: list[list[EvidencePoint]] = []
     for i, fit in enumerate(fits):
-        req = by_id.get(f"soft_skills[{i}]")
+        req = by_id.get(ids[i])
         ev = sorted(req.evidence if req else [], key=lambda e: (-e.score, -fit(set(stems(e.text)))))
         points = [evidence_point(profile, e.ref, proper, req) for e in ev]
         options.append([p for p in points if p and verb_led(p.text)])
@@ -155,21 +130,25 @@ def behavioural(profile: Profile, guide: Guide, match: MatchResult) -> list[Star
     """One STAR question per soft skill: the matcher's evidence first, else the best cue fit."""
     prompts: list[str] = []
     fits: list[Callable[[set[str]], int]] = []
-    for skill in guide.soft_skills:
+    kept = {r.id for r in match.requirements if r.category == "soft_skill"}
+    # the soft skills matched (an O*NET guide's are capped by appkit.match.caps), by guide index
+    skills = [(i, s) for i, s in enumerate(guide.soft_skills) if f"soft_skills[{i}]" in kept]
+    for _i, skill in skills:
         low = skill.name.lower()
         prompt, words = next(
-            (v for k, v in _CUES.items() if k in low), (f"showed {low} at work", "")
+            (v for k, v in CUES.items() if k in low), (f"showed {low} at work", "")
         )
         cues, desc = set(stems(words)), set(stems(skill.description or "")) - GENERIC
         prompts.append(prompt)
         fits.append(lambda keys, c=cues, d=desc: 2 * len(keys & c) + len(keys & d))
-    evidenced = _evidenced(profile, match, fits)
+    ids = [f"soft_skills[{i}]" for i, _ in skills]
+    evidenced = _evidenced(profile, match, fits, ids)
     keyed = [(b, set(stems(b.text))) for b in highlight_points(profile, match)]
     used = Counter(p.source for p in evidenced if p)
     steps = {s.requirement_id: s for s in match.next_steps}
     out = []
-    for i, (skill, prompt, fit, point) in enumerate(
-        zip(guide.soft_skills, prompts, fits, evidenced, strict=True)
+    for rid, (_, skill), prompt, fit, point in zip(
+        ids, skills, prompts, fits, evidenced, strict=True
     ):
         if point is None and keyed:
             # A bullet without the matcher's evidence must carry a cue word of the skill (a
@@ -184,7 +163,7 @@ def behavioural(profile: Profile, guide: Guide, match: MatchResult) -> list[Star
         prepare = ""
         if point is None:
             prepare = WORDS["no_story"].format(skill=skill.name.lower())
-            step = steps.get(f"soft_skills[{i}]")
+            step = steps.get(rid)
             if step and step.source != step.requirement_id:
                 prepare += " " + WORDS["guide_says"].format(step=step.action.rstrip(".") + ".")
         out.append(
@@ -201,6 +180,16 @@ def behavioural(profile: Profile, guide: Guide, match: MatchResult) -> list[Star
     return out
 
 
+# A sentence opening with one of these leans on the one before it ("They also utilize ...").
+_LEANING = {"they", "it", "this", "these", "those", "he", "she", "also", "such", "then", "however"}
+
+
+def _stands_alone(sentence: str) -> bool:
+    """Whether a guide sentence reads on its own: not a pronoun's follow-on, not a gerund list."""
+    first = sentence.split(maxsplit=1)[0].lower() if sentence.strip() else ""
+    return bool(first) and first not in _LEANING and not first.endswith("ing")
+
+
 def _guide_sentence(guide: Guide, name: str) -> str | None:
     """The guide sentence that best mentions a skill or tool (for a 'prepare this' note)."""
     want = set(stems(name)) - GENERIC
@@ -211,6 +200,8 @@ def _guide_sentence(guide: Guide, name: str) -> str | None:
     best, best_n = None, 0
     for text in texts:
         for sentence in SENTENCE.split(text):
+            if not _stands_alone(sentence):
+                continue
             n = len(want & set(stems(sentence)))
             if n > best_n:
                 best, best_n = sentence, n

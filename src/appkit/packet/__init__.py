@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from appkit.documents.prep import PrepSheet
 
 from appkit.documents.filenames import MATCH_FILE, PLAIN_STEMS, document_name
+from appkit.documents.locale import DEFAULT_LOCALE, Locale, localize
 from appkit.documents.tailor import Tailored, tailor
 from appkit.documents.target import Target, resolve_target
 from appkit.engine import Engine
@@ -191,6 +192,7 @@ def _render_all(
     files: dict[str, bytes] = {}
     if "match" in kinds and tailored.match is not None:
         files[MATCH_FILE] = _match_json(tailored.match, options, profile_file)
+    tailored = _spelled(tailored, options.locale)
     for kind in (k for k in kinds if k != "match"):
         context = Context(
             doc=doc_info(kind, inputs, tailored, target),
@@ -204,6 +206,15 @@ def _render_all(
         for fmt, data in render_document(kind, context, options, engine).items():
             files[f"{FILE_STEMS[kind]}.{fmt}"] = data
     return files, tailored.match
+
+
+def _spelled(tailored: Tailored, locale: Locale) -> Tailored:
+    """The next steps in the documents' spelling (match.json keeps them as the matcher wrote)."""
+    match = tailored.match
+    if match is None or locale == DEFAULT_LOCALE:
+        return tailored
+    steps = [s.model_copy(update={"action": localize(s.action, locale)}) for s in match.next_steps]
+    return tailored.model_copy(update={"match": match.model_copy(update={"next_steps": steps})})
 
 
 def _match_json(match: MatchResult, options: Options, profile_file: str | None) -> bytes:
