@@ -76,7 +76,9 @@ class Rendered:
 
 # A hyphen between two letters or digits ("follow-up", "25-30"), in text outside tags.
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
-_TAG_OR_RAW = re.compile(r"(<(?:style|script|title)\b.*?</(?:style|script|title)>|<[^>]*>)", re.S | re.I)
+_TAG_OR_RAW = re.compile(
+    r"(<(?:style|script|title)\b.*?</(?:style|script|title)>|<[^>]*>)", re.S | re.I
+)
 _WORD_JOINER = "\u2060"
 
 
