@@ -7,6 +7,7 @@ template may extend the built-in it replaces as `{% extends "!builtin/resume/cla
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -112,6 +113,14 @@ class _Environment(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+def display_url(url: str) -> str:
+    """An address as a resume prints it: 'https://www.x.com/in/a/' -> 'x.com/in/a'.
+
+    Printed rather than hidden behind a word ("LinkedIn"): parsers and paper only see the text."""
+    text = re.sub(r"^(?:https?://|mailto:)", "", str(url).strip(), flags=re.I)
+    return re.sub(r"^www\.", "", text, flags=re.I).rstrip("/")
+
+
 def search_path(user_dirs: Sequence[Path] = ()) -> list[Path]:
     """The folders searched for templates and assets, highest priority first."""
     return [Path(d).resolve() for d in user_dirs] + [builtin_dir("templates")]
@@ -138,6 +147,7 @@ def environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters["fmt_date"] = format_date
+    env.filters["display_url"] = display_url
     return env
 
 
