@@ -8,7 +8,14 @@ from typing import Any
 
 import click
 
-from appkit.cli.common import CONTEXT, load_target, target_options, user_errors
+from appkit.cli.common import (
+    CONTEXT,
+    load_parts,
+    load_target,
+    make_inputs,
+    target_options,
+    user_errors,
+)
 from appkit.suggest import did_you_mean
 
 
@@ -118,12 +125,13 @@ def match(
 
     if not guide and not posting:
         raise click.UsageError("give --guide or --posting to match against")
-    inputs = load_target(profile, guide, posting, opts)
+    # The loaders only: matching needs none of the rendering modules `appkit.packet` imports.
+    parts = load_parts(profile, guide, posting, opts)
     today = datetime.date.fromisoformat(opts["date_"]) if opts["date_"] else None
-    result = match_profile(inputs.profile, inputs.guide, inputs.posting, today=today)
+    result = match_profile(*parts, today=today)
     click.echo(result.model_dump_json(indent=2) if as_json else format_match(result))
     if report:
-        _write(["report"], inputs, **opts)
+        _write(["report"], make_inputs(profile, parts), **opts)
 
 
 @click.command(context_settings=CONTEXT)

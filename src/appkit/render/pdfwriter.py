@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from appkit.errors import AppkitError, RenderError
 from appkit.render.fetcher import MAX_RESOURCE_BYTES, ResourceRefusedError, make_fetcher
 from appkit.render.isolate import report_phase
+from appkit.render.pdffonts import PdfFonts
 from appkit.render.pdflimits import (
     NO_ALT,
     PageLimitError,
@@ -27,9 +28,7 @@ from appkit.render.pdflimits import (
 )
 
 if TYPE_CHECKING:
-    from weasyprint import CSS
     from weasyprint.document import Document
-    from weasyprint.text.fonts import FontConfiguration
 
 __all__ = [
     "MAX_RESOURCE_BYTES",
@@ -44,35 +43,6 @@ log = logging.getLogger("appkit.pdf")
 
 PRODUCER = "appkit"
 _LINK_SCHEMES = ("http", "https", "mailto", "tel")
-
-_FORMAT_CSS = ".docx-only { display: none !important }"
-
-
-class PdfFonts:
-    """WeasyPrint's font configuration (Pango font map, shaping caches) and the stylesheet parsed
-    with it. Expensive to build: an `appkit.engine.Engine` owns one and reuses it for every PDF."""
-
-    def __init__(self) -> None:
-        self._config: FontConfiguration | None = None
-        self._format_css: CSS | None = None
-
-    def configuration(self) -> FontConfiguration:
-        """The FontConfiguration, built on first use."""
-        if self._config is None:
-            from weasyprint.text.fonts import FontConfiguration
-
-            self._config = FontConfiguration()
-        return self._config
-
-    def format_stylesheet(self, fetcher: Any) -> CSS:
-        """The built-in user stylesheet hiding ``class="docx-only"`` content (parsed once)."""
-        if self._format_css is None:
-            from weasyprint import CSS
-
-            self._format_css = CSS(
-                string=_FORMAT_CSS, url_fetcher=fetcher, font_config=self.configuration()
-            )
-        return self._format_css
 
 
 class _ErrorCollector(logging.Handler):
