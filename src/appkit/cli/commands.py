@@ -16,6 +16,7 @@ from appkit.cli.common import (
     target_options,
     user_errors,
 )
+from appkit.cli.verbose import verbose_log
 from appkit.suggest import did_you_mean
 
 
@@ -68,7 +69,8 @@ def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
         "page_limit": opts.get("page_limit"),
     }
     options = Options(**{k: v for k, v in values.items() if v is not None})
-    packet, outputs = generate_packet(kinds, inputs, options)
+    with verbose_log(opts.get("verbose", False)):
+        packet, outputs = generate_packet(kinds, inputs, options)
     if packet.notice:
         click.echo(f"notice: {packet.notice}", err=True)
     for output in outputs:

@@ -198,6 +198,12 @@ def target_options(func: F) -> F:
             f" [default: {defaults['memory_limit']}].",
         ),
         click.option(
+            "--verbose",
+            "-v",
+            is_flag=True,
+            help="Also say, on stderr, how each PDF was fitted to its pages and what that cost.",
+        ),
+        click.option(
             "--page-limit",
             type=click.IntRange(min=1),
             metavar="N",
