@@ -11,11 +11,14 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from appkit.engine import Engine
 from appkit.options import Options
 from appkit.render.html import Context, Rendered, render_html
-from appkit.render.pdfwriter import PdfLayout, layout_pdf
+
+if TYPE_CHECKING:  # the PDF writer is imported when a PDF is made: DOCX-only runs skip it
+    from appkit.render.pdfwriter import PdfLayout
 
 __all__ = ["FIT_KINDS", "FIT_STEPS", "SHRINK", "Fit", "fit_pdf", "fitted_pdf"]
 
@@ -119,6 +122,8 @@ def _tighten(
 
 
 def _layout(rendered: Rendered, options: Options, engine: Engine, fit: Fit) -> PdfLayout:
+    from appkit.render.pdfwriter import layout_pdf
+
     start = time.perf_counter()
     layout = layout_pdf(
         rendered.html,
