@@ -10,13 +10,11 @@ The public API is re-exported here lazily (module ``__getattr__``), so ``import 
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("appkit")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0"
+# Written here, not read from the installed metadata: importlib.metadata costs ~15 ms at every
+# start-up. tests/cli/test_startup.py checks it against pyproject.toml and the installed metadata.
+__version__ = "0.1.0"
 
 # Public name -> the module that defines it.
 _EXPORTS = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from appkit.match.index import IndexCache
-from appkit.render.pdfwriter import PdfFonts
+from appkit.render.pdffonts import PdfFonts
 from appkit.render.themes import TemplateEnvironments
 
 

@@ -8,7 +8,15 @@ from typing import Any
 
 import click
 
-from appkit.cli.common import CONTEXT, load_target, target_options, user_errors
+from appkit.cli.common import (
+    CONTEXT,
+    load_parts,
+    load_target,
+    make_inputs,
+    target_options,
+    user_errors,
+)
+from appkit.cli.verbose import verbose_log
 from appkit.suggest import did_you_mean
 
 
@@ -61,7 +69,8 @@ def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
         "page_limit": opts.get("page_limit"),
     }
     options = Options(**{k: v for k, v in values.items() if v is not None})
-    packet, outputs = generate_packet(kinds, inputs, options)
+    with verbose_log(opts.get("verbose", False)):
+        packet, outputs = generate_packet(kinds, inputs, options)
     if packet.notice:
         click.echo(f"notice: {packet.notice}", err=True)
     for output in outputs:
@@ -118,12 +127,13 @@ def match(
 
     if not guide and not posting:
         raise click.UsageError("give --guide or --posting to match against")
-    inputs = load_target(profile, guide, posting, opts)
+    # The loaders only: matching needs none of the rendering modules `appkit.packet` imports.
+    parts = load_parts(profile, guide, posting, opts)
     today = datetime.date.fromisoformat(opts["date_"]) if opts["date_"] else None
-    result = match_profile(inputs.profile, inputs.guide, inputs.posting, today=today)
+    result = match_profile(*parts, today=today)
     click.echo(result.model_dump_json(indent=2) if as_json else format_match(result))
     if report:
-        _write(["report"], inputs, **opts)
+        _write(["report"], make_inputs(profile, parts), **opts)
 
 
 @click.command(context_settings=CONTEXT)

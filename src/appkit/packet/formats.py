@@ -7,10 +7,9 @@ anyone.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from appkit.engine import Engine
 from appkit.options import Options
+from appkit.packet.fit import FIT_KINDS, FIT_STEPS, fitted_pdf
 from appkit.render.html import Context, Rendered, render_html
 from appkit.render.isolate import (
     MIB,
@@ -88,28 +87,3 @@ def _plain_formats(rendered: Rendered, options: Options) -> dict[str, bytes]:
             asset_root=rendered.asset_root,
         )
     return {fmt: out[fmt] for fmt in options.formats if fmt in out}
-
-
-FIT_KINDS = ("resume", "cover")  # documents worth tightening to save a page
-FIT_STEPS = 2
-
-
-def fitted_pdf(
-    kind: str, context: Context, rendered: Rendered, options: Options, engine: Engine | None = None
-) -> tuple[Rendered, bytes]:
-    """The PDF, re-rendered up to FIT_STEPS densities tighter when that saves a page."""
-    engine = engine or Engine()
-    data, pages = rendered.pdf(max_pages=options.page_limit, fonts=engine.fonts)
-    if kind not in FIT_KINDS or pages == 1:
-        return rendered, data
-    for density in range(1, FIT_STEPS + 1):
-        denser_context = replace(context, doc=context.doc.model_copy(update={"density": density}))
-        denser = render_html(
-            kind, options.theme, denser_context, options.templates, engine.templates
-        )
-        if denser.html == rendered.html:  # a theme that ignores doc.density
-            break
-        denser_data, denser_pages = denser.pdf(max_pages=options.page_limit, fonts=engine.fonts)
-        if denser_pages < pages:
-            return denser, denser_data
-    return rendered, data

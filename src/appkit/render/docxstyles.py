@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import io
 import warnings
 from typing import Any
 
@@ -11,7 +13,14 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 from docx.styles import BabelFish
 
-__all__ = ["BODY_FONT", "apply_default_look", "get_style", "set_language"]
+__all__ = [
+    "BODY_FONT",
+    "StyleCache",
+    "apply_default_look",
+    "default_document",
+    "get_style",
+    "set_language",
+]
 
 BODY_FONT = "Calibri"  # Carlito is its metric-compatible substitute on Linux
 _FONT_ATTRS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
@@ -187,3 +196,38 @@ def apply_default_look(doc: Any) -> None:
         style.paragraph_format.first_line_indent = Inches(-0.18)
         style.paragraph_format.space_after = Pt(1)
     get_style(doc, "Hyperlink", WD_STYLE_TYPE.CHARACTER)
+
+
+@functools.cache
+def _default_template() -> bytes:
+    """python-docx's default document with `apply_default_look`, saved once per process."""
+    import docx
+
+    doc = docx.Document()
+    apply_default_look(doc)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def default_document() -> Any:
+    """A new document with appkit's default look: a copy of the template built once per process
+    (building the look took a quarter of the DOCX time when done for every document)."""
+    import docx
+
+    return docx.Document(io.BytesIO(_default_template()))
+
+
+class StyleCache:
+    """`get_style`, resolved once per name and kind for one document: a name lookup is an XPath
+    search of every style, and each paragraph and link asks for one."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self._styles: dict[tuple[str, WD_STYLE_TYPE], Any] = {}
+
+    def get(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> Any:
+        key = (name, kind)
+        if key not in self._styles:
+            self._styles[key] = get_style(self.doc, name, kind)
+        return self._styles[key]

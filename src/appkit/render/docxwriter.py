@@ -7,11 +7,14 @@ import os
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from appkit.errors import RenderError, TemplateError
 from appkit.render.htmlsubset import Block, ParsedDoc, Run, parse_html
 from appkit.render.isolate import PARAGRAPHS_PER_PAGE
+
+if TYPE_CHECKING:
+    from appkit.render.docxstyles import StyleCache
 
 __all__ = ["render_docx"]
 
@@ -84,7 +87,7 @@ def _open_reference(reference: Path) -> Any:
     return doc
 
 
-def _add_run(paragraph: Any, run: Run) -> None:
+def _add_run(paragraph: Any, run: Run, styles: StyleCache) -> None:
     """Append one run (text, line break or hyperlink) to a python-docx paragraph."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml import OxmlElement
@@ -99,9 +102,7 @@ def _add_run(paragraph: Any, run: Run) -> None:
     if run.href:
         from docx.enum.style import WD_STYLE_TYPE
 
-        from appkit.render.docxstyles import get_style
-
-        style = get_style(paragraph.part.document, "Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        style = styles.get("Hyperlink", WD_STYLE_TYPE.CHARACTER)
         out._r.get_or_add_rPr().style = style.style_id
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), paragraph.part.relate_to(run.href, RT.HYPERLINK, is_external=True))
@@ -125,13 +126,13 @@ def _restart_numbering(doc: Any, style: Any) -> int | None:
     return int(num.numId)
 
 
-def _write_block(doc: Any, block: Block, tab_pos: int, lists: dict[int, int | None]) -> None:
+def _write_block(
+    doc: Any, block: Block, tab_pos: int, lists: dict[int, int | None], styles: StyleCache
+) -> None:
     """Add one paragraph: style, runs, and a right-tabbed date."""
     from docx.enum.text import WD_TAB_ALIGNMENT
 
-    from appkit.render.docxstyles import get_style
-
-    style = get_style(doc, block.style)
+    style = styles.get(block.style)
     paragraph = doc.add_paragraph()
     # Set the style id directly: `paragraph.style = ...` makes python-docx scan every style in the
     # document for the default one on each call, which was two thirds of the DOCX time.
@@ -144,12 +145,12 @@ def _write_block(doc: Any, block: Block, tab_pos: int, lists: dict[int, int | No
             num_pr.get_or_add_ilvl().val = 0
             num_pr.get_or_add_numId().val = num_id
     for run in block.runs:
-        _add_run(paragraph, run)
+        _add_run(paragraph, run, styles)
     if block.date:
         paragraph.paragraph_format.tab_stops.add_tab_stop(tab_pos, WD_TAB_ALIGNMENT.RIGHT)
         paragraph.add_run("\t")
         for run in block.date:
-            _add_run(paragraph, run)
+            _add_run(paragraph, run, styles)
 
 
 def _scrub_package(doc: Any, parsed: ParsedDoc, created: datetime) -> None:
@@ -179,6 +180,60 @@ def _scrub_package(doc: Any, parsed: ParsedDoc, created: datetime) -> None:
             package.rels.pop(r_id)
 
 
+class _FixedZip:
+    """python-docx's zip writer interface, writing entries with fixed dates and attributes."""
+
+    def __init__(self, out: io.BytesIO) -> None:
+        self._zip = zipfile.ZipFile(out, "w")
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_DATE)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.create_system = 0
+        entry.external_attr = 0
+        self._zip.writestr(entry, blob, compresslevel=6)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _save(doc: Any) -> bytes:
+    """The document as normalised zip bytes, compressed once.
+
+    python-docx's `save` stamps the current time on every entry, so its zip had to be rewritten
+    (and every part compressed twice); its package writer is driven here with `_FixedZip` instead,
+    in the same entry order, which gives the same bytes. Should those helpers move in a later
+    python-docx, the save-and-rewrite path is kept.
+    """
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = doc.part.package
+    steps = [
+        getattr(PackageWriter, name, None)
+        for name in ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+    ]
+    if not all(steps):
+        return _save_and_rewrite(doc)
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    out = io.BytesIO()
+    writer = _FixedZip(out)
+    content_types, package_rels, write_parts = steps
+    content_types(writer, parts)
+    package_rels(writer, package.rels)
+    write_parts(writer, parts)
+    writer.close()
+    return out.getvalue()
+
+
+def _save_and_rewrite(doc: Any) -> bytes:
+    """python-docx's own save, rewritten by `_normalise_zip` (the slower, public-API path)."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _normalise_zip(buffer.getvalue())
+
+
 def _normalise_zip(data: bytes) -> bytes:
     """Rewrite the zip with fixed timestamps and attributes so equal input gives equal bytes."""
     out = io.BytesIO()
@@ -206,10 +261,9 @@ def render_docx(
     core-property dates, which makes the output byte-for-byte reproducible. More than
     ``max_paragraphs`` paragraphs is a TemplateError; ``template`` names the template in errors.
     """
-    import docx
     from lxml import etree
 
-    from appkit.render.docxstyles import apply_default_look, set_language
+    from appkit.render.docxstyles import StyleCache, default_document, set_language
 
     parsed = parse_html(html)
     if max_paragraphs is not None and len(parsed.blocks) > max_paragraphs:
@@ -220,22 +274,18 @@ def render_docx(
             f"produced more than {max_paragraphs} paragraphs for the DOCX"
             f" (about {pages} pages, --page-limit)",
         )
-    if reference is not None:
-        doc = _open_reference(Path(reference))
-    else:
-        doc = docx.Document()
-        apply_default_look(doc)
+    doc = _open_reference(Path(reference)) if reference is not None else default_document()
     set_language(doc, parsed.lang)
     section = doc.sections[-1]
     tab_pos = int(section.page_width - section.left_margin - section.right_margin)
     lists: dict[int, int | None] = {}
+    styles = StyleCache(doc)
     try:
         for block in parsed.blocks:
-            _write_block(doc, block, tab_pos, lists)
+            _write_block(doc, block, tab_pos, lists, styles)
         _scrub_package(doc, parsed, _created(parsed, created))
-        buffer = io.BytesIO()
-        doc.save(buffer)
+        data = _save(doc)
     except (ValueError, KeyError, TypeError, etree.Error) as exc:
         where = f"{template}: " if template else ""
         raise RenderError(f"{where}DOCX rendering failed: {type(exc).__name__}: {exc}") from exc
-    return _normalise_zip(buffer.getvalue())
+    return data

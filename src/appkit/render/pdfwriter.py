@@ -12,12 +12,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from appkit.errors import AppkitError, RenderError
 from appkit.render.fetcher import MAX_RESOURCE_BYTES, ResourceRefusedError, make_fetcher
 from appkit.render.isolate import report_phase
+from appkit.render.pdffill import page_fills
+from appkit.render.pdffonts import PdfFonts
 from appkit.render.pdflimits import (
     NO_ALT,
     PageLimitError,
@@ -27,52 +31,24 @@ from appkit.render.pdflimits import (
 )
 
 if TYPE_CHECKING:
-    from weasyprint import CSS
     from weasyprint.document import Document
-    from weasyprint.text.fonts import FontConfiguration
 
 __all__ = [
     "MAX_RESOURCE_BYTES",
     "PRODUCER",
     "PdfFonts",
+    "PdfLayout",
     "ResourceRefusedError",
+    "layout_pdf",
     "make_fetcher",
     "render_pdf",
+    "render_pdf_pages",
 ]
 
 log = logging.getLogger("appkit.pdf")
 
 PRODUCER = "appkit"
 _LINK_SCHEMES = ("http", "https", "mailto", "tel")
-
-_FORMAT_CSS = ".docx-only { display: none !important }"
-
-
-class PdfFonts:
-    """WeasyPrint's font configuration (Pango font map, shaping caches) and the stylesheet parsed
-    with it. Expensive to build: an `appkit.engine.Engine` owns one and reuses it for every PDF."""
-
-    def __init__(self) -> None:
-        self._config: FontConfiguration | None = None
-        self._format_css: CSS | None = None
-
-    def configuration(self) -> FontConfiguration:
-        """The FontConfiguration, built on first use."""
-        if self._config is None:
-            from weasyprint.text.fonts import FontConfiguration
-
-            self._config = FontConfiguration()
-        return self._config
-
-    def format_stylesheet(self, fetcher: Any) -> CSS:
-        """The built-in user stylesheet hiding ``class="docx-only"`` content (parsed once)."""
-        if self._format_css is None:
-            from weasyprint import CSS
-
-            self._format_css = CSS(
-                string=_FORMAT_CSS, url_fetcher=fetcher, font_config=self.configuration()
-            )
-        return self._format_css
 
 
 class _ErrorCollector(logging.Handler):
@@ -153,11 +129,47 @@ def _finish(_document: Any, pdf: Any) -> None:
 
 
 def render_pdf(html: str, base_dir: Path, **options: Any) -> bytes:
-    """Render ``html`` to PDF bytes; see `render_pdf_pages` for the options."""
+    """Render ``html`` to PDF bytes; see `layout_pdf` for the options."""
     return render_pdf_pages(html, base_dir, **options)[0]
 
 
-def render_pdf_pages(
+def render_pdf_pages(html: str, base_dir: Path, **options: Any) -> tuple[bytes, int]:
+    """Render ``html`` to PDF bytes and its page count; see `layout_pdf` for the options."""
+    layout = layout_pdf(html, base_dir, **options)
+    return layout.write(), layout.pages
+
+
+@dataclass
+class PdfLayout:
+    """A laid-out document, not yet written: page fitting lays out trial densities and writes
+    only the one it keeps (writing is about a third of a render)."""
+
+    document: Document
+    lang: str | None
+    template: str
+    decorative: frozenset[str]
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+    @cached_property
+    def fills(self) -> tuple[float, ...] | None:
+        """How full each page is, 0.0-1.0 (None when the layout cannot be measured)."""
+        return page_fills(self.document.pages)
+
+    def write(self) -> bytes:
+        """The PDF bytes: links and attachments scrubbed, the Producer neutral."""
+        with _weasyprint_errors(self.template, self.decorative):
+            _scrub(self.document, self.lang)
+            report_phase("pdf")
+            # Tagged PDF needs a document language; without one WeasyPrint logs an error.
+            tags = bool(self.document.metadata.lang)
+            data = self.document.write_pdf(finisher=_finish, pdf_tags=tags)
+        return cast(bytes, data)
+
+
+def layout_pdf(
     html: str,
     base_dir: Path,
     *,
@@ -168,8 +180,8 @@ def render_pdf_pages(
     template: str = "",
     max_pages: int | None = None,
     fonts: PdfFonts | None = None,
-) -> tuple[bytes, int]:
-    """Render ``html`` to PDF bytes and its page count; relative URLs resolve in ``base_dir``.
+) -> PdfLayout:
+    """Lay ``html`` out as pages (parse, style, layout); relative URLs resolve in ``base_dir``.
 
     ``warnings`` collects the URLs the fetcher refused; ``template`` names the template in error
     messages. Raises RenderError if WeasyPrint reports an error or fails, and TemplateError when
@@ -177,7 +189,6 @@ def render_pdf_pages(
     engine's font configuration; without one a fresh one is built for this document.
     """
     from weasyprint import HTML
-    from weasyprint.urls import FatalURLFetchingError
 
     from appkit.render.htmlsubset import clean_text
 
@@ -188,23 +199,27 @@ def render_pdf_pages(
     fonts = fonts or PdfFonts()
     refused: list[str] = warnings if warnings is not None else []
     fetcher = make_fetcher(base_dir, refused, fallback_dirs, asset_root)
-    prefix = f"{template}: " if template else ""
     decorative = decorative_images(html)
+    with _weasyprint_errors(template, decorative), page_limit(max_pages, template):
+        report_phase("layout")
+        css = [fonts.format_stylesheet(fetcher)]
+        document = HTML(
+            string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render(font_config=fonts.configuration(), stylesheets=css)
+        if max_pages is not None and len(document.pages) > max_pages:  # should the hook miss it
+            raise PageLimitError(template, max_pages)
+    return PdfLayout(document, lang, template, decorative)
+
+
+@contextmanager
+def _weasyprint_errors(template: str, decorative: frozenset[str]) -> Iterator[None]:
+    """WeasyPrint's ERROR records and failures during the block, as one RenderError."""
+    from weasyprint.urls import FatalURLFetchingError
+
+    prefix = f"{template}: " if template else ""
     try:
-        with _collect_errors(decorative) as errors, page_limit(max_pages, template):
-            report_phase("layout")
-            css = [fonts.format_stylesheet(fetcher)]
-            document = HTML(
-                string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-            ).render(font_config=fonts.configuration(), stylesheets=css)
-            pages = len(document.pages)
-            if max_pages is not None and pages > max_pages:  # should the progress hook miss it
-                raise PageLimitError(template, max_pages)
-            _scrub(document, lang)
-            report_phase("pdf")
-            # Tagged PDF needs a document language; without one WeasyPrint logs an error.
-            tags = bool(document.metadata.lang)
-            data = document.write_pdf(finisher=_finish, pdf_tags=tags)
+        with _collect_errors(decorative) as errors:
+            yield
     except FatalURLFetchingError as exc:  # BaseException subclass: never let it escape
         raise RenderError(f"{prefix}PDF rendering stopped: {exc}") from None
     except AppkitError:
@@ -220,4 +235,3 @@ def render_pdf_pages(
         first = errors.messages[0]
         more = f" (and {len(errors.messages) - 1} more)" if len(errors.messages) > 1 else ""
         raise RenderError(f"{prefix}PDF rendering failed: {first}{more}")
-    return data, pages

@@ -1,0 +1,41 @@
+"""The PDF writer's per-process state, in a module of its own so that an `appkit.engine.Engine`
+can hold it without importing the PDF writer (a DOCX-only command never does)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+__all__ = ["PdfFonts"]
+
+_FORMAT_CSS = ".docx-only { display: none !important }"
+
+
+class PdfFonts:
+    """WeasyPrint's font configuration (Pango font map, shaping caches) and the stylesheet parsed
+    with it. Expensive to build: an `appkit.engine.Engine` owns one and reuses it for every PDF."""
+
+    def __init__(self) -> None:
+        self._config: FontConfiguration | None = None
+        self._format_css: CSS | None = None
+
+    def configuration(self) -> FontConfiguration:
+        """The FontConfiguration, built on first use."""
+        if self._config is None:
+            from weasyprint.text.fonts import FontConfiguration
+
+            self._config = FontConfiguration()
+        return self._config
+
+    def format_stylesheet(self, fetcher: Any) -> CSS:
+        """The built-in user stylesheet hiding ``class="docx-only"`` content (parsed once)."""
+        if self._format_css is None:
+            from weasyprint import CSS
+
+            self._format_css = CSS(
+                string=_FORMAT_CSS, url_fetcher=fetcher, font_config=self.configuration()
+            )
+        return self._format_css
