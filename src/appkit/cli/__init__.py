@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from appkit import __version__
-from appkit.cli import commands, export, profile, templates
+from appkit.cli import batch, commands, export, profile, templates
 from appkit.cli import guide as guide_commands
 from appkit.cli.common import CONTEXT, SuggestingGroup
 
@@ -36,6 +36,7 @@ COMMANDS = (
     commands.packet,
     commands.match,
     commands.doctor,
+    batch.batch,
     profile.init,
     profile.validate,
     export.export,
