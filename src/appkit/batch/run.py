@@ -68,6 +68,11 @@ def _local(tasks: list[Task], settings: Settings, lock_fd: int | None) -> Iterat
     jobs = settings.jobs or os.cpu_count() or 1
     jobs = max(1, min(jobs, len(tasks)))
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork" and len(tasks) > 1:
+        # The first packet is made here: the lazy imports it pays (WeasyPrint, inflect, ...) are
+        # then inherited by every forked worker instead of paid once in each.
+        yield run_task(tasks[0])
+        tasks = tasks[1:]
     wave = max(1, settings.recycle) * jobs
     for start in range(0, len(tasks), wave):
         executor = ProcessPoolExecutor(
