@@ -71,8 +71,9 @@ def test_user_templates_render_isolated_inside_pool_workers(tmp_path: Path) -> N
     )
     out = tmp_path / "out"
     roster = _roster(tmp_path)
-    code, _, err = run("batch", str(roster), "-o", str(out), "-j", "2", "-t",
-                       str(tmp_path / "templates"), *ARGS)  # fmt: skip
+    code, _, err = run(
+        "batch", str(roster), "-o", str(out), "-j", "2", "-t", str(tmp_path / "templates"), *ARGS
+    )
     assert code == 0, err
     for pdf in out.glob("A*/*/Maria-Santos-Resume.pdf"):
         assert (

@@ -105,7 +105,8 @@ def test_dry_run_lists_every_bad_row_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_a_folder_of_profiles_is_a_roster_of_one_role(tmp_path: Path) -> None:
     write_students(tmp_path, 2)
-    code, out, _ = run("batch", str(tmp_path / "students"), "--dry-run", "--json", "-g",
-                       "clinical-coordinator")  # fmt: skip
+    code, out, _ = run(
+        "batch", str(tmp_path / "students"), "--dry-run", "--json", "-g", "clinical-coordinator"
+    )
     assert code == 0
     assert '"s000/clinical-coordinator"' in out and '"s001/clinical-coordinator"' in out

@@ -44,8 +44,10 @@ def test_forty_rows_three_corrupt_make_37_packets_and_exit_1(tmp_path: Path) -> 
     assert len(rows) == 40 and sum(r["status"] == "made" for r in rows) == 37
     bad = [r for r in rows if r["status"] != "made"]
     assert [(r["row"], r["status"]) for r in bad] == [
-        ("roster.csv:39", "invalid"), ("roster.csv:40", "invalid"), ("roster.csv:41", "invalid"),
-    ]  # fmt: skip
+        ("roster.csv:39", "invalid"),
+        ("roster.csv:40", "invalid"),
+        ("roster.csv:41", "invalid"),
+    ]
     assert all(r["error"].startswith("profile: students/s0") for r in bad)
     errors = " | ".join(r["error"] for r in bad)
     assert "basics.name" in errors and "experience[0].start" in errors  # says what to fix
@@ -144,8 +146,13 @@ def test_kill_9_mid_run_leaves_no_partial_packet_and_a_rerun_finishes(tmp_path: 
     args = ["batch", str(roster), "-o", str(out), "-j", "2", "--date", "2026-03-01", *slower]
     command = [sys.executable, "-m", "appkit", *args]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    process = subprocess.Popen(command, env=env, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    process = subprocess.Popen(
+        command,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     journal = out / ".appkit-batch" / "manifest.jsonl"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:

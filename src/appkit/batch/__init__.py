@@ -62,7 +62,7 @@ def run_batch(
         folder.write_text("report.csv", to_csv(result.rows))
         folder.write_text("report.json", to_json(result.rows, result.seconds))
         if cohort is not None:
-            from appkit.batch.cohort import write_cohort
+            from appkit.batch.cohortdoc import write_cohort
 
             result.notices.extend(write_cohort(folder, result.rows, **cohort))  # type: ignore[arg-type]
     return result

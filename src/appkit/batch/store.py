@@ -132,7 +132,10 @@ class OutputFolder:
         return target.name
 
     def write_text(self, name: str, text: str) -> Path:
+        return self.write_bytes(name, text.encode("utf-8"))
+
+    def write_bytes(self, name: str, data: bytes) -> Path:
         target = self.root / name
-        atomic_write(target, text.encode("utf-8"))
+        atomic_write(target, data)
         fsync_dir(self.root)
         return target

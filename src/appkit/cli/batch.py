@@ -202,7 +202,12 @@ def _batch(roster: Path, out_dir: Path, opts: dict[str, Any]) -> int:
         force=opts["force"],
         zip=opts["zip_"],
     )
-    cohort = {"threshold": opts["threshold"], "min_group": opts["min_group"]}
+    cohort = {
+        "threshold": opts["threshold"],
+        "min_group": opts["min_group"],
+        "date": base.date,
+        "roster": roster.name,
+    }
     progress = _Lines(len(planned.tasks), quiet=opts["as_json"])
     try:
         result = run_batch(planned, settings, progress, cohort if opts["cohort"] else None)
