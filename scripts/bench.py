@@ -33,7 +33,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--runs", type=int, default=20)
     parser.add_argument("--profile", type=Path, default=ROOT / "profiles" / "linda-chen.yaml")
+    parser.add_argument("--batch", action="store_true", help="run only the batch section")
     args = parser.parse_args()
+    if args.batch:  # scripts/bench_batch.py: appkit batch throughput, warm cost, worker memory
+        from bench_batch import main as batch_main
+
+        batch_main([])
+        return
 
     import docx
     from weasyprint import HTML

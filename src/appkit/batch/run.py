@@ -69,8 +69,9 @@ def _local(tasks: list[Task], settings: Settings, lock_fd: int | None) -> Iterat
     jobs = max(1, min(jobs, len(tasks)))
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork" and len(tasks) > 1:
-        # The first packet is made here: the lazy imports it pays (WeasyPrint, inflect, ...) are
-        # then inherited by every forked worker instead of paid once in each.
+        # The first packet is made here: the lazy imports it pays (WeasyPrint, inflect, ...) and
+        # its warm engine (fonts, compiled templates, guide index) are then inherited by every
+        # forked worker, and by every replacement wave, instead of paid again in each.
         yield run_task(tasks[0])
         tasks = tasks[1:]
     wave = max(1, settings.recycle) * jobs

@@ -52,7 +52,7 @@ def init_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _local.engine = Engine()  # its own, even when forked from a coordinator that made one
+    engine()  # a worker forked from a coordinator that made a packet inherits its warm engine
 
 
 def _without_gpa(inputs: Any) -> Any:
