@@ -135,10 +135,10 @@ def run(
             todo.append(task)
     result = Result(rows=[], seconds=0.0)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    outcomes = (
+        _dask(todo, settings) if settings.scheduler else _local(todo, settings, folder.lock_fd)
+    )
     try:
-        outcomes = (
-            _dask(todo, settings) if settings.scheduler else _local(todo, settings, folder.lock_fd)
-        )
         for outcome in outcomes if todo else ():
             task = tasks[outcome.key]
             row = rows[task.key]
@@ -148,6 +148,7 @@ def run(
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
+        outcomes.close()  # stops the pool now: queued packets are dropped, not made unrecorded
         signal.signal(signal.SIGTERM, previous)
     if not result.interrupted:  # one line per packet still in the roster
         folder.compact(manifest[k] for k in tasks if k in manifest)
