@@ -110,3 +110,18 @@ def test_a_folder_of_profiles_is_a_roster_of_one_role(tmp_path: Path) -> None:
     )
     assert code == 0
     assert '"s000/clinical-coordinator"' in out and '"s001/clinical-coordinator"' in out
+
+
+def test_a_posting_named_on_the_command_line_is_relative_to_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import ROOT
+
+    roster = write_roster(tmp_path, 1)
+    monkeypatch.chdir(ROOT)
+    posting = "tests/data/postings/clinical-coordinator.txt"
+    code, out, err = run(
+        "batch", str(roster), "--dry-run", "--json", "-p", posting, "-g", "clinical-coordinator"
+    )
+    assert code == 0, err
+    assert '"ready": ["S000/' in out

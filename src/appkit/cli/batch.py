@@ -86,7 +86,7 @@ class _Lines:
 @click.option("--zip", "zip_", is_flag=True, help="Also write OUT/<id>.zip per student.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's summary as JSON.")
 @click.option("--guide", "-g", metavar="NAME|PATH|TITLE", help="Default role guide for every row.")
-@click.option("--posting", "-p", help="Default posting file (relative to the roster).")
+@click.option("--posting", "-p", help="Default posting file for every row.")
 @click.option("--posting-id", help="Default row of a postings CSV.")
 @click.option("--company", help="Default employer name.")
 @click.option("--hiring-manager", help="Default addressee of the cover letters.")
@@ -175,6 +175,9 @@ def _batch(roster: Path, out_dir: Path, opts: dict[str, Any]) -> int:
     base = _base_options(opts)
     defaults = {column: opts[name] for name, column in ROW_DEFAULTS.items() if opts.get(name)}
     defaults["date"] = base.date  # one date for the whole run, even past midnight
+    for column in ("posting", "guide"):  # a file named on the command line: relative to here
+        if column in defaults and Path(defaults[column]).is_file():
+            defaults[column] = str(Path(defaults[column]).absolute())
     planned = load_plan(roster, {k: str(v) for k, v in defaults.items()}, base)
     for _row, problems in planned.problems:
         for problem in problems:
