@@ -214,7 +214,14 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=7, help="whole-process runs per command")
     parser.add_argument("--packets", type=int, default=200, help="packets for the memory check")
     parser.add_argument("--profile", type=Path, default=ROOT / "profiles" / "linda-chen.yaml")
+    parser.add_argument("--batch", action="store_true", help="run only the batch section")
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_batch import main as batch_main  # appkit batch: throughput, warm cost, memory
+
+    if args.batch:
+        batch_main([])
+        return
     load = os.getloadavg()[0]
     print(f"appkit bench: load average {load:.2f} on {os.cpu_count()} CPUs at the start")
     with tempfile.TemporaryDirectory(prefix="appkit-bench-") as work:
@@ -223,12 +230,7 @@ def main() -> None:
     in_process(args.runs, args.profile.resolve())
     if args.packets >= 20:
         memory(args.packets)
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import bench_batch  # type: ignore[import-not-found]  # another section, if present
-    except ModuleNotFoundError:
-        return
-    bench_batch.main(args)
+    batch_main([])
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ COMMANDS: dict[str, Lazy] = {
         "appkit.cli.commands:doctor",
         "Check fonts, the HarfBuzz subsetter and library versions.",
     ),
+    "batch": Lazy("appkit.cli.batch:batch", "Every packet of a roster, and a report.", short=True),
     "init": Lazy(
         "appkit.cli.profile:init", "Write a commented starter profile to fill in.", short=True
     ),
