@@ -122,11 +122,12 @@ def _tighten(
 
 
 def _layout(rendered: Rendered, options: Options, engine: Engine, fit: Fit) -> PdfLayout:
+    from appkit.render.html import keep_hyphenated_words
     from appkit.render.pdfwriter import layout_pdf
 
     start = time.perf_counter()
     layout = layout_pdf(
-        rendered.html,
+        keep_hyphenated_words(rendered.html),  # as Rendered.pdf() writes it: the same line breaks
         rendered.base_dir,
         fallback_dirs=rendered.fallback_dirs,
         asset_root=rendered.asset_root,
