@@ -81,7 +81,7 @@ def test_the_docx_has_the_same_bullets_as_the_pdf_and_match_json_lists_the_dropp
         in_pdf = " ".join(bullet.split()) in text
         assert in_pdf == (bullet in in_docx) == (bullet not in dropped), bullet
     for entry in budget["dropped"]:
-        assert entry["item"].startswith("experience[") and 0 <= entry["relevance"]
+        assert entry["item"].startswith("experience[") and entry["relevance"] >= 0
     # Few layout passes: the ordinary fit's, every bullet dropped, the search, a looser density.
     assert budget["layouts"] <= 8
 
@@ -128,7 +128,8 @@ def test_drop_order_keeps_every_job_and_drops_from_the_bottom_of_each_job() -> N
     order = drop_order(tailored, inputs.profile)
     trimmed = TrimPlan(tuple(order)).apply(tailored)
     assert len(trimmed.experience) == len(tailored.experience)
-    for position, (before, after) in enumerate(zip(tailored.experience, trimmed.experience)):
+    pairs = zip(tailored.experience, trimmed.experience, strict=True)
+    for position, (before, after) in enumerate(pairs):
         keep = RECENT_KEEP if position == 0 else OLDER_KEEP
         assert after.highlights == before.highlights[:keep]  # the top of the tailored order
         assert after.dropped == before.dropped + len(before.highlights) - len(after.highlights)

@@ -9,8 +9,8 @@ written. The search, in layouts:
 2. every optional bullet dropped (`appkit.documents.trim.drop_order`) at the densest layout: if
    that still needs more than N pages the budget is impossible, an error naming the minimum;
 3. the fewest drops that fit at the densest layout, found by interpolating the measured page fill
-   over the dropped bullets' estimated lines, then checking the neighbour of the last probe, then
-   bisecting: usually two or three layouts;
+   over the dropped bullets' estimated lines, then stepping 1, 2, 4... bullets from the last
+   probe, then bisecting: usually three or four layouts;
 4. for that number of drops, the loosest density that still fits (a density the measured fill
    says cannot fit is skipped without a layout).
 
@@ -47,7 +47,7 @@ SLACK = 0.02  # of a page: aim the estimate a little short of the budget (page-b
 # Content height at a density over its height at density 0: the bounds measured on the sample
 # resumes (see fit.SHRINK); used only to skip a density that cannot fit.
 RATIO = {0: (1.0, 1.0), 1: (0.91, 0.95), 2: (0.84, 0.89)}
-INTERPOLATIONS = 2  # interpolated probes before the neighbour check and bisection
+INTERPOLATIONS = 2  # interpolated probes before stepping and bisection
 
 
 @dataclass
@@ -196,14 +196,15 @@ class _Search:
         self, low: int, high: int, probes: int, last: int, fills: dict[int, float]
     ) -> tuple[int, str]:
         """The next number of drops to lay out, strictly between ``low`` (too long) and ``high``
-        (fits): interpolated twice, then the last probe's neighbour (an estimate is most often
-        one bullet off), then the midpoint."""
+        (fits): interpolated twice, then steps of 1, 2, 4... from the last probe towards the
+        other end of the bracket (an estimate is most often a bullet or two off), then the
+        midpoint."""
         if probes < INTERPOLATIONS:
             return self._estimate(low, high, fills), "interpolated"
-        if probes == INTERPOLATIONS:
-            neighbour = last - 1 if last == high else last + 1
-            if low < neighbour < high:
-                return neighbour, "neighbour"
+        step = 2 ** (probes - INTERPOLATIONS)  # 1, 2, 4...: the estimate is most often close
+        gallop = last - step if last == high else last + step
+        if low < gallop < high and step <= (high - low) // 2 + 1:
+            return gallop, "step"
         return (low + high) // 2, "bisection"
 
     def _estimate(self, low: int, high: int, fills: dict[int, float]) -> int:
