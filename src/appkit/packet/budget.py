@@ -129,13 +129,8 @@ class _Search:
         order: list[BulletRef],
         limit: int,
     ) -> None:
-        self.kind, self.context, self.options, self.engine, self.fit = (
-            kind,
-            context,
-            options,
-            engine,
-            fit,
-        )
+        self.kind, self.context, self.options = kind, context, options
+        self.engine, self.fit = engine, fit
         self.order, self.limit = order, limit
         self.trials: list[str] = []
         lines = [1.3 + len(ref.text) // CHARS_PER_LINE for ref in order]
@@ -177,7 +172,7 @@ class _Search:
                 " shorten the profile or raise --max-pages"
             )
         # An estimate from the ordinary fit's layout; 0 drops does not fit (step 1 said so).
-        fills[0] = _fill(first) / RATIO[self.fit.density][0] * RATIO[densest][1]
+        fills.setdefault(0, _fill(first) / RATIO[self.fit.density][0] * RATIO[densest][1])
         low, high, probes, drops = 0, every, 0, every
         while high - low > 1:
             drops, why = self._next(low, high, probes, drops, fills)

@@ -150,11 +150,12 @@ def _tighten(
 
 def layout_of(rendered: Rendered, options: Options, engine: Engine, fit: Fit) -> PdfLayout:
     """One layout-only pass (no PDF written), counted and timed in ``fit``."""
+    from appkit.render.html import keep_hyphenated_words
     from appkit.render.pdfwriter import layout_pdf
 
     start = time.perf_counter()
     layout = layout_pdf(
-        rendered.html,
+        keep_hyphenated_words(rendered.html),  # as Rendered.pdf() writes it: the same line breaks
         rendered.base_dir,
         fallback_dirs=rendered.fallback_dirs,
         asset_root=rendered.asset_root,
