@@ -33,6 +33,12 @@ class Options(BaseModel):
         description="YYYY-MM-DD printed on the documents; also 'today' for years of experience",
     )
     bullet_budget: int | None = None
+    max_pages: int | None = Field(
+        default=None,
+        ge=1,
+        description="fit the resume on this many pages: drop its least relevant bullets, then"
+        " tighten the spacing (appkit.packet.budget); None leaves the resume as it comes",
+    )
     locale: Locale = Field(
         default=DEFAULT_LOCALE,
         description="spelling of the words appkit writes: en-US (organize) or en-GB (organise);"

@@ -13,6 +13,7 @@ from appkit.cli.common import (
     load_parts,
     load_target,
     make_inputs,
+    max_pages_option,
     target_options,
     user_errors,
 )
@@ -67,9 +68,11 @@ def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
         "time_limit": opts.get("time_limit"),
         "memory_limit": opts.get("memory_limit"),
         "page_limit": opts.get("page_limit"),
+        "max_pages": opts.get("max_pages"),
     }
     options = Options(**{k: v for k, v in values.items() if v is not None})
-    with verbose_log(opts.get("verbose", False)):
+    # A page budget's dropped bullets are always shown; its trials, like the fit, with -v.
+    with verbose_log(opts.get("verbose", False)), verbose_log(True, "appkit.budget"):
         packet, outputs = generate_packet(kinds, inputs, options)
     if packet.notice:
         click.echo(f"notice: {packet.notice}", err=True)
@@ -79,6 +82,7 @@ def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
 
 @click.command(context_settings=CONTEXT)
 @target_options
+@max_pages_option
 @user_errors
 def resume(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
     """Write a tailored resume (PDF and DOCX) for PROFILE."""
@@ -103,6 +107,7 @@ def prep(profile: Path, guide: str | None, posting: Path | None, **opts: Any) ->
 
 @click.command(context_settings=CONTEXT)
 @target_options
+@max_pages_option
 @user_errors
 def packet(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
     """Write the whole packet: resume, cover letter, interview prep, gap report and match.json."""

@@ -216,6 +216,17 @@ def target_options(func: F) -> F:
     return func
 
 
+def max_pages_option(func: F) -> F:
+    """--max-pages, for the commands that write a resume (resume, packet)."""
+    return click.option(
+        "--max-pages",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Fit the resume on N pages: drop its least relevant bullets (each job keeps its"
+        " best), then tighten the spacing; every dropped bullet is listed on stderr.",
+    )(func)
+
+
 def load_target(
     profile: Path, guide: str | None, posting: Path | None, opts: dict[str, Any]
 ) -> Any:

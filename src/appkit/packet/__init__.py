@@ -31,7 +31,8 @@ from appkit.guide.model import Guide, Posting
 from appkit.guide.posting import load_posting
 from appkit.match.models import MatchResult
 from appkit.options import PACKET, Format, Options
-from appkit.packet.formats import render_document
+from appkit.packet.budget import announce
+from appkit.packet.formats import BUDGET_NOTE, render_document
 from appkit.profile.load import load_profile
 from appkit.profile.model import Profile
 from appkit.render.html import Context, DocInfo
@@ -191,7 +192,8 @@ def _render_all(
     )
     files: dict[str, bytes] = {}
     if "match" in kinds and tailored.match is not None:
-        files[MATCH_FILE] = _match_json(tailored.match, options, profile_file)
+        files[MATCH_FILE] = b""  # written last: a page budget adds what it dropped
+    match, budget = tailored.match, None
     tailored = _spelled(tailored, options.locale)
     for kind in (k for k in kinds if k != "match"):
         context = Context(
@@ -203,8 +205,13 @@ def _render_all(
             letter=_letter(inputs, tailored, target) if kind == "cover" else None,
             prep=_prep(inputs, tailored, target) if kind == "interview" else None,
         )
-        for fmt, data in render_document(kind, context, options, engine).items():
+        rendered = render_document(kind, context, options, engine)
+        if BUDGET_NOTE in rendered:
+            budget = announce(rendered.pop(BUDGET_NOTE))
+        for fmt, data in rendered.items():
             files[f"{FILE_STEMS[kind]}.{fmt}"] = data
+    if MATCH_FILE in files and match is not None:
+        files[MATCH_FILE] = _match_json(match, options, profile_file, budget)
     return files, tailored.match
 
 
@@ -217,8 +224,14 @@ def _spelled(tailored: Tailored, locale: Locale) -> Tailored:
     return tailored.model_copy(update={"match": match.model_copy(update={"next_steps": steps})})
 
 
-def _match_json(match: MatchResult, options: Options, profile_file: str | None) -> bytes:
-    """match.json: where it came from and every option that shaped it, then the match itself."""
+def _match_json(
+    match: MatchResult,
+    options: Options,
+    profile_file: str | None,
+    budget: dict[str, object] | None = None,
+) -> bytes:
+    """match.json: where it came from and every option that shaped it, then the match itself;
+    under a page budget that trimmed the resume, ``page_budget`` lists the dropped bullets."""
     head = {
         "profile_file": profile_file,  # relative to the packet folder
         "company": match.company,
@@ -226,7 +239,9 @@ def _match_json(match: MatchResult, options: Options, profile_file: str | None) 
         "hiring_manager": options.hiring_manager,
         "date": options.date,
     }
-    text = json.dumps({**head, **match.model_dump(mode="json")}, indent=2, ensure_ascii=False)
+    trimmed = {"page_budget": budget} if budget is not None else {}
+    body = {**head, **trimmed, **match.model_dump(mode="json")}
+    text = json.dumps(body, indent=2, ensure_ascii=False)
     return (text + "\n").encode("utf-8")
 
 

@@ -20,7 +20,18 @@ from appkit.render.html import Context, Rendered, render_html
 if TYPE_CHECKING:  # the PDF writer is imported when a PDF is made: DOCX-only runs skip it
     from appkit.render.pdfwriter import PdfLayout
 
-__all__ = ["FIT_KINDS", "FIT_STEPS", "SHRINK", "Fit", "fit_pdf", "fitted_pdf"]
+__all__ = [
+    "FIT_KINDS",
+    "FIT_STEPS",
+    "SHRINK",
+    "Fit",
+    "denser",
+    "fit_layout",
+    "fit_pdf",
+    "fitted_pdf",
+    "layout_of",
+    "write_kept",
+]
 
 log = logging.getLogger("appkit.fit")
 
@@ -78,18 +89,37 @@ def fit_pdf(
     kind: str, context: Context, rendered: Rendered, options: Options, engine: Engine | None = None
 ) -> tuple[Rendered, bytes, Fit]:
     """`fitted_pdf`, with the record of what it decided and what that cost."""
+    rendered, best, fit = fit_layout(kind, context, rendered, options, engine)
+    return rendered, write_kept(best, fit), fit
+
+
+def fit_layout(
+    kind: str, context: Context, rendered: Rendered, options: Options, engine: Engine | None = None
+) -> tuple[Rendered, PdfLayout, Fit]:
+    """The layout `fit_pdf` keeps, not yet written (a page budget may still trim it)."""
     engine = engine or Engine()
     fit = Fit(kind)
-    best = _layout(rendered, options, engine, fit)
+    best = layout_of(rendered, options, engine, fit)
     fit.pages = fit.kept_pages = best.pages
     if kind in FIT_KINDS and best.pages > 1:
         fit.fills = best.fills
         rendered, best = _tighten(kind, context, rendered, best, options, engine, fit)
+    return rendered, best, fit
+
+
+def write_kept(layout: PdfLayout, fit: Fit) -> bytes:
+    """Write the kept layout as PDF bytes, and log what fitting decided and cost."""
     start = time.perf_counter()
-    data = best.write()
+    data = layout.write()
     fit.write_seconds, fit.writes = time.perf_counter() - start, 1
     log.info(fit.summary(), extra={"fit": fit})
-    return rendered, data, fit
+    return data
+
+
+def denser(kind: str, context: Context, density: int, options: Options, engine: Engine) -> Rendered:
+    """The document filled again at ``density`` (0 normal, up to FIT_STEPS tighter)."""
+    denser_context = replace(context, doc=context.doc.model_copy(update={"density": density}))
+    return render_html(kind, options.theme, denser_context, options.templates, engine.templates)
 
 
 def _tighten(
@@ -106,22 +136,20 @@ def _tighten(
         if not could_save_a_page(fit.fills, density):
             fit.notes.append(f"density {density} cannot save a page")
             continue
-        denser_context = replace(context, doc=context.doc.model_copy(update={"density": density}))
-        denser = render_html(
-            kind, options.theme, denser_context, options.templates, engine.templates
-        )
-        if denser.html == rendered.html:  # a theme that ignores doc.density
+        tighter = denser(kind, context, density, options, engine)
+        if tighter.html == rendered.html:  # a theme that ignores doc.density
             fit.notes.append("the theme has no densities")
             break
-        trial = _layout(denser, options, engine, fit)
+        trial = layout_of(tighter, options, engine, fit)
         if trial.pages < layout.pages:
             fit.density, fit.kept_pages = density, trial.pages
-            return denser, trial
+            return tighter, trial
         fit.notes.append(f"density {density} tried: still {trial.pages} page(s)")
     return rendered, layout
 
 
-def _layout(rendered: Rendered, options: Options, engine: Engine, fit: Fit) -> PdfLayout:
+def layout_of(rendered: Rendered, options: Options, engine: Engine, fit: Fit) -> PdfLayout:
+    """One layout-only pass (no PDF written), counted and timed in ``fit``."""
     from appkit.render.html import keep_hyphenated_words
     from appkit.render.pdfwriter import layout_pdf
 

@@ -7,9 +7,12 @@ anyone.
 
 from __future__ import annotations
 
+import json
+
 from appkit.engine import Engine
 from appkit.options import Options
-from appkit.packet.fit import FIT_KINDS, FIT_STEPS, fitted_pdf
+from appkit.packet.budget import BUDGET_NOTE, budget_layout
+from appkit.packet.fit import FIT_KINDS, FIT_STEPS, fitted_pdf, write_kept
 from appkit.render.html import Context, Rendered, render_html
 from appkit.render.isolate import (
     MIB,
@@ -20,13 +23,14 @@ from appkit.render.isolate import (
     run_isolated,
 )
 
-__all__ = ["FIT_KINDS", "FIT_STEPS", "fitted_pdf", "render_document"]
+__all__ = ["BUDGET_NOTE", "FIT_KINDS", "FIT_STEPS", "fitted_pdf", "render_document"]
 
 
 def render_document(
     kind: str, context: Context, options: Options, engine: Engine | None = None
 ) -> dict[str, bytes]:
-    """One document in every requested format, as bytes keyed by format ("pdf", "docx").
+    """One document in every requested format, as bytes keyed by format ("pdf", "docx"); a
+    resume trimmed to ``options.max_pages`` adds its budget note as JSON under BUDGET_NOTE.
 
     With --templates folders the whole render (Jinja, layout, PDF, DOCX) runs in an isolated
     child bounded by the time and memory limits: those templates may come from anyone.
@@ -50,7 +54,9 @@ def _render_formats(
 
     out: dict[str, bytes] = {}
     rendered = render_html(kind, options.theme, context, options.templates, engine.templates)
-    if "pdf" in options.formats:
+    if options.max_pages is not None and kind == "resume":
+        rendered, out = _budgeted(kind, context, rendered, options, engine)
+    elif "pdf" in options.formats:
         rendered, out["pdf"] = fitted_pdf(kind, context, rendered, options, engine)
     if "docx" in options.formats:
         report_phase("docx")
@@ -61,6 +67,21 @@ def _render_formats(
         )
     out.update(_plain_formats(rendered, options))
     return out
+
+
+def _budgeted(
+    kind: str, context: Context, rendered: Rendered, options: Options, engine: Engine
+) -> tuple[Rendered, dict[str, bytes]]:
+    """The resume under --max-pages: the trimmed HTML every format is made from, the PDF, and
+    the budget's note (under BUDGET_NOTE) when bullets were dropped."""
+    fitted, layout, fit, budget = budget_layout(kind, context, rendered, options, engine)
+    out: dict[str, bytes] = {}
+    if "pdf" in options.formats:
+        out["pdf"] = write_kept(layout, fit)
+    if budget is None:  # within budget: exactly what no budget gives
+        return (fitted if "pdf" in options.formats else rendered), out
+    out[BUDGET_NOTE] = json.dumps(budget.note(), ensure_ascii=False).encode("utf-8")
+    return fitted, out
 
 
 def _plain_formats(rendered: Rendered, options: Options) -> dict[str, bytes]:
