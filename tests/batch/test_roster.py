@@ -125,3 +125,14 @@ def test_a_posting_named_on_the_command_line_is_relative_to_the_current_folder(
     )
     assert code == 0, err
     assert '"ready": ["S000/' in out
+
+
+def test_a_max_pages_cell_sets_the_resume_page_budget(tmp_path: Path) -> None:
+    rows = write_students(tmp_path, 3)
+    roster = tmp_path / "roster.csv"
+    lines = ["id,profile,max_pages", f"{rows[0]},1", f"{rows[1]},", f"{rows[2]},zero"]
+    roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    planned = load_plan(roster, GUIDE, Options(date="2026-01-02"))
+    assert [t.options.max_pages for t in planned.tasks] == [1, None]
+    problems = [str(p) for _, found in planned.problems for p in found]
+    assert len(problems) == 1 and problems[0].startswith("roster.csv:4: max_pages")

@@ -28,7 +28,9 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # a folder name on every
 _YES = {"yes", "y", "true", "1", "on"}
 _NO = {"no", "n", "false", "0", "off", ""}
 # Row cells that go straight into Options under the same name.
-_OPTION_CELLS = ("company", "hiring_manager", "job_title", "theme", "date", "locale")
+_OPTION_CELLS = (
+    "company", "hiring_manager", "job_title", "theme", "date", "locale", "max_pages"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ COLUMNS = (
     "locale",
     "documents",
     "gpa",
+    "max_pages",
 )
 REQUIRED = ("id", "profile")
 # Spellings an adviser's spreadsheet uses for the same columns ("Student ID", "format").

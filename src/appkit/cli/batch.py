@@ -144,7 +144,8 @@ def batch(roster: Path, out_dir: Path, **opts: Any) -> None:
 
     \b
     Roster columns: id, profile (relative to the roster), guide, posting, posting_id, company,
-    hiring_manager, job_title, theme, formats, date, locale, documents, gpa (yes to print it).
+    hiring_manager, job_title, theme, formats, date, locale, documents, gpa (yes to print it),
+    max_pages (the resume's page budget).
     Each option above is the default for rows that leave its column empty.
     Writes OUT/<id>/<role>/, OUT/report.csv, OUT/report.json and OUT/cohort-report.*;
     re-running skips packets whose inputs did not change.
