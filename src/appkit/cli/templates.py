@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import stat
+from importlib import import_module
 from pathlib import Path
 
 import click
@@ -84,3 +85,6 @@ def schema(model: str) -> None:
 
     chosen = Profile if model == "profile" else Guide
     click.echo(json.dumps(chosen.model_json_schema(), indent=2))
+
+
+templates.add_command(import_module("appkit.cli.templatecheck").check)  # flow15: templates check
