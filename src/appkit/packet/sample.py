@@ -1,7 +1,7 @@
 """Realistic sample data for trying templates out (`appkit templates check`).
 
-The starter profile (every section filled, as `appkit init` writes it) plus a custom section, and
-the built-in clinical-coordinator guide, go through the real pipeline (tailoring, matching, the
+The starter profile (every section filled, as `appkit init` writes it, custom sections too) and
+the built-in clinical-coordinator guide go through the real pipeline (tailoring, matching, the
 letter and the prep sheet), so a template sees exactly the shapes it will see in a packet. The
 resume is tried a second time without work experience: base.html then moves projects and
 volunteering up, a branch the first profile never takes.
@@ -17,28 +17,12 @@ from appkit.documents.target import resolve_target
 from appkit.guide.library import load_guide
 from appkit.options import PACKET
 from appkit.packet import Inputs, _letter, _prep, doc_info
-from appkit.profile.model import CustomSection, Profile
+from appkit.profile.model import Profile
 from appkit.profile.starter import STARTER_FILE
 from appkit.render.html import Context
 
 SAMPLE_GUIDE = "clinical-coordinator"
 SAMPLE_DATE = "2026-01-15"  # fixed: the same sample every day
-
-_CUSTOM = {
-    "title": "Clinical Rotations",
-    "entries": [
-        {
-            "title": "Emergency Department",
-            "subtitle": "Springfield General Hospital",
-            "location": "Springfield, IL",
-            "start": "2019-01",
-            "end": "2019-03",
-            "bullets": ["Registered walk-in patients during evening shifts."],
-            "text": "Eight-week placement.",
-        },
-        {"title": "Grand rounds poster", "date": "2019-05"},
-    ],
-}
 
 
 def sample_profiles() -> list[Profile]:
@@ -47,7 +31,6 @@ def sample_profiles() -> list[Profile]:
 
     with as_file(files("appkit.profile").joinpath(STARTER_FILE)) as path:
         full = load_profile(path, label=STARTER_FILE)
-    full = full.model_copy(update={"custom_sections": [CustomSection.model_validate(_CUSTOM)]})
     return [full, full.model_copy(update={"experience": []})]
 
 
