@@ -93,3 +93,19 @@ def test_a_problem_only_the_sample_reveals_is_found(
 def test_empty_folder_is_a_problem(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["templates", "check", str(tmp_path)])
     assert result.exit_code == 1 and "no templates here" in result.stdout
+
+
+def test_a_template_that_never_ends_is_stopped(
+    tmp_path: Path, samples: dict[str, list[Context]]
+) -> None:
+    """Trial renders run with a real render's limits: a theme may come from anyone."""
+    (tmp_path / "cover").mkdir()
+    (tmp_path / "cover" / "slow.html").write_text(
+        '{% extends "cover/base.html" %}\n'
+        "{% block head %}{% for a in range(99999) %}{% for b in range(99999) %}"
+        "{% endfor %}{% endfor %}{% endblock %}\n",
+        encoding="utf-8",
+    )
+    assert [str(p) for p in check_theme(tmp_path, samples, seconds=1)] == [
+        "cover/slow.html:1: trial render: took longer than 1 s to fill in; stopped"
+    ]

@@ -219,10 +219,35 @@ def _entries(folder: Path) -> list[str]:
     return sorted(names)
 
 
-def check_theme(folder: Path, samples: Mapping[str, Sequence[Context]]) -> list[Problem]:
+def _isolated_trial(
+    env: jinja2.Environment, name: str, context: Context, findings: Findings, seconds: float
+) -> None:
+    """One trial render in a child process with the limits of a real one (a theme may come from
+    anyone: `{% for a in range(99999) %}{% for b in range(99999) %}` must not hang the check)."""
+    from appkit.errors import TemplateError
+    from appkit.render.isolate import Limits, run_isolated
+
+    def run() -> list[tuple[str, int, str]]:
+        trial_render(env, name, template_variables(context), findings)
+        return [(p.file, p.line, p.message) for p in findings.problems]
+
+    try:
+        found = run_isolated(run, name, Limits(seconds=seconds))
+    except TemplateError as exc:
+        shown = name if (findings.folder / name).is_file() else f"!builtin/{name}"
+        reason = re.sub(r" \(--\w+-limit\)|, --memory-limit", "", exc.message.split(": ", 1)[1])
+        findings.problems.add(Problem(shown, 1, f"trial render: {reason}"))
+        return
+    findings.problems |= {Problem(*problem) for problem in found}
+
+
+def check_theme(
+    folder: Path, samples: Mapping[str, Sequence[Context]], seconds: float = 10.0
+) -> list[Problem]:
     """Every problem of the theme in `folder`, sorted by file and line; empty when it is clean.
 
-    `samples` are the contexts each document kind is tried with (appkit.packet.sample).
+    `samples` are the contexts each document kind is tried with (appkit.packet.sample); each
+    trial render is stopped after `seconds`.
     """
     folder = folder.resolve()
     findings = Findings(folder)
@@ -243,5 +268,5 @@ def check_theme(folder: Path, samples: Mapping[str, Sequence[Context]]) -> list[
         _css_findings(path, path.read_text(encoding="utf-8", errors="replace"), folder, findings)
     for name in _entries(folder):
         for context in samples.get(name.partition("/")[0], ()):
-            trial_render(env, name, template_variables(context), findings)
+            _isolated_trial(env, name, context, findings, seconds)
     return sorted(findings.problems)
