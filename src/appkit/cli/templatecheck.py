@@ -9,7 +9,9 @@ import click
 from appkit.cli.common import CONTEXT, user_errors
 
 
-@click.command("check", context_settings=CONTEXT)
+@click.command(
+    "check", context_settings=CONTEXT, short_help="Lint a theme folder: file:line: message."
+)
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @user_errors
 def check(folder: Path) -> None:

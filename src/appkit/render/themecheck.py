@@ -182,7 +182,7 @@ def _template_findings(
         try:
             parent_blocks, inherited = _ancestry(env, parent[0])
         except jinja2.TemplateNotFound:
-            findings.add(str(path), parent[1], f"extends '{parent[0]}', which does not exist")
+            findings.add(str(path), parent[1], f"template '{parent[0]}' not found")
             return
         assigned |= inherited
         for block in _blocks(ast, top_only=True):
