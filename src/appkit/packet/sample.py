@@ -10,6 +10,7 @@ volunteering up, a branch the first profile never takes.
 from __future__ import annotations
 
 import datetime
+from functools import cache
 from importlib.resources import as_file, files
 
 from appkit.documents.tailor import tailor
@@ -34,8 +35,11 @@ def sample_profiles() -> list[Profile]:
     return [full, full.model_copy(update={"experience": []})]
 
 
+@cache
 def sample_contexts() -> dict[str, list[Context]]:
-    """For each document kind (resume, cover, interview, report), the contexts to try."""
+    """For each document kind (resume, cover, interview, report), the contexts to try.
+
+    Built once per process (the contexts are frozen; callers only read them)."""
     guide = load_guide(SAMPLE_GUIDE)
     contexts: dict[str, list[Context]] = {}
     for number, profile in enumerate(sample_profiles()):
