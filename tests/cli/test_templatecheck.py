@@ -109,3 +109,16 @@ def test_a_template_that_never_ends_is_stopped(
     assert [str(p) for p in check_theme(tmp_path, samples, seconds=1)] == [
         "cover/slow.html:1: trial render: took longer than 1 s to fill in; stopped"
     ]
+
+
+def test_symlinks_are_reported_not_followed(
+    tmp_path: Path, samples: dict[str, list[Context]]
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("{{ not a template", encoding="utf-8")
+    theme = tmp_path / "theme"
+    (theme / "resume").mkdir(parents=True)
+    (theme / "resume" / "leak.html").symlink_to(secret)
+    assert [str(p) for p in check_theme(theme, samples)] == [
+        "resume/leak.html:1: a symlink: appkit refuses to load it"
+    ]

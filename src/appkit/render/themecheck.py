@@ -212,7 +212,7 @@ def _entries(folder: Path) -> list[str]:
     shared = any((folder / "shared").glob("*.html"))
     names: set[str] = set()
     for kind in KINDS:
-        themes = {p.stem for p in (folder / kind).glob("*.html")}
+        themes = {p.stem for p in (folder / kind).glob("*.html") if not p.is_symlink()}
         if shared or "base" in themes:
             themes |= {p.stem for p in (builtin / kind).glob("*.html")}
         names |= {f"{kind}/{t}.html" for t in themes if t != "base"} - set(OTHER_VARIABLES)
@@ -251,9 +251,15 @@ def check_theme(
     """
     folder = folder.resolve()
     findings = Findings(folder)
-    templates = sorted(p for p in folder.rglob("*.html") if p.is_file())
-    stylesheets = sorted(p for p in folder.rglob("*.css") if p.is_file())
-    if not templates and not stylesheets:
+    # appkit never loads a symlink from a theme (see themes._SafeFileLoader): neither does this.
+    links = sorted(p for p in folder.rglob("*") if p.is_symlink())
+    for link in links:
+        findings.problems.add(
+            Problem(link.relative_to(folder).as_posix(), 1, "a symlink: appkit refuses to load it")
+        )
+    templates = sorted(p for p in folder.rglob("*.html") if p.is_file() and p not in links)
+    stylesheets = sorted(p for p in folder.rglob("*.css") if p.is_file() and p not in links)
+    if not templates and not stylesheets and not links:
         findings.add(
             str(folder), 0, "no templates here (expected e.g. resume/<theme>.html and its CSS)"
         )
