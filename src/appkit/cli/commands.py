@@ -16,6 +16,7 @@ from appkit.cli.common import (
     max_pages_option,
     target_options,
     user_errors,
+    watch_option,
 )
 from appkit.cli.verbose import verbose_log
 from appkit.suggest import did_you_mean
@@ -24,7 +25,16 @@ from appkit.suggest import did_you_mean
 def _run(
     kinds: list[str], profile: Path, guide: str | None, posting: Path | None, **opts: Any
 ) -> None:
-    _write(kinds, load_target(profile, guide, posting, opts), **opts)
+    if not opts.pop("watch", False):
+        _write(kinds, load_target(profile, guide, posting, opts), **opts)
+        return
+    from appkit.cli.watch import run_watch, watched_inputs
+
+    def render(quiet: bool) -> int:  # inputs are read again each time: they may have changed
+        return _write(kinds, load_target(profile, guide, posting, opts), quiet=quiet, **opts)
+
+    watched = watched_inputs(profile, guide, posting, opts["templates"])
+    run_watch(lambda: render(False), lambda: render(True), watched)
 
 
 def _check_theme(kinds: list[str], theme: str, user_dirs: tuple[Path, ...]) -> None:
@@ -46,8 +56,9 @@ def _check_theme(kinds: list[str], theme: str, user_dirs: tuple[Path, ...]) -> N
             )
 
 
-def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
-    """Build the one Options model from the CLI values, generate, print the written paths."""
+def _write(kinds: list[str], inputs: Any, quiet: bool = False, **opts: Any) -> int:
+    """Build the one Options model from the CLI values, generate, print the written paths
+    (unless `quiet`: --watch prints one line per render); returns how many were written."""
     from appkit.disk.folder import shown
     from appkit.disk.write import generate_packet
     from appkit.options import Options
@@ -76,13 +87,15 @@ def _write(kinds: list[str], inputs: Any, **opts: Any) -> None:
         packet, outputs = generate_packet(kinds, inputs, options)
     if packet.notice:
         click.echo(f"notice: {packet.notice}", err=True)
-    for output in outputs:
+    for output in [] if quiet else outputs:
         click.echo(shown(output.path))
+    return len(outputs)
 
 
 @click.command(context_settings=CONTEXT)
 @target_options
 @max_pages_option
+@watch_option
 @user_errors
 def resume(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
     """Write a tailored resume (PDF and DOCX) for PROFILE."""
@@ -91,6 +104,7 @@ def resume(profile: Path, guide: str | None, posting: Path | None, **opts: Any) 
 
 @click.command(context_settings=CONTEXT)
 @target_options
+@watch_option
 @user_errors
 def cover(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
     """Write a one-page cover letter matching the resume."""
@@ -99,6 +113,7 @@ def cover(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -
 
 @click.command(context_settings=CONTEXT)
 @target_options
+@watch_option
 @user_errors
 def prep(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
     """Write an interview-prep sheet built from the candidate's own experience."""
@@ -108,6 +123,7 @@ def prep(profile: Path, guide: str | None, posting: Path | None, **opts: Any) ->
 @click.command(context_settings=CONTEXT)
 @target_options
 @max_pages_option
+@watch_option
 @user_errors
 def packet(profile: Path, guide: str | None, posting: Path | None, **opts: Any) -> None:
     """Write the whole packet: resume, cover letter, interview prep, gap report and match.json."""

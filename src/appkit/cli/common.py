@@ -227,6 +227,16 @@ def max_pages_option(func: F) -> F:
     )(func)
 
 
+def watch_option(func: F) -> F:
+    """`--watch` for the commands that write documents (appkit.cli.watch)."""
+    return click.option(
+        "--watch",
+        is_flag=True,
+        help="Keep running: write again whenever the profile, the guide file, the posting or a"
+        " --templates file changes (Ctrl-C stops).",
+    )(func)
+
+
 def load_target(
     profile: Path, guide: str | None, posting: Path | None, opts: dict[str, Any]
 ) -> Any:

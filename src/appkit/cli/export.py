@@ -42,6 +42,12 @@ def export(profile: Path, target: str, output: Path | None, force: bool) -> None
     from appkit.profile.load import load_profile
 
     loaded = load_profile(profile)
+    if target == "jsonresume" and loaded.custom_sections:
+        # JSON Resume has no such section, and its themes would ignore an extra key.
+        titles = ", ".join(section.title for section in loaded.custom_sections)
+        click.echo(
+            f"note: custom_sections ({titles}) have no JSON Resume field: not exported", err=True
+        )
     text = jsonresume_text(loaded) if target == "jsonresume" else yaml_text(loaded)
     if output is None:
         click.echo(text, nl=False)

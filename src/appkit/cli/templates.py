@@ -84,3 +84,7 @@ def schema(model: str) -> None:
 
     chosen = Profile if model == "profile" else Guide
     click.echo(json.dumps(chosen.model_json_schema(), indent=2))
+
+
+# `templates check` lives in appkit.cli.templatecheck; registered in one line, imported here.
+templates.add_command(__import__("appkit.cli.templatecheck", fromlist=["check"]).check)

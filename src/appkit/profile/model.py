@@ -173,6 +173,41 @@ class Reference(Strict):
     reference: Text | None = None
 
 
+class CustomEntry(Dated):
+    """One entry of a custom section: any of a heading line, a place, dates, bullets and text.
+
+    `date` is a single date (a publication, a talk); `start`/`end` a range (a rotation).
+    """
+
+    title: Line | None = Field(None, min_length=1)
+    subtitle: Line | None = Field(None, min_length=1, description="e.g. the journal or the site")
+    date: PartialDate | None = None
+    location: Line | None = None
+    bullets: Highlights
+    text: Text | None = None
+
+    @model_validator(mode="after")
+    def _something_to_print(self) -> CustomEntry:
+        if not (self.title or self.subtitle or self.text or self.bullets):
+            raise ValueError("an entry needs a title, a subtitle, text or bullets")
+        if self.date and (self.start or self.end):
+            raise ValueError("give either date (one day or month) or start/end (a range)")
+        return self
+
+    @property
+    def when(self) -> str:
+        """The date as printed: the single date, else the range ('Mar 2021 – Present')."""
+        return format_date(self.date) if self.date else self.dates
+
+
+class CustomSection(Strict):
+    """A section the standard ones lack ("Clinical Rotations", "Publications"), printed on the
+    resume after the standard sections, in the order given."""
+
+    title: Line = Field(min_length=1, max_length=60)
+    entries: list[CustomEntry] = Field(min_length=1, max_length=40)
+
+
 class Profile(Strict):
     """Everything appkit knows about a candidate. Only what is here may appear in a document."""
 
@@ -191,3 +226,4 @@ class Profile(Strict):
     publications: list[Publication] = Field(default_factory=list, max_length=40)
     interests: list[Interest] = Field(default_factory=list, max_length=20)
     references: list[Reference] = Field(default_factory=list, max_length=20)
+    custom_sections: list[CustomSection] = Field(default_factory=list, max_length=10)
