@@ -34,7 +34,9 @@ from appkit.options import PACKET, Format, Options
 from appkit.packet.formats import render_document
 from appkit.profile.load import load_profile
 from appkit.profile.model import Profile
+from appkit.render.design import Design
 from appkit.render.html import Context, DocInfo
+from appkit.render.themeloader import chosen_design
 
 FORMATS: tuple[str, ...] = get_args(Format)
 FILE_STEMS: dict[str, str] = PLAIN_STEMS  # render_documents' keys: "resume.pdf", ...
@@ -193,6 +195,7 @@ def _render_all(
     if "match" in kinds and tailored.match is not None:
         files[MATCH_FILE] = _match_json(tailored.match, options, profile_file)
     tailored = _spelled(tailored, options.locale)
+    design, options = _design(inputs.profile, options)
     for kind in (k for k in kinds if k != "match"):
         context = Context(
             doc=doc_info(kind, inputs, tailored, target),
@@ -202,10 +205,21 @@ def _render_all(
             posting=inputs.posting,
             letter=_letter(inputs, tailored, target) if kind == "cover" else None,
             prep=_prep(inputs, tailored, target) if kind == "interview" else None,
+            design=design,
         )
         for fmt, data in render_document(kind, context, options, engine).items():
             files[f"{FILE_STEMS[kind]}.{fmt}"] = data
     return files, tailored.match
+
+
+def _design(profile: Profile, options: Options) -> tuple[Design, Options]:
+    """The packet's design (--theme/--page-size > the profile's `design:` > theme.yaml), and the
+    options naming it, so every template lookup uses the design the profile may have chosen."""
+    theme = options.theme if "theme" in options.model_fields_set else None
+    design = chosen_design(theme, options.page_size, options.templates, profile.design)
+    if design.name != options.theme:
+        options = options.model_copy(update={"theme": design.name})
+    return design, options
 
 
 def _spelled(tailored: Tailored, locale: Locale) -> Tailored:

@@ -58,6 +58,7 @@ def _render_formats(
             rendered.html,
             max_paragraphs=options.page_limit * PARAGRAPHS_PER_PAGE,
             template=rendered.template,
+            design=context.design,
         )
     out.update(_plain_formats(rendered, options))
     return out
