@@ -190,11 +190,11 @@ def test_match_with_posting_only() -> None:
 
 
 def test_templates_list_copy_and_schema(tmp_path: Path) -> None:
-    code, out, _ = _run("templates", "list")
+    code, out, _ = _run("templates", "list", "--files")
     assert code == 0 and "resume/classic.html" in out and "builtin" in out
     code, out, _ = _run("templates", "copy", "resume/classic", str(tmp_path))
     assert code == 0 and (tmp_path / "resume" / "classic.css").is_file()
-    code, out, _ = _run("templates", "list", "-t", str(tmp_path))
+    code, out, _ = _run("templates", "list", "--files", "-t", str(tmp_path))
     assert (
         f"resume/classic.html{' ' * 13}{tmp_path.resolve()}" in out
         or str(tmp_path.resolve()) in out

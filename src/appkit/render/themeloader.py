@@ -100,7 +100,9 @@ def _builtin_names() -> frozenset[str]:
 def _label(path: Path) -> str:
     """A theme.yaml as errors name it: relative to appkit for a built-in."""
     root = builtin_dir("templates")
-    return f"templates/{path.relative_to(root).as_posix()}" if path.is_relative_to(root) else str(path)
+    return (
+        f"templates/{path.relative_to(root).as_posix()}" if path.is_relative_to(root) else str(path)
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -145,3 +147,28 @@ def chosen_design(
         page_size=page_size or getattr(profile_choice, "page_size", None),
         accent=getattr(profile_choice, "accent", None),
     )
+
+
+def theme_files(name: str) -> list[tuple[Path, str]]:
+    """(file, path inside a templates folder) of everything design `name` uses, from the theme
+    package or the built-ins that provide it: its templates and stylesheet for every kind, the
+    classic layout they build on, the base templates, shared/ and its themes/<name>/ folder."""
+    relative = ["shared/macros.html", "shared/document.css"]
+    for kind in DOCUMENT_KINDS:
+        relative += [f"{kind}/base.html", f"{kind}/classic.html", f"{kind}/classic.css"]
+        relative += [f"{kind}/{name}.html", f"{kind}/{name}.css"]
+    folders = [folder for _, folder in _folders(())]
+    relative += sorted(
+        {
+            path.relative_to(folder).as_posix()
+            for folder in folders
+            for path in (folder / "themes" / name).glob("*")
+            if path.is_file() and not path.is_symlink()
+        }
+    )
+    found: list[tuple[Path, str]] = []
+    for rel in dict.fromkeys(relative):
+        source = next((f / rel for f in folders if (f / rel).is_file()), None)
+        if source is not None:
+            found.append((source, rel))
+    return found
