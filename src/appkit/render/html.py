@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -21,6 +20,7 @@ from appkit.guide.model import Guide, Posting
 from appkit.profile.model import Profile
 from appkit.render.dataview import to_view
 from appkit.render.design import Design, inject_design
+from appkit.render.hyphens import keep_hyphenated_words
 from appkit.render.themes import TemplateEnvironments, search_path
 
 FALLBACK_THEME = "classic"  # a design without a template for some kind borrows classic's
@@ -76,28 +76,6 @@ class Rendered:
             asset_root=self.asset_root,
             **options,
         )
-
-
-# A hyphen between two letters or digits ("follow-up", "25-30"), in text outside tags.
-_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
-_TAG_OR_RAW = re.compile(
-    r"(<(?:style|script|title)\b.*?</(?:style|script|title)>|<[^>]*>)", re.S | re.I
-)
-_WORD_JOINER = "\u2060"
-
-
-def keep_hyphenated_words(html: str) -> str:
-    """The HTML with a word joiner after each inner hyphen of its text, for the PDF only.
-
-    A line may break after "follow-", and a parser that rejoins lines then reads "followup" (or
-    "follow- up"). U+2060 forbids that break and never reaches the PDF's text layer, so only a
-    word longer than the line still wraps (overflow-wrap). The DOCX and text formats keep the
-    plain text: Word and readers wrap them themselves.
-    """
-    parts = _TAG_OR_RAW.split(html)
-    for index in range(0, len(parts), 2):  # the even parts are text between tags
-        parts[index] = _INNER_HYPHEN.sub("-" + _WORD_JOINER, parts[index])
-    return "".join(parts)
 
 
 def template_variables(context: Context) -> dict[str, Any]:
@@ -159,13 +137,18 @@ def render_html(
     return _render(kind, theme, context, user_dirs, environments)
 
 
-def _template(env: jinja2.Environment, kind: str, theme: str) -> jinja2.Template:
-    """templates/<kind>/<theme>.html, else classic's for a design that lacks this kind."""
+def _template(
+    env: jinja2.Environment, kind: str, theme: str, user_dirs: Sequence[Path]
+) -> jinja2.Template:
+    """templates/<kind>/<theme>.html, else classic's for a known design that lacks this kind."""
+    from appkit.render.themeloader import available_themes
+
     name = f"{kind}/{theme}.html"
     try:
         return env.get_template(name)
     except jinja2.TemplateNotFound as exc:
-        if exc.name != name or theme == FALLBACK_THEME:
+        known = theme in available_themes(user_dirs)
+        if exc.name != name or theme == FALLBACK_THEME or not known:
             raise
     return env.get_template(f"{kind}/{FALLBACK_THEME}.html")
 
@@ -180,7 +163,7 @@ def _render(
     name = f"{kind}/{theme}.html"
     env = (environments or TemplateEnvironments()).get(user_dirs)
     try:
-        template = _template(env, kind, theme)
+        template = _template(env, kind, theme, user_dirs)
         html = inject_design(template.render(template_variables(context)), _design(context), kind)
     except jinja2.TemplateNotFound as exc:
         where = ", ".join(str(d) for d in search_path(user_dirs))

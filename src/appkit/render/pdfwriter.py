@@ -190,8 +190,8 @@ def layout_pdf(
     """
     from weasyprint import HTML
 
-    from appkit.render.html import keep_hyphenated_words
     from appkit.render.htmlsubset import clean_text
+    from appkit.render.hyphens import keep_hyphenated_words
 
     html = clean_text(html)  # NFC, and no characters XML 1.0 (or Pango) cannot hold
     # Here, not only in Rendered.pdf: page fitting lays out `Rendered.html` itself. Idempotent.

@@ -76,11 +76,11 @@ def available_themes(user_dirs: Sequence[Path] = ()) -> dict[str, ThemeInfo]:
     kinds: dict[str, dict[str, str]] = {}
     for source, folder in _folders(user_dirs):
         for path in sorted(folder.glob("themes/*/theme.yaml")):
-            if _NAME.fullmatch(path.parent.name):
+            if _NAME.fullmatch(path.parent.name) and not path.is_symlink():
                 values.setdefault(path.parent.name, (source, path))
         for kind in DOCUMENT_KINDS:
             for path in sorted(folder.glob(f"{kind}/*.html")):
-                if path.stem != "base" and _NAME.fullmatch(path.stem):
+                if path.stem != "base" and _NAME.fullmatch(path.stem) and not path.is_symlink():
                     kinds.setdefault(path.stem, {}).setdefault(kind, source)
     infos = {}
     designs = set(values) | {name for name, own in kinds.items() if "resume" in own}
