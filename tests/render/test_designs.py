@@ -272,3 +272,32 @@ def test_theme_package_through_an_entry_point(
     finally:
         monkeypatch.undo()
         themeloader.package_dirs.cache_clear()
+
+
+def test_reference_docx_beside_theme_yaml_gives_the_word_styles(tmp_path: Path) -> None:
+    folder = tmp_path / "themes" / "branded"
+    folder.mkdir(parents=True)
+    (folder / "theme.yaml").write_text("page:\n  size: a4\n")
+    reference = docx.Document()
+    reference.styles["Normal"].font.name = "Garamond"
+    reference.save(str(folder / "reference.docx"))
+    (tmp_path / "resume").mkdir()
+    (tmp_path / "resume" / "branded.html").write_text('{% extends "resume/classic.html" %}')
+    profile = ROOT / "profiles" / "maria-santos.yaml"
+    files = _packet(profile, ["resume"], theme="branded", templates=(tmp_path,))
+    document = _docx(_by_suffix(files, "Resume", ".docx"))
+    assert document.styles["Normal"].font.name == "Garamond"  # the reference's styles
+    assert document.sections[0].page_width.pt == pytest.approx(595.28, abs=0.5)  # theme.yaml's
+
+
+def test_section_titles_and_order_from_theme_yaml(tmp_path: Path) -> None:
+    folder = tmp_path / "themes" / "retitled"
+    folder.mkdir(parents=True)
+    (folder / "theme.yaml").write_text(
+        "resume:\n  sections: [education, experience]\n  titles:\n    experience: Work History\n"
+    )
+    profile = ROOT / "profiles" / "maria-santos.yaml"
+    files = _packet(profile, ["resume"], theme="retitled", templates=(tmp_path,))
+    text = _pdf_text(_by_suffix(files, "Resume", ".pdf"))
+    assert text.index("EDUCATION") < text.index("WORK HISTORY") < text.index("SKILLS")
+    assert "SUMMARY" in text  # a section the order leaves out still shows, after the listed ones

@@ -10,6 +10,7 @@ spaces and hyphens.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -201,6 +202,9 @@ class Design(_Values):
     """One design's values; `name` is set from its folder, not from the file."""
 
     name: str = Field(default="classic", exclude=True)
+    # themes/<name>/reference.docx when the design has one: its Word styles replace the look
+    # built from these values (the page size and margins still come from here).
+    reference: Path | None = Field(default=None, exclude=True)
     description: str = ""
     fonts: Fonts = Fonts()
     sizes: Sizes = Sizes()
@@ -230,7 +234,7 @@ class Design(_Values):
             data["page"]["size"] = page_size
         if accent:
             data["colours"]["accent"] = accent
-        return Design.model_validate({**data, "name": self.name})
+        return Design.model_validate({**data, "name": self.name, "reference": self.reference})
 
 
 def _stack(fonts: tuple[str, ...]) -> str:

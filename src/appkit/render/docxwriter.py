@@ -279,6 +279,10 @@ def render_docx(
         )
     if reference is not None:
         doc = _open_reference(Path(reference))
+        if design is not None:  # the design's page, whatever the reference's
+            from appkit.render.docxstyles import page_setup
+
+            page_setup(doc, design)
     else:
         doc = default_document(design) if design is not None else default_document()
     set_language(doc, parsed.lang)

@@ -130,7 +130,9 @@ def load_design(name: str, user_dirs: Sequence[Path] = ()) -> Design:
     if path is None:
         return Design(name=name)
     design = _load(path, path.stat().st_mtime_ns)
-    return design.model_copy(update={"name": name})
+    reference = path.parent / "reference.docx"
+    found = reference if info.values and reference.is_file() and not reference.is_symlink() else None
+    return design.model_copy(update={"name": name, "reference": found})
 
 
 def chosen_design(
