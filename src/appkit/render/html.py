@@ -82,9 +82,8 @@ def template_variables(context: Context) -> dict[str, Any]:
     """What a template sees: plain read-only data, never live models (they carry parse_raw,
     parse_file and friends), see appkit.render.dataview."""
     memo: dict[int, tuple[Any, Any]] = {}
-    values = {
-        f.name: to_view(getattr(context, f.name), memo) for f in fields(context) if f.name != "design"
-    }
+    names = [f.name for f in fields(context) if f.name != "design"]
+    values = {name: to_view(getattr(context, name), memo) for name in names}
     # The values only: where a reference.docx lives is none of a template's business.
     values["design"] = to_view(_design(context).model_copy(update={"reference": None}), memo)
     return values

@@ -131,8 +131,8 @@ def load_design(name: str, user_dirs: Sequence[Path] = ()) -> Design:
         return Design(name=name)
     design = _load(path, path.stat().st_mtime_ns)
     reference = path.parent / "reference.docx"
-    found = reference if info.values and reference.is_file() and not reference.is_symlink() else None
-    return design.model_copy(update={"name": name, "reference": found})
+    usable = info.values is not None and reference.is_file() and not reference.is_symlink()
+    return design.model_copy(update={"name": name, "reference": reference if usable else None})
 
 
 def chosen_design(
