@@ -301,3 +301,11 @@ def test_section_titles_and_order_from_theme_yaml(tmp_path: Path) -> None:
     text = _pdf_text(_by_suffix(files, "Resume", ".pdf"))
     assert text.index("EDUCATION") < text.index("WORK HISTORY") < text.index("SKILLS")
     assert "SUMMARY" in text  # a section the order leaves out still shows, after the listed ones
+
+
+def test_batch_rows_leave_the_profiles_design_its_say() -> None:
+    """A roster row's options copy only what was given: no default theme masks `design:`."""
+    from appkit.batch.plan import _fields
+
+    assert "theme" not in _fields(Options(date="2026-01-15"))
+    assert _fields(Options(date="2026-01-15", theme="modern"))["theme"] == "modern"
