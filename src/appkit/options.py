@@ -23,7 +23,8 @@ class Options(BaseModel):
     model_config = ConfigDict(frozen=True)
     formats: tuple[Format, ...] = ("pdf", "docx")
     out_dir: Path = Path("out")
-    theme: str = "classic"
+    theme: str = "classic"  # a profile's `design.theme` counts only when this was not set
+    page_size: Literal["a4", "letter"] | None = None  # None: the profile's, else the design's
     templates: tuple[Path, ...] = ()
     company: str | None = None
     hiring_manager: str | None = None

@@ -3,8 +3,8 @@
 Name, e-mail, phone, every address, every job's title, company and dates, every school and
 degree must come back as separate values (tests/render/ats.py explains the reader) for the five
 sample profiles and five fixtures made to be hard: diacritics and no phone, a long hyphenated
-name, six jobs over three pages, a new graduate, a logistics background. The figures print
-with `pytest -s`.
+name, six jobs over three pages, a new graduate, a logistics background. Every built-in design
+is held to it. The figures print with `pytest -s`.
 """
 
 from __future__ import annotations
@@ -18,18 +18,28 @@ from tests.render.ats import layout_faults, parse, read_lines, score, text_items
 
 FIXTURES = sorted((DATA / "profiles").glob("ats-*.yaml"))
 ALL = PROFILES + FIXTURES
+DESIGNS = ("classic", "modern", "compact")
 
 
 @pytest.fixture(scope="module")
-def resumes() -> dict[str, bytes]:
-    """Each profile's resume PDF, rendered once in-process."""
+def designs() -> dict[str, dict[str, bytes]]:
+    """Each design's resume PDF of each profile, rendered once in-process."""
     engine = appkit.Engine()
-    options = Options(date="2026-01-15", formats=("pdf",))
-    out = {}
-    for path in ALL:
-        files = appkit.build_packet(appkit.load_inputs(path), options, ["resume"], engine).files
-        out[path.stem] = next(data for name, data in files.items() if name.endswith(".pdf"))
+    out: dict[str, dict[str, bytes]] = {}
+    for design in DESIGNS:
+        options = Options(date="2026-01-15", formats=("pdf",), theme=design)
+        for path in ALL:
+            inputs = appkit.load_inputs(path)
+            files = appkit.build_packet(inputs, options, ["resume"], engine).files
+            pdf = next(data for name, data in files.items() if name.endswith(".pdf"))
+            out.setdefault(design, {})[path.stem] = pdf
     return out
+
+
+@pytest.fixture(scope="module")
+def resumes(designs: dict[str, dict[str, bytes]]) -> dict[str, bytes]:
+    """The classic design's resumes."""
+    return designs["classic"]
 
 
 def test_fixtures_cover_the_hard_cases(resumes: dict[str, bytes]) -> None:
@@ -38,22 +48,24 @@ def test_fixtures_cover_the_hard_cases(resumes: dict[str, bytes]) -> None:
     assert pages == 3  # headings, bullets and footers meet page breaks
 
 
-def test_every_field_reads_back(resumes: dict[str, bytes]) -> None:
+@pytest.mark.parametrize("design", DESIGNS)
+def test_every_field_reads_back(designs: dict[str, dict[str, bytes]], design: str) -> None:
     found = expected = 0
     misses = []
     for path in ALL:
-        got, total, missed = score(appkit.load_profile(path), resumes[path.stem])
-        print(f"ATS read-back {path.stem}: {got}/{total}")
+        got, total, missed = score(appkit.load_profile(path), designs[design][path.stem])
+        print(f"ATS read-back {design} {path.stem}: {got}/{total}")
         found, expected = found + got, expected + total
         misses += [f"{path.stem}: {m}" for m in missed]
-    print(f"ATS read-back total: {found}/{expected} ({100 * found / expected:.0f}%)")
+    print(f"ATS read-back {design} total: {found}/{expected} ({100 * found / expected:.0f}%)")
     assert expected >= 120
     assert misses == []
 
 
+@pytest.mark.parametrize("design", DESIGNS)
 @pytest.mark.parametrize("name", [p.stem for p in ALL])
-def test_no_layout_faults(resumes: dict[str, bytes], name: str) -> None:
-    assert layout_faults(parse(resumes[name])) == []
+def test_no_layout_faults(designs: dict[str, dict[str, bytes]], design: str, name: str) -> None:
+    assert layout_faults(parse(designs[design][name])) == []
 
 
 def test_contact_values_are_separate(resumes: dict[str, bytes]) -> None:

@@ -141,10 +141,12 @@ def test_default_look() -> None:
     doc = _doc(render_docx(SAMPLE))
     section = doc.sections[0]
     assert (section.page_width, section.page_height) == (Inches(8.5), Inches(11))
-    assert section.left_margin == section.right_margin == Inches(0.75)
+    # The classic design's values (templates/themes/classic/theme.yaml), as in its PDF.
+    assert section.left_margin == section.right_margin == Inches(0.7)
+    assert section.top_margin == Inches(0.6)
     normal = doc.styles["Normal"]
-    assert normal.font.name == "Calibri" and normal.font.size == Pt(10.5)
-    assert doc.styles["Title"].font.size == Pt(20)
+    assert normal.font.name == "Calibri" and normal.font.size == Pt(10)
+    assert doc.styles["Title"].font.size == Pt(22)
     assert doc.styles["Heading 1"].element.xpath("./w:pPr/w:pBdr/w:bottom")
     assert doc.styles["List Bullet"].paragraph_format.left_indent == Inches(0.25)
     lang = normal.element.xpath("./w:rPr/w:lang/@w:val")

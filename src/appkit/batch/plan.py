@@ -122,7 +122,8 @@ def _options(row: RosterRow, cells: Mapping[str, str], base: Options) -> Options
 
 
 def _fields(options: Options) -> dict[str, Any]:
-    return {name: getattr(options, name) for name in Options.model_fields}
+    # Only the options given: an unset --theme leaves each profile's `design:` its say.
+    return {name: getattr(options, name) for name in options.model_fields_set}
 
 
 def _plan_row(row: RosterRow, defaults: Mapping[str, str], base: Options) -> Task:

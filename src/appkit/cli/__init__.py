@@ -66,7 +66,7 @@ COMMANDS: dict[str, Lazy] = {
     ),
     "templates": Lazy(
         "appkit.cli.templates:templates",
-        "List the document templates or copy a built-in theme out to customise it.",
+        "List the designs or copy one out to customise it.",
     ),
     "schema": Lazy(
         "appkit.cli.templates:schema",

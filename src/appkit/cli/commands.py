@@ -37,23 +37,18 @@ def _run(
     run_watch(lambda: render(False), lambda: render(True), watched)
 
 
-def _check_theme(kinds: list[str], theme: str, user_dirs: tuple[Path, ...]) -> None:
-    """Refuse a theme that some requested document lacks, naming the nearest existing one."""
-    from appkit.render.themes import list_templates
+def _check_theme(theme: str | None, user_dirs: tuple[Path, ...]) -> None:
+    """Refuse an unknown design, naming the nearest one (a design lacking a kind borrows
+    classic's template for it)."""
+    from appkit.render.themeloader import available_themes
 
-    themes: dict[str, set[str]] = {}
-    for name, _origin in list_templates(user_dirs):
-        kind, _, file = name.partition("/")
-        if file.endswith(".html") and "/" not in file and file != "base.html":
-            themes.setdefault(kind, set()).add(file.removesuffix(".html"))
-    for kind in kinds:
-        available = themes.get(kind)
-        if available is not None and theme not in available:
-            raise click.BadParameter(
-                f"no {kind} theme named '{theme}'{did_you_mean(theme, available)} "
-                f"(available: {', '.join(sorted(available))})",
-                param_hint="'--theme'",
-            )
+    available = available_themes(user_dirs)
+    if theme is not None and theme not in available:
+        raise click.BadParameter(
+            f"no design named '{theme}'{did_you_mean(theme, available)} "
+            f"(available: {', '.join(available)})",
+            param_hint="'--theme'",
+        )
 
 
 def _write(kinds: list[str], inputs: Any, quiet: bool = False, **opts: Any) -> int:
@@ -63,11 +58,12 @@ def _write(kinds: list[str], inputs: Any, quiet: bool = False, **opts: Any) -> i
     from appkit.disk.write import generate_packet
     from appkit.options import Options
 
-    _check_theme(kinds, opts["theme"], tuple(opts["templates"]))
+    _check_theme(opts["theme"], tuple(opts["templates"]))
     values = {
         "formats": opts["formats"],
         "out_dir": opts["out_dir"],
         "theme": opts["theme"],
+        "page_size": opts["page_size"] and opts["page_size"].lower(),
         "templates": tuple(opts["templates"]),
         "company": opts["company"],
         "hiring_manager": opts["hiring_manager"],

@@ -144,7 +144,16 @@ def target_options(func: F) -> F:
             cls=OptionsDefault,
             help="Output folder; documents go to OUT/<name>/.",
         ),
-        click.option("--theme", cls=OptionsDefault, help="Template theme name."),
+        click.option(
+            "--theme",
+            help="Design (see `appkit templates list`) [default: the profile's design.theme,"
+            " else classic].",
+        ),
+        click.option(
+            "--page-size",
+            type=click.Choice(["a4", "letter"], case_sensitive=False),
+            help="Paper size [default: the profile's design.page_size, else the design's].",
+        ),
         click.option(
             "--templates",
             "-t",

@@ -35,7 +35,9 @@ from appkit.packet.budget import announce
 from appkit.packet.formats import BUDGET_NOTE, render_document
 from appkit.profile.load import load_profile
 from appkit.profile.model import Profile
+from appkit.render.design import Design
 from appkit.render.html import Context, DocInfo
+from appkit.render.themeloader import chosen_design
 
 FORMATS: tuple[str, ...] = get_args(Format)
 FILE_STEMS: dict[str, str] = PLAIN_STEMS  # render_documents' keys: "resume.pdf", ...
@@ -195,6 +197,7 @@ def _render_all(
         files[MATCH_FILE] = b""  # written last: a page budget adds what it dropped
     match, budget = tailored.match, None
     tailored = _spelled(tailored, options.locale)
+    design, options = _design(inputs.profile, options)
     for kind in (k for k in kinds if k != "match"):
         context = Context(
             doc=doc_info(kind, inputs, tailored, target),
@@ -204,6 +207,7 @@ def _render_all(
             posting=inputs.posting,
             letter=_letter(inputs, tailored, target) if kind == "cover" else None,
             prep=_prep(inputs, tailored, target) if kind == "interview" else None,
+            design=design,
         )
         rendered = render_document(kind, context, options, engine)
         if BUDGET_NOTE in rendered:
@@ -213,6 +217,16 @@ def _render_all(
     if MATCH_FILE in files and match is not None:
         files[MATCH_FILE] = _match_json(match, options, profile_file, budget)
     return files, tailored.match
+
+
+def _design(profile: Profile, options: Options) -> tuple[Design, Options]:
+    """The packet's design (--theme/--page-size > the profile's `design:` > theme.yaml), and the
+    options naming it, so every template lookup uses the design the profile may have chosen."""
+    theme = options.theme if "theme" in options.model_fields_set else None
+    design = chosen_design(theme, options.page_size, options.templates, profile.design)
+    if design.name != options.theme:
+        options = options.model_copy(update={"theme": design.name})
+    return design, options
 
 
 def _spelled(tailored: Tailored, locale: Locale) -> Tailored:

@@ -64,6 +64,8 @@ def _render_formats(
             rendered.html,
             max_paragraphs=options.page_limit * PARAGRAPHS_PER_PAGE,
             template=rendered.template,
+            design=context.design,
+            reference=context.design.reference if context.design else None,
         )
     out.update(_plain_formats(rendered, options))
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -208,11 +208,21 @@ class CustomSection(Strict):
     entries: list[CustomEntry] = Field(min_length=1, max_length=40)
 
 
+class DesignChoice(Strict):
+    """The profile's `design:` section: a design and a few of its values for this candidate;
+    `--theme` and `--page-size` win over it, and it wins over the design's theme.yaml."""
+
+    theme: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")
+    page_size: Literal["a4", "letter"] | None = None
+    accent: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$", description="e.g. '#7a1f3d'")
+
+
 class Profile(Strict):
     """Everything appkit knows about a candidate. Only what is here may appear in a document."""
 
     # The profile schema version (appkit.profile.version); absent means 1.
     appkit_profile: int = 1
+    design: DesignChoice | None = None  # look only: never printed
     basics: Basics
     summary: Text | None = None
     experience: list[Experience] = Field(default_factory=list, max_length=40)

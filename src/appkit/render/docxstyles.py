@@ -1,17 +1,25 @@
-"""Word styles for appkit's DOCX output: a clean default look and small style helpers."""
+"""Word styles for appkit's DOCX output: a design's look (theme.yaml) and small style helpers.
+
+`apply_default_look` gives a document the same values the PDF gets as CSS (appkit.render.design):
+page size and margins, body and heading fonts, sizes, colours, the rule under section headings,
+spacing. The look is built once per design and process (`default_document`), then copied.
+"""
 
 from __future__ import annotations
 
 import functools
 import io
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 from docx.styles import BabelFish
+
+if TYPE_CHECKING:
+    from appkit.render.design import Design
 
 __all__ = [
     "BODY_FONT",
@@ -22,17 +30,13 @@ __all__ = [
     "set_language",
 ]
 
-BODY_FONT = "Calibri"  # Carlito is its metric-compatible substitute on Linux
+BODY_FONT = "Calibri"  # classic's Word font; Carlito is its metric-compatible substitute on Linux
 _FONT_ATTRS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
 
-# name: (size pt, bold, colour, space before pt, space after pt)
-_HEADINGS: dict[str, tuple[float, bool, str, float, float]] = {
-    "Title": (20, True, "1F2937", 0, 2),
-    "Heading 1": (12, True, "1F3A5F", 10, 3),
-    "Heading 2": (11, True, "222222", 6, 0),
-    "Heading 3": (10.5, True, "444444", 4, 0),
-}
+# CSS line-height is a multiple of the font size, Word's "multiple" one of the font's own line
+# (about 1.2 em for the fonts the designs use): 1.24 in CSS is about 1.03 lines in Word.
+_WORD_LINE = 1.2
 
 
 def _child(parent: Any, tag: str) -> Any:
@@ -160,27 +164,55 @@ def _no_border(style: Any) -> None:
         ppr.remove(old)
 
 
-def apply_default_look(doc: Any) -> None:
-    """Letter, 0.75in margins, Calibri 10.5pt, modest headings, tight spacing, tidy lists."""
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def page_setup(doc: Any, design: Design) -> None:
+    """The design's page size and margins on every section."""
+    from appkit.render.design import points
+
+    width, height = design.page_points
+    margins = design.page.margins
     for section in doc.sections:
-        section.page_width, section.page_height = Inches(8.5), Inches(11)
+        section.page_width, section.page_height = Pt(width), Pt(height)
         for side in ("left", "right", "top", "bottom"):
-            setattr(section, f"{side}_margin", Inches(0.75))
-    _set_fonts(_doc_defaults_rpr(doc), BODY_FONT)
+            setattr(section, f"{side}_margin", Pt(points(getattr(margins, side))))
+
+
+def apply_default_look(doc: Any, design: Design | None = None) -> None:
+    """The design's page, fonts, sizes, colours and spacing as Word styles (default: classic)."""
+    from appkit.render.design import points
+
+    design = design or _classic()
+    page_setup(doc, design)
+    body, heading = design.fonts.docx_body, design.fonts.docx_heading
+    sizes, colours, spacing = design.sizes, design.colours, design.spacing
+    _set_fonts(_doc_defaults_rpr(doc), body)
     normal = doc.styles["Normal"]
-    _set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
-    normal.font.size = Pt(10.5)
-    normal.font.color.rgb = RGBColor(0x1F, 0x1F, 0x1F)
+    _set_fonts(normal.element.get_or_add_rPr(), body)
+    normal.font.size = Pt(points(sizes.base))
+    normal.font.color.rgb = _rgb(colours.ink)
     fmt = normal.paragraph_format
-    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(3), 1.0
-    for name, (size, bold, color, before, after) in _HEADINGS.items():
+    fmt.space_before, fmt.space_after = Pt(0), Pt(points(spacing.after_paragraph))
+    fmt.line_spacing = round(spacing.line_height / _WORD_LINE, 2)
+    entry = points(sizes.entry)
+    # name: (size pt, colour, space before pt, space after pt)
+    headings = {
+        "Title": (points(sizes.name), colours.accent, 0, 2),
+        "Heading 1": (points(sizes.section), colours.accent, points(spacing.section_gap) + 2, 3),
+        "Heading 2": (entry, colours.ink, points(spacing.entry_gap), 0),
+        "Heading 3": (entry * 0.95, colours.muted, 4, 0),
+    }
+    for name, (size, color, before, after) in headings.items():
         style = get_style(doc, name)
-        _set_fonts(style.element.get_or_add_rPr(), BODY_FONT)
+        _set_fonts(style.element.get_or_add_rPr(), heading if name != "Heading 3" else body)
+        bold = True
         style.font.size, style.font.bold = Pt(size), bold
         for old in style.element.get_or_add_rPr().findall(qn("w:szCs")):
             old.set(qn("w:val"), str(int(size * 2)))
         style.font.italic = False
-        style.font.color.rgb = RGBColor.from_string(color)
+        style.font.color.rgb = _rgb(color)
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(after)
         style.paragraph_format.keep_with_next = True
@@ -189,7 +221,9 @@ def apply_default_look(doc: Any) -> None:
     for tag in ("w:spacing", "w:kern"):
         for old in title_rpr.findall(qn(tag)):
             title_rpr.remove(old)
-    _bottom_border(doc.styles["Heading 1"])
+    doc.styles["Heading 1"].font.all_caps = design.headings.uppercase
+    if design.headings.rule:
+        _bottom_border(doc.styles["Heading 1"], colours.rule.lstrip("#").upper())
     for name in ("List Bullet", "List Number"):
         style = get_style(doc, name)
         style.paragraph_format.left_indent = Inches(0.25)
@@ -198,24 +232,35 @@ def apply_default_look(doc: Any) -> None:
     get_style(doc, "Hyperlink", WD_STYLE_TYPE.CHARACTER)
 
 
+def _classic() -> Design:
+    from appkit.render.themeloader import load_design
+
+    return load_design("classic")
+
+
 @functools.cache
-def _default_template() -> bytes:
-    """python-docx's default document with `apply_default_look`, saved once per process."""
+def _default_template(values: str) -> bytes:
+    """python-docx's default document with `apply_default_look`, saved once per design (by its
+    values, as JSON) and process."""
     import docx
 
+    from appkit.render.design import Design
+
     doc = docx.Document()
-    apply_default_look(doc)
+    apply_default_look(doc, Design.model_validate_json(values))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
-def default_document() -> Any:
-    """A new document with appkit's default look: a copy of the template built once per process
-    (building the look took a quarter of the DOCX time when done for every document)."""
+def default_document(design: Design | None = None) -> Any:
+    """A new document with the design's look (default: classic): a copy of the template built
+    once per design and process (building the look took a quarter of the DOCX time when done for
+    every document)."""
     import docx
 
-    return docx.Document(io.BytesIO(_default_template()))
+    values = (design or _classic()).model_dump_json()
+    return docx.Document(io.BytesIO(_default_template(values)))
 
 
 class StyleCache:

@@ -14,6 +14,7 @@ from appkit.render.htmlsubset import Block, ParsedDoc, Run, parse_html
 from appkit.render.isolate import PARAGRAPHS_PER_PAGE
 
 if TYPE_CHECKING:
+    from appkit.render.design import Design
     from appkit.render.docxstyles import StyleCache
 
 __all__ = ["render_docx"]
@@ -254,12 +255,14 @@ def render_docx(
     created: datetime | None = None,
     max_paragraphs: int | None = None,
     template: str = "",
+    design: Design | None = None,
 ) -> bytes:
     """Render appkit's HTML subset to DOCX bytes, styled by ``reference`` if given.
 
     ``created`` (else ``<meta name="date">``, else SOURCE_DATE_EPOCH, else now) fixes the
     core-property dates, which makes the output byte-for-byte reproducible. More than
     ``max_paragraphs`` paragraphs is a TemplateError; ``template`` names the template in errors.
+    ``design`` gives the page, fonts, sizes and colours (appkit.render.design; default: classic).
     """
     from lxml import etree
 
@@ -274,7 +277,14 @@ def render_docx(
             f"produced more than {max_paragraphs} paragraphs for the DOCX"
             f" (about {pages} pages, --page-limit)",
         )
-    doc = _open_reference(Path(reference)) if reference is not None else default_document()
+    if reference is not None:
+        doc = _open_reference(Path(reference))
+        if design is not None:  # the design's page, whatever the reference's
+            from appkit.render.docxstyles import page_setup
+
+            page_setup(doc, design)
+    else:
+        doc = default_document(design) if design is not None else default_document()
     set_language(doc, parsed.lang)
     section = doc.sections[-1]
     tab_pos = int(section.page_width - section.left_margin - section.right_margin)

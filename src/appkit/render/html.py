@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -20,7 +19,11 @@ from appkit.errors import TemplateError
 from appkit.guide.model import Guide, Posting
 from appkit.profile.model import Profile
 from appkit.render.dataview import to_view
+from appkit.render.design import Design, inject_design
+from appkit.render.hyphens import keep_hyphenated_words
 from appkit.render.themes import TemplateEnvironments, search_path
+
+FALLBACK_THEME = "classic"  # a design without a template for some kind borrows classic's
 
 
 class DocInfo(BaseModel):
@@ -48,6 +51,7 @@ class Context:
     posting: Posting | None = None
     letter: CoverLetter | None = None
     prep: PrepSheet | None = None
+    design: Design | None = None  # the design's values; None: the built-in classic's
 
 
 @dataclass(frozen=True)
@@ -74,33 +78,21 @@ class Rendered:
         )
 
 
-# A hyphen between two letters or digits ("follow-up", "25-30"), in text outside tags.
-_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
-_TAG_OR_RAW = re.compile(
-    r"(<(?:style|script|title)\b.*?</(?:style|script|title)>|<[^>]*>)", re.S | re.I
-)
-_WORD_JOINER = "\u2060"
-
-
-def keep_hyphenated_words(html: str) -> str:
-    """The HTML with a word joiner after each inner hyphen of its text, for the PDF only.
-
-    A line may break after "follow-", and a parser that rejoins lines then reads "followup" (or
-    "follow- up"). U+2060 forbids that break and never reaches the PDF's text layer, so only a
-    word longer than the line still wraps (overflow-wrap). The DOCX and text formats keep the
-    plain text: Word and readers wrap them themselves.
-    """
-    parts = _TAG_OR_RAW.split(html)
-    for index in range(0, len(parts), 2):  # the even parts are text between tags
-        parts[index] = _INNER_HYPHEN.sub("-" + _WORD_JOINER, parts[index])
-    return "".join(parts)
-
-
 def template_variables(context: Context) -> dict[str, Any]:
     """What a template sees: plain read-only data, never live models (they carry parse_raw,
     parse_file and friends), see appkit.render.dataview."""
     memo: dict[int, tuple[Any, Any]] = {}
-    return {f.name: to_view(getattr(context, f.name), memo) for f in fields(context)}
+    names = [f.name for f in fields(context) if f.name != "design"]
+    values = {name: to_view(getattr(context, name), memo) for name in names}
+    # The values only: where a reference.docx lives is none of a template's business.
+    values["design"] = to_view(_design(context).model_copy(update={"reference": None}), memo)
+    return values
+
+
+def _design(context: Context) -> Design:
+    from appkit.render.themeloader import load_design
+
+    return context.design or load_design(FALLBACK_THEME)
 
 
 def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
@@ -130,6 +122,9 @@ def render_html(
 ) -> Rendered:
     """Render templates/<kind>/<theme>.html with `context`; template faults become TemplateError.
 
+    A design without a template for `kind` gets classic's, still with its own values (fonts,
+    colours, page: `context.design`), which go first in <head> as CSS (appkit.render.design).
+
     With user template folders the rendering runs isolated (time and memory limits, see
     appkit.render.isolate): those templates may come from anyone. ``environments`` are the
     engine's compiled templates; without them the templates are compiled for this call.
@@ -144,6 +139,22 @@ def render_html(
     return _render(kind, theme, context, user_dirs, environments)
 
 
+def _template(
+    env: jinja2.Environment, kind: str, theme: str, user_dirs: Sequence[Path]
+) -> jinja2.Template:
+    """templates/<kind>/<theme>.html, else classic's for a known design that lacks this kind."""
+    from appkit.render.themeloader import available_themes
+
+    name = f"{kind}/{theme}.html"
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateNotFound as exc:
+        known = theme in available_themes(user_dirs)
+        if exc.name != name or theme == FALLBACK_THEME or not known:
+            raise
+    return env.get_template(f"{kind}/{FALLBACK_THEME}.html")
+
+
 def _render(
     kind: str,
     theme: str,
@@ -154,8 +165,8 @@ def _render(
     name = f"{kind}/{theme}.html"
     env = (environments or TemplateEnvironments()).get(user_dirs)
     try:
-        template = env.get_template(name)
-        html = template.render(template_variables(context))
+        template = _template(env, kind, theme, user_dirs)
+        html = inject_design(template.render(template_variables(context)), _design(context), kind)
     except jinja2.TemplateNotFound as exc:
         where = ", ".join(str(d) for d in search_path(user_dirs))
         raise TemplateError(
@@ -187,6 +198,7 @@ def _render(
         raise TemplateError(
             _display(file, name, user_dirs), line, f"{type(exc).__name__}: {exc}"
         ) from None
+    name = template.name or name
     base_dir = Path(template.filename).parent if template.filename else search_path(user_dirs)[-1]
     folders = search_path(user_dirs)
     root = next((f for f in folders if base_dir.is_relative_to(f)), base_dir)

@@ -191,8 +191,11 @@ def layout_pdf(
     from weasyprint import HTML
 
     from appkit.render.htmlsubset import clean_text
+    from appkit.render.hyphens import keep_hyphenated_words
 
     html = clean_text(html)  # NFC, and no characters XML 1.0 (or Pango) cannot hold
+    # Here, not only in Rendered.pdf: page fitting lays out `Rendered.html` itself. Idempotent.
+    html = keep_hyphenated_words(html)
     base_dir = Path(base_dir)
     if not base_dir.is_dir():
         raise RenderError(f"theme directory not found: {base_dir.name}")

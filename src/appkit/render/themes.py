@@ -1,6 +1,7 @@
 """Where templates come from: user folders first, then the built-ins, in Jinja's sandbox.
 
-Search order: every `--templates DIR` (in order), then appkit's built-in `templates/`. A user
+Search order: every `--templates DIR` (in order), installed theme packages, then appkit's built-in
+`templates/`. A user
 template may extend the built-in it replaces as `{% extends "!builtin/resume/classic.html" %}`.
 """
 
@@ -122,8 +123,12 @@ def display_url(url: str) -> str:
 
 
 def search_path(user_dirs: Sequence[Path] = ()) -> list[Path]:
-    """The folders searched for templates and assets, highest priority first."""
-    return [Path(d).resolve() for d in user_dirs] + [builtin_dir("templates")]
+    """The folders searched for templates and assets, highest priority first: `--templates`
+    folders, installed theme packages (appkit.render.themeloader), the built-ins."""
+    from appkit.render.themeloader import package_dirs
+
+    packages = [folder for _, folder in package_dirs()]
+    return [Path(d).resolve() for d in user_dirs] + packages + [builtin_dir("templates")]
 
 
 def environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
