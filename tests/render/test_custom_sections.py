@@ -95,3 +95,12 @@ def test_entry_needs_content_and_one_kind_of_date(tmp_path: Path) -> None:
     message = caught.value.message
     assert "bad.yaml:5: custom_sections[0].entries[0]: an entry needs a title" in message
     assert "bad.yaml:6: custom_sections[0].entries[1]: give either date" in message
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
+def test_every_design_prints_custom_sections(theme: str) -> None:
+    options = Options(date="2026-01-15", formats=("pdf",), file_names="plain", theme=theme)
+    pdf = appkit.build_packet(appkit.load_inputs(PROFILE), options, ["resume"]).files["resume.pdf"]
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).upper()
+    assert "CLINICAL ROTATIONS" in text and "TRIAGED 30 PATIENTS A SHIFT" in text
+    assert "EARLY WARNING SCORES ON A MEDICAL WARD" in text

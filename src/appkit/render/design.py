@@ -42,7 +42,7 @@ TITLES: dict[str, str] = {
     "publications": "Publications",
     "languages": "Languages",
     "interests": "Interests",
-    "custom_sections": "",  # each custom section carries its own title from the profile
+    "custom_sections": "Other",  # unused: each custom section prints its own title
     "references": "References",
 }
 
