@@ -46,6 +46,7 @@ def render_document(
 def _render_formats(
     kind: str, context: Context, options: Options, engine: Engine
 ) -> dict[str, bytes]:
+    from appkit.render.docxpage import read_stylesheets
     from appkit.render.docxwriter import render_docx
 
     out: dict[str, bytes] = {}
@@ -58,6 +59,9 @@ def _render_formats(
             rendered.html,
             max_paragraphs=options.page_limit * PARAGRAPHS_PER_PAGE,
             template=rendered.template,
+            css=read_stylesheets(
+                rendered.html, rendered.base_dir, rendered.fallback_dirs, rendered.asset_root
+            ),
         )
     out.update(_plain_formats(rendered, options))
     return out

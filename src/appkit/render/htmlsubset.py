@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 import lxml.etree
 import lxml.html
 
+from appkit.render.docxmap import CONTAINER_STYLES, PARAGRAPH_STYLES, char_style, refine
+
 __all__ = ["Block", "ParsedDoc", "Run", "clean_text", "parse_html", "safe_href"]
 
 _NOT_XML10 = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -46,6 +48,7 @@ class Run:
     href: str | None = None
     brk: bool = False
     sep: bool = False  # a visual separator (``<span class="sep">``): plain text rewrites it
+    style: str | None = None  # Word character style from the span's class ("Tag", "Status ...")
 
 
 @dataclass
@@ -134,6 +137,8 @@ class _Walker:
         self.in_sep = 0
         self.lists: list[tuple[str, int | None, str | None]] = []  # (style, list id, data-style)
         self.defaults: list[str] = ["Normal"]
+        self.containers: list[str | None] = [None]  # paragraph style a container's <p>s take
+        self.char: list[str | None] = [None]  # character style of the enclosing spans
         self.ol_count = 0
 
     def close(self) -> None:
@@ -171,7 +176,15 @@ class _Walker:
         """Add text with the formatting currently in effect."""
         if text:
             href = self.href[-1] if self.href else None
-            run = Run(clean_text(text), self.bold > 0, self.italic > 0, href, sep=self.in_sep > 0)
+            style = refine(self.char[-1], text)
+            run = Run(
+                clean_text(text),
+                self.bold > 0,
+                self.italic > 0,
+                href,
+                sep=self.in_sep > 0,
+                style=style,
+            )
             self.add(run)
 
     def walk(self, el: lxml.html.HtmlElement) -> None:
@@ -185,8 +198,14 @@ class _Walker:
         data_style = clean_text(el.get("data-style") or "").strip()[:100] or None
         if tag == "br":
             self.add(Run(brk=True))
-        elif tag in HEADING_STYLES or tag in PARAGRAPH_TAGS:
-            self.open(data_style or HEADING_STYLES.get(tag, "Normal"), classes=frozenset(classes))
+        elif tag in HEADING_STYLES:
+            self.open(data_style or HEADING_STYLES[tag], classes=frozenset(classes))
+            self.children(el)
+            self.close()
+        elif tag in PARAGRAPH_TAGS:
+            mapped = next((PARAGRAPH_STYLES[c] for c in PARAGRAPH_STYLES if c in classes), None)
+            style = data_style or mapped or (self.containers[-1] if tag == "p" else None)
+            self.open(style or "Normal", classes=frozenset(classes))
             self.children(el)
             self.close()
         elif tag == "li":
@@ -213,9 +232,12 @@ class _Walker:
         elif tag in BLOCK_TAGS:
             self.close()
             self.defaults.append(data_style or self.defaults[-1])
+            found = next((CONTAINER_STYLES[c] for c in CONTAINER_STYLES if c in classes), None)
+            self.containers.append(found or self.containers[-1])
             self.children(el)
             self.close()
             self.defaults.pop()
+            self.containers.pop()
         else:
             self.inline(el, tag, classes)
 
@@ -223,6 +245,7 @@ class _Walker:
         """Walk an inline element, tracking bold/italic/link/date state."""
         bold, italic, date = tag in BOLD_TAGS, tag in ITALIC_TAGS, "date" in classes
         sep = "sep" in classes
+        self.char.append(char_style(classes) or self.char[-1])
         self.bold += bold
         self.italic += italic
         self.in_date += date
@@ -236,6 +259,7 @@ class _Walker:
         self.italic -= italic
         self.in_date -= date
         self.in_sep -= sep
+        self.char.pop()
 
     def children(self, el: lxml.html.HtmlElement) -> None:
         """Walk the text and children of ``el``, reusing an empty list item for a first <p>."""
