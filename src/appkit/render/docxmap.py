@@ -7,7 +7,27 @@ styles them with CSS, the DOCX with named Word styles, so a Word user restyles "
 
 from __future__ import annotations
 
-__all__ = ["CONTAINER_STYLES", "PARAGRAPH_STYLES", "char_style"]
+__all__ = [
+    "BLOCK_TAGS", "BOLD_TAGS", "CONTAINER_STYLES", "HEADING_STYLES", "ITALIC_TAGS", "LIST_TAGS",
+    "PARAGRAPH_STYLES", "PARAGRAPH_TAGS", "SKIP_TAGS", "char_style", "first_match", "refine",
+]  # fmt: skip
+
+# What each HTML element becomes (templates/README.md documents the subset).
+HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
+PARAGRAPH_TAGS = {"p", "h5", "h6", "dt", "dd", "caption", "figcaption", "summary", "pre"}
+LIST_TAGS = {"ul": "List Bullet", "ol": "List Number"}
+SKIP_TAGS = {
+    "head", "title", "meta", "link", "base", "style", "script", "noscript", "template", "img",
+    "picture", "source", "svg", "math", "object", "embed", "iframe", "video", "audio", "canvas",
+    "input", "select", "textarea", "map", "area", "track",
+}  # fmt: skip
+BLOCK_TAGS = {
+    "html", "body", "div", "section", "header", "footer", "article", "main", "nav", "aside",
+    "address", "blockquote", "dl", "figure", "form", "fieldset", "details", "hr", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "center",
+}  # fmt: skip
+BOLD_TAGS = {"strong", "b"}
+ITALIC_TAGS = {"em", "i"}
 
 # <p class=…> → paragraph style (first matching class wins, in this order).
 PARAGRAPH_STYLES: dict[str, str] = {
@@ -32,12 +52,14 @@ _STATUS_WORDS = (("missing", "Status Missing"), ("partly", "Status Partial"),
                  ("partial", "Status Partial"), ("covered", "Status Covered"))  # fmt: skip
 
 
+def first_match(styles: dict[str, str], classes: set[str]) -> str | None:
+    """The style of the first class in ``styles`` (in its order) that ``classes`` has."""
+    return next((style for name, style in styles.items() if name in classes), None)
+
+
 def char_style(classes: set[str]) -> str | None:
     """The character style for an inline element's classes, or None."""
-    for name, style in _CHAR_STYLES.items():
-        if name in classes:
-            return style
-    return None
+    return first_match(_CHAR_STYLES, classes)
 
 
 def refine(style: str | None, text: str) -> str | None:

@@ -1,6 +1,6 @@
 """Parse appkit's documented HTML subset (templates/README.md) into paragraphs and runs.
 
-The DOCX writer consumes the result; nothing here knows about Word. Whitespace is collapsed the
+The DOCX writer consumes the result; the style names come from docxmap. Whitespace is collapsed the
 way a browser does, so template indentation never creates stray spaces or empty paragraphs.
 """
 
@@ -13,29 +13,13 @@ from dataclasses import dataclass, field, replace
 import lxml.etree
 import lxml.html
 
-from appkit.render.docxmap import CONTAINER_STYLES, PARAGRAPH_STYLES, char_style, refine
+from appkit.render import docxmap as word
 
 __all__ = ["Block", "ParsedDoc", "Run", "clean_text", "parse_html", "safe_href"]
 
 _NOT_XML10 = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _WS = re.compile(r"[ \t\n\r\f]+")
 _LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-
-HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
-PARAGRAPH_TAGS = {"p", "h5", "h6", "dt", "dd", "caption", "figcaption", "summary", "pre"}
-LIST_TAGS = {"ul": "List Bullet", "ol": "List Number"}
-SKIP_TAGS = {
-    "head", "title", "meta", "link", "base", "style", "script", "noscript", "template", "img",
-    "picture", "source", "svg", "math", "object", "embed", "iframe", "video", "audio", "canvas",
-    "input", "select", "textarea", "map", "area", "track",
-}  # fmt: skip
-BLOCK_TAGS = {
-    "html", "body", "div", "section", "header", "footer", "article", "main", "nav", "aside",
-    "address", "blockquote", "dl", "figure", "form", "fieldset", "details", "hr", "table",
-    "thead", "tbody", "tfoot", "tr", "td", "th", "center",
-}  # fmt: skip
-BOLD_TAGS = {"strong", "b"}
-ITALIC_TAGS = {"em", "i"}
 
 
 @dataclass(frozen=True)
@@ -176,7 +160,7 @@ class _Walker:
         """Add text with the formatting currently in effect."""
         if text:
             href = self.href[-1] if self.href else None
-            style = refine(self.char[-1], text)
+            style = word.refine(self.char[-1], text)
             run = Run(
                 clean_text(text),
                 self.bold > 0,
@@ -190,7 +174,7 @@ class _Walker:
     def walk(self, el: lxml.html.HtmlElement) -> None:
         """Process ``el`` and its children (its tail is handled by the caller)."""
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if not tag or tag in SKIP_TAGS:
+        if not tag or tag in word.SKIP_TAGS:
             return
         classes = _classes(el)
         if "pdf-only" in classes or el.get("hidden") is not None:
@@ -198,12 +182,12 @@ class _Walker:
         data_style = clean_text(el.get("data-style") or "").strip()[:100] or None
         if tag == "br":
             self.add(Run(brk=True))
-        elif tag in HEADING_STYLES:
-            self.open(data_style or HEADING_STYLES[tag], classes=frozenset(classes))
+        elif tag in word.HEADING_STYLES:
+            self.open(data_style or word.HEADING_STYLES[tag], classes=frozenset(classes))
             self.children(el)
             self.close()
-        elif tag in PARAGRAPH_TAGS:
-            mapped = next((PARAGRAPH_STYLES[c] for c in PARAGRAPH_STYLES if c in classes), None)
+        elif tag in word.PARAGRAPH_TAGS:
+            mapped = word.first_match(word.PARAGRAPH_STYLES, classes)
             style = data_style or mapped or (self.containers[-1] if tag == "p" else None)
             self.open(style or "Normal", classes=frozenset(classes))
             self.children(el)
@@ -220,19 +204,19 @@ class _Walker:
             )
             self.children(el)
             self.close()
-        elif tag in LIST_TAGS:
+        elif tag in word.LIST_TAGS:
             self.close()
             list_id = None
             if tag == "ol":
                 list_id, self.ol_count = self.ol_count, self.ol_count + 1
-            self.lists.append((LIST_TAGS[tag], list_id, data_style))
+            self.lists.append((word.LIST_TAGS[tag], list_id, data_style))
             self.children(el)
             self.lists.pop()
             self.close()
-        elif tag in BLOCK_TAGS:
+        elif tag in word.BLOCK_TAGS:
             self.close()
             self.defaults.append(data_style or self.defaults[-1])
-            found = next((CONTAINER_STYLES[c] for c in CONTAINER_STYLES if c in classes), None)
+            found = word.first_match(word.CONTAINER_STYLES, classes)
             self.containers.append(found or self.containers[-1])
             self.children(el)
             self.close()
@@ -243,9 +227,9 @@ class _Walker:
 
     def inline(self, el: lxml.html.HtmlElement, tag: str, classes: set[str]) -> None:
         """Walk an inline element, tracking bold/italic/link/date state."""
-        bold, italic, date = tag in BOLD_TAGS, tag in ITALIC_TAGS, "date" in classes
+        bold, italic, date = tag in word.BOLD_TAGS, tag in word.ITALIC_TAGS, "date" in classes
         sep = "sep" in classes
-        self.char.append(char_style(classes) or self.char[-1])
+        self.char.append(word.char_style(classes) or self.char[-1])
         self.bold += bold
         self.italic += italic
         self.in_date += date
