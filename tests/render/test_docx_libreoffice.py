@@ -1,11 +1,9 @@
 """The DOCX, laid out by another word processor (LibreOffice headless), has as many pages as the PDF.
 
-Every sample profile's resume, cover letter and gap report is converted in one `soffice` call
-(start-up is the slow part: about 3 s for all fifteen files). Skipped with a message where
-LibreOffice is absent: `apt-get install libreoffice-writer-nogui` (`scripts/install.sh --test`).
-
-The interview-prep sheet is left out: its PDF keeps each question whole on a page
-(`break-inside: avoid`) and the DOCX has no keep-together rules yet, so Word fits it in fewer pages.
+All four documents of every sample profile (twenty files) are converted in one `soffice` call:
+start-up is the slow part, and the whole conversion takes a few seconds. Skipped with a message
+where LibreOffice is absent: `apt-get install libreoffice-writer-nogui` (or
+`bash scripts/install.sh --test`).
 """
 
 from __future__ import annotations
@@ -20,7 +18,12 @@ import pytest
 
 from tests.conftest import ROOT
 
-KINDS = {"resume": "resume", "cover": "cover-letter", "report": "gap-report"}
+KINDS = {
+    "resume": "resume",
+    "cover": "cover-letter",
+    "interview": "interview-prep",
+    "report": "gap-report",
+}
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 

@@ -209,3 +209,35 @@ def test_footer_written_from_css_alone() -> None:
     assert render_docx("<html><body><p>b</p></body></html>", css=css) == render_docx(
         "<html><body><p>b</p></body></html>", css=css
     )
+
+
+def test_questions_are_kept_whole_as_in_the_pdf(packet: dict[str, Any]) -> None:
+    """document.css keeps `.entry` and `.qa` whole (break-inside: avoid); so does the DOCX."""
+    doc = packet["interview"]
+    paragraphs = doc.paragraphs
+    first = next(i for i, p in enumerate(paragraphs) if p.text.startswith("1. Tell me about"))
+    entry = paragraphs[first : first + 5]  # the question and its four STAR bullets
+    assert [p.style.name for p in entry[1:]] == ["List Bullet"] * 4
+    assert all(p.paragraph_format.keep_together for p in entry)
+    assert all(p.paragraph_format.keep_with_next for p in entry[:-1])
+    assert not entry[-1].paragraph_format.keep_with_next  # the next question may start a page
+    qa = [p for p in paragraphs if p.style.name == "Question Block"]
+    assert qa and all(p.paragraph_format.keep_together for p in qa)
+    assert all("<w:br/>" in p._p.xml for p in qa)  # the question on its own line, as in the PDF
+    assert qa[0].runs[0].bold and _style(doc, "Question Block").paragraph_format.space_before
+    prompts = _runs_styled(doc).get("Prompt", [])
+    assert all(r.text == "Prepare this:" for r in prompts)
+    note = _style(doc, "Note")
+    assert note.font.italic and any(p.style.name == "Note" for p in paragraphs)
+
+
+def test_body_size_and_line_spacing_follow_the_css(packet: dict[str, Any]) -> None:
+    resume = _style(packet["resume"], "Normal")  # resume/classic.css: html 10pt / 1.24
+    assert resume.font.size == Pt(10)
+    assert resume.paragraph_format.line_spacing == pytest.approx(1.24 / 1.22, abs=0.01)
+    interview = _style(packet["interview"], "Normal")  # shared/document.css: 9.5pt / 1.27
+    assert interview.font.size == Pt(9.5)
+    heading = _style(packet["resume"], "Heading 1")  # h2 { font-size: 10.5pt }
+    assert heading.font.size == Pt(10.5)
+    bullet = _style(packet["resume"], "List Bullet").element.pPr
+    assert bullet.find(qn("w:contextualSpacing")) is None  # items keep their spacing

@@ -20,7 +20,9 @@ from appkit.render.docxstyles import get_style
 __all__ = ["DEFAULT_ACCENT", "add_styles"]
 
 DEFAULT_ACCENT = "1B4F5C"  # the classic design's dark teal (its CSS --accent)
-_LINE = 1.15  # the letter's CSS line-height 1.42 over the font's own line gap (~1.22)
+_MUTED = "4F5A5E"  # the classic CSS's --muted: notes
+_FONT_LINE = 1.22  # Carlito's (and Calibri's) line height per em: Word's "single" spacing
+_LINE = 1.15  # the letter's CSS line-height 1.42 over the font's own line gap
 
 # name: (space before, space after, line spacing or None, bold, accent colour)
 _PARAGRAPHS: dict[str, tuple[float, float, float | None, bool, bool]] = {
@@ -36,6 +38,8 @@ _PARAGRAPHS: dict[str, tuple[float, float, float | None, bool, bool]] = {
     "Entry Detail": (0.5, 0, None, False, False),
     "Line Item": (2, 0, None, False, False),
     "Hanging Line": (2, 0, None, False, False),
+    "Question Block": (4, 0, None, False, False),
+    "Note": (0, 4, None, False, False),  # italic, muted: set below
 }
 # name: (base, bold, size pt, all caps, colour; "accent" is the theme's)
 _CHARACTERS: dict[str, tuple[str | None, bool | None, float | None, bool, str | None]] = {
@@ -45,6 +49,7 @@ _CHARACTERS: dict[str, tuple[str | None, bool | None, float | None, bool, str | 
     "Status Covered": ("Status", None, None, False, "2E6B3A"),
     "Tag": (None, False, 9, False, "accent"),
     "Separator": (None, None, None, False, "8A969A"),
+    "Prompt": (None, True, None, False, "accent"),
 }
 _HANGING_LINE = 12.0  # pt: a wrapped skill line hangs under its group name
 _LIST_STYLES = (("List Bullet", "bullet", "•"), ("List Number", "decimal", "%1."))
@@ -67,6 +72,9 @@ def _paragraph_styles(doc: Any, own_look: bool, accent: str) -> None:
         style.font.bold = bold or None
         if coloured:
             style.font.color.rgb = RGBColor.from_string(accent)
+        if name == "Note":
+            style.font.italic = True
+            style.font.color.rgb = RGBColor.from_string(_MUTED)
         if name == "Hanging Line":
             fmt.left_indent, fmt.first_line_indent = Pt(_HANGING_LINE), Pt(-_HANGING_LINE)
 
@@ -146,6 +154,10 @@ def _lists(doc: Any, accent: str) -> None:
         num = numbering.add_num(abstract_id)
         num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_numId().val = int(num.numId)
+        # The CSS spaces list items apart (li margin-top); python-docx's template suppressed that
+        # spacing between items of the same style ("contextual spacing").
+        for old in style.element.pPr.findall(qn("w:contextualSpacing")):
+            style.element.pPr.remove(old)
 
 
 def add_styles(
@@ -154,13 +166,18 @@ def add_styles(
     own_look: bool = True,
     accent: str | None = None,
     sizes: dict[str, float] | None = None,
+    line_height: float | None = None,
 ) -> None:
     """Add appkit's letter, label, tag and list styles (a reference document's own win).
 
     ``sizes`` (style name -> pt, from the CSS's `html` and `h1`-`h4` rules) set the body and
-    heading sizes, so the text fills the same lines as in the PDF.
+    heading sizes, so the text fills the same lines as in the PDF; ``line_height`` (the CSS's
+    unitless `line-height`) sets Normal's line spacing as a multiple of the font's own.
     """
     accent = (accent or DEFAULT_ACCENT).upper()
+    if own_look and line_height and 1 <= line_height <= 3:
+        spacing = round(max(line_height / _FONT_LINE, 1.0), 2)
+        doc.styles["Normal"].paragraph_format.line_spacing = spacing
     for name, size in (sizes or {}).items() if own_look else ():
         if 6 <= size <= 48:
             style = get_style(doc, name)

@@ -8,8 +8,9 @@ styles them with CSS, the DOCX with named Word styles, so a Word user restyles "
 from __future__ import annotations
 
 __all__ = [
-    "BLOCK_TAGS", "BOLD_TAGS", "CONTAINER_STYLES", "HEADING_STYLES", "ITALIC_TAGS", "LIST_TAGS",
-    "PARAGRAPH_STYLES", "PARAGRAPH_TAGS", "SKIP_TAGS", "char_style", "first_match", "refine",
+    "BLOCK_TAGS", "BOLD_LINES", "BOLD_TAGS", "CONTAINER_STYLES", "HEADING_STYLES", "ITALIC_TAGS",
+    "LIST_TAGS", "PARAGRAPH_STYLES", "PARAGRAPH_TAGS", "SKIP_TAGS", "char_style", "first_match",
+    "refine",
 ]  # fmt: skip
 
 # What each HTML element becomes (templates/README.md documents the subset).
@@ -36,6 +37,8 @@ PARAGRAPH_STYLES: dict[str, str] = {
     "where": "Entry Detail",
     "headline": "Headline",
     "contact": "Contact",
+    "qa": "Question Block",
+    "note": "Note",
     "dateline": "Letter Date",
     "recipient": "Inside Address",
     "salutation": "Salutation",
@@ -46,8 +49,16 @@ PARAGRAPH_STYLES: dict[str, str] = {
 # A container's class → the style of the plain <p>s inside it (the letter's body paragraphs).
 CONTAINER_STYLES: dict[str, str] = {"body": "Body Text"}
 
+# Paragraphs whose <strong> is a line of its own in the PDF (`.qa strong { display: block }`).
+BOLD_LINES = frozenset({"qa"})
+
 # <span class=…> → character style; "status" is refined by its label below.
-_CHAR_STYLES: dict[str, str] = {"status": "Status", "tag": "Tag", "sep": "Separator"}
+_CHAR_STYLES: dict[str, str] = {
+    "status": "Status",
+    "tag": "Tag",
+    "sep": "Separator",
+    "prepare": "Prompt",
+}
 _STATUS_WORDS = (("missing", "Status Missing"), ("partly", "Status Partial"),
                  ("partial", "Status Partial"), ("covered", "Status Covered"))  # fmt: skip
 

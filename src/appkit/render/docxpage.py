@@ -29,6 +29,8 @@ _UNITS_PT = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75
 _SIZES_PT = {"letter": (612.0, 792.0), "a4": (595.28, 841.89), "legal": (612.0, 1008.0),
              "a5": (419.53, 595.28)}  # fmt: skip
 _HEADINGS = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
+_KEEP_PROPERTIES = ("break-inside", "page-break-inside")
+_CLASS = re.compile(r"\.([\w-]+)")
 _BOTTOM_BOXES = {"bottom-left": "left", "bottom-center": "center", "bottom-right": "right"}
 
 Part = tuple[str, str]  # ("text", "Page ") | ("string", "candidate") | ("counter", "page")
@@ -51,6 +53,8 @@ class PageSpec:
     # Word style -> font size: `html { font-size }` (html.density-N when fitted) for Normal,
     # h1..h4 for Title and Heading 1..3, as the HTML subset maps them.
     sizes: dict[str, float] = field(default_factory=dict)
+    keep: set[str] = field(default_factory=set)  # classes with `break-inside: avoid`
+    line_height: float | None = None  # `html { line-height }` as a plain number (1.27)
 
 
 def read_stylesheets(
@@ -181,12 +185,32 @@ def _font_size(rule: tinycss2.ast.QualifiedRule) -> float | None:
     return None
 
 
+def _line_height(rule: tinycss2.ast.QualifiedRule) -> float | None:
+    """A style rule's unitless `line-height` (1.27), or None."""
+    for decl in _declarations(rule.content):
+        if decl.type == "declaration" and decl.lower_name == "line-height" and _values(decl):
+            value = _values(decl)[0]
+            return float(value.value) if value.type == "number" else None
+    return None
+
+
 def _accent(rule: tinycss2.ast.QualifiedRule) -> str | None:
     """The `--accent` custom property of a `:root` rule, as hex."""
     for decl in _declarations(rule.content):
         if decl.type == "declaration" and decl.name == "--accent" and (values := _values(decl)):
             return _hex(values[0])
     return None
+
+
+def _kept_classes(rule: tinycss2.ast.QualifiedRule) -> set[str]:
+    """Classes a rule keeps whole (`break-inside: avoid`), when its selector is a plain `.name`."""
+    for decl in _declarations(rule.content):
+        if decl.type != "declaration" or decl.lower_name not in _KEEP_PROPERTIES:
+            continue
+        if [v.lower_value for v in _values(decl) if v.type == "ident"] == ["avoid"]:
+            selectors = tinycss2.serialize(rule.prelude).split(",")
+            return {m.group(1) for sel in selectors if (m := _CLASS.fullmatch(sel.strip()))}
+    return set()
 
 
 def _string_sets(rule: tinycss2.ast.QualifiedRule) -> list[tuple[str, str]]:
@@ -223,11 +247,13 @@ def page_spec(css: str, html: str) -> PageSpec:
     for rule in tinycss2.parse_stylesheet(css[:_MAX_CSS_CHARS], True, True):
         if rule.type == "qualified-rule":
             selectors.extend(_string_sets(rule))
+            spec.keep.update(_kept_classes(rule))
             selector = tinycss2.serialize(rule.prelude).strip()
             if selector == ":root":
                 spec.accent = _accent(rule) or spec.accent
             elif selector == "html" or selector.removeprefix("html.") in root_classes:
                 spec.sizes["Normal"] = _font_size(rule) or spec.sizes.get("Normal", 0)
+                spec.line_height = _line_height(rule) or spec.line_height
             elif selector in _HEADINGS and (size := _font_size(rule)):
                 spec.sizes[_HEADINGS[selector]] = size
         if rule.type != "at-rule" or rule.lower_at_keyword != "page":

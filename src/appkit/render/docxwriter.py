@@ -129,8 +129,8 @@ def _restart_numbering(doc: Any, style: Any) -> int | None:
 
 def _write_block(
     doc: Any, block: Block, tab_pos: int, lists: dict[int, int | None], styles: StyleCache
-) -> None:
-    """Add one paragraph: style, runs, and a right-tabbed date."""
+) -> Any:
+    """Add one paragraph: style, runs, and a right-tabbed date; return it."""
     from docx.enum.text import WD_TAB_ALIGNMENT
 
     style = styles.get(block.style)
@@ -152,6 +152,7 @@ def _write_block(
         paragraph.add_run("\t")
         for run in block.date:
             _add_run(paragraph, run, styles)
+    return paragraph
 
 
 def _scrub_package(doc: Any, parsed: ParsedDoc, created: datetime) -> None:
@@ -205,7 +206,8 @@ def render_docx(
     from appkit.render.docxpage import page_spec
     from appkit.render.docxstyles import StyleCache, default_document, set_language
 
-    parsed = parse_html(html)
+    spec = page_spec(css, html) if css else None
+    parsed = parse_html(html, frozenset(spec.keep) if spec else frozenset())
     if max_paragraphs is not None and len(parsed.blocks) > max_paragraphs:
         pages = max_paragraphs // PARAGRAPHS_PER_PAGE
         raise TemplateError(
@@ -216,12 +218,12 @@ def render_docx(
         )
     doc = _open_reference(Path(reference)) if reference is not None else default_document()
     set_language(doc, parsed.lang)
-    spec = page_spec(css, html) if css else None
     add_styles(
         doc,
         own_look=reference is None,
         accent=spec.accent if spec else None,
         sizes=spec.sizes if spec else None,
+        line_height=spec.line_height if spec else None,
     )
     if spec is not None:
         apply_page(doc, spec, own_look=reference is None)
@@ -230,8 +232,14 @@ def render_docx(
     lists: dict[int, int | None] = {}
     styles = StyleCache(doc)
     try:
+        kept: tuple[int | None, Any] = (None, None)
         for block in parsed.blocks:
-            _write_block(doc, block, tab_pos, lists, styles)
+            paragraph = _write_block(doc, block, tab_pos, lists, styles)
+            if block.keep is not None:  # CSS break-inside: avoid → keep lines and paragraphs
+                paragraph.paragraph_format.keep_together = True
+                if kept[0] == block.keep:
+                    kept[1].paragraph_format.keep_with_next = True
+            kept = (block.keep, paragraph)
         _scrub_package(doc, parsed, _created(parsed, created))
         data = _save(doc)
     except (ValueError, KeyError, TypeError, etree.Error) as exc:

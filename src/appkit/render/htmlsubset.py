@@ -8,56 +8,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
 
 import lxml.etree
 import lxml.html
 
 from appkit.render import docxmap as word
+from appkit.render.htmlruns import Block, ParsedDoc, Run, collapse
 
 __all__ = ["Block", "ParsedDoc", "Run", "clean_text", "parse_html", "safe_href"]
 
 _NOT_XML10 = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _WS = re.compile(r"[ \t\n\r\f]+")
 _LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of text with its formatting; ``brk`` marks a line break."""
-
-    text: str = ""
-    bold: bool = False
-    italic: bool = False
-    href: str | None = None
-    brk: bool = False
-    sep: bool = False  # a visual separator (``<span class="sep">``): plain text rewrites it
-    style: str | None = None  # Word character style from the span's class ("Tag", "Status ...")
-
-
-@dataclass
-class Block:
-    """One Word paragraph: its style, runs, and the runs of a right-aligned date."""
-
-    style: str
-    runs: list[Run] = field(default_factory=list)
-    date: list[Run] = field(default_factory=list)
-    list_id: int | None = None  # which <ol> a List Number item belongs to (for restarts)
-    is_item: bool = False
-    classes: frozenset[str] = frozenset()  # the paragraph element's classes ("contact", ...)
-
-
-@dataclass
-class ParsedDoc:
-    """Metadata and paragraphs of one HTML document."""
-
-    title: str = ""
-    author: str = ""
-    keywords: str = ""
-    description: str = ""
-    lang: str = ""
-    date: str = ""
-    blocks: list[Block] = field(default_factory=list)
 
 
 def clean_text(text: str) -> str:
@@ -78,40 +40,13 @@ def _classes(el: lxml.html.HtmlElement) -> set[str]:
     return set((el.get("class") or "").split())
 
 
-def _collapse(runs: list[Run]) -> list[Run]:
-    """Collapse whitespace across runs like a browser; trim at line starts and ends."""
-    out: list[Run] = []
-    at_space = True  # at a line start or after a space
-    for run in runs:
-        if run.brk:
-            _trim_end(out)
-            out.append(run)
-            at_space = True
-            continue
-        text = _WS.sub(" ", run.text)
-        if at_space:
-            text = text.lstrip(" ")
-        if text:
-            out.append(replace(run, text=text))
-            at_space = text.endswith(" ")
-    _trim_end(out)
-    return out
-
-
-def _trim_end(runs: list[Run]) -> None:
-    """Remove trailing spaces from the last text runs (before a break or the end)."""
-    while runs and not runs[-1].brk:
-        text = runs[-1].text.rstrip(" ")
-        if text:
-            runs[-1] = replace(runs[-1], text=text)
-            return
-        runs.pop()
-
-
 class _Walker:
     """Depth-first walk of the body, producing Blocks."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: frozenset[str] = frozenset()) -> None:
+        self.keep_classes = keep  # elements the page must not split (CSS break-inside: avoid)
+        self.keep: int | None = None  # the enclosing kept element's number
+        self.kept = 0
         self.blocks: list[Block] = []
         self.current: Block | None = None
         self.bold = 0
@@ -130,8 +65,8 @@ class _Walker:
         block, self.current = self.current, None
         if block is None:
             return
-        block.runs = _collapse(block.runs)
-        block.date = _collapse(block.date)
+        block.runs = collapse(block.runs)
+        block.date = collapse(block.date)
         if any(r.text for r in block.runs) or any(r.text for r in block.date):
             self.blocks.append(block)
 
@@ -145,7 +80,8 @@ class _Walker:
     ) -> None:
         """Start a new paragraph with ``style``."""
         self.close()
-        self.current = Block(style=style, list_id=list_id, is_item=is_item, classes=classes)
+        self.current = Block(style, list_id=list_id, is_item=is_item, classes=classes)
+        self.current.keep = self.keep
 
     def add(self, run: Run) -> None:
         """Append a run to the current paragraph (opening an anonymous one if needed)."""
@@ -172,6 +108,19 @@ class _Walker:
             self.add(run)
 
     def walk(self, el: lxml.html.HtmlElement) -> None:
+        """Process ``el``; the paragraphs of an element kept whole share a keep number."""
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        block = tag in word.BLOCK_TAGS or tag in word.PARAGRAPH_TAGS or tag in word.LIST_TAGS
+        if self.keep is not None or not block or not _classes(el) & self.keep_classes:
+            self._walk(el)
+            return
+        self.close()
+        self.keep, self.kept = self.kept, self.kept + 1
+        self._walk(el)
+        self.close()
+        self.keep = None
+
+    def _walk(self, el: lxml.html.HtmlElement) -> None:
         """Process ``el`` and its children (its tail is handled by the caller)."""
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if not tag or tag in word.SKIP_TAGS:
@@ -244,6 +193,8 @@ class _Walker:
         self.in_date -= date
         self.in_sep -= sep
         self.char.pop()
+        if bold and self.current is not None and self.current.classes & word.BOLD_LINES:
+            self.add(Run(brk=True))  # CSS shows this paragraph's bold lead as its own line
 
     def children(self, el: lxml.html.HtmlElement) -> None:
         """Walk the text and children of ``el``, reusing an empty list item for a first <p>."""
@@ -272,8 +223,11 @@ def _meta(root: lxml.html.HtmlElement, name: str) -> str:
     return ""
 
 
-def parse_html(html: str) -> ParsedDoc:
-    """Parse an HTML document of the appkit subset into metadata and paragraphs."""
+def parse_html(html: str, keep: frozenset[str] = frozenset()) -> ParsedDoc:
+    """Parse an HTML document of the appkit subset into metadata and paragraphs.
+
+    ``keep``: classes of elements a page must not split (their Blocks share a ``keep`` number).
+    """
     html = clean_text(html)
     if not html.strip():
         return ParsedDoc()
@@ -292,7 +246,7 @@ def parse_html(html: str) -> ParsedDoc:
         lang=clean_text(root.get("lang") or "").strip(),
         date=_meta(root, "date") or _meta(root, "dcterms.created"),
     )
-    walker = _Walker()
+    walker = _Walker(keep)
     body = root.find("body")
     walker.walk(body if body is not None else root)
     walker.close()
