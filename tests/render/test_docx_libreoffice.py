@@ -1,4 +1,4 @@
-"""The DOCX, laid out by another word processor (LibreOffice headless), has as many pages as the PDF.
+"""The DOCX, laid out by another word processor (LibreOffice headless), has the PDF's page count.
 
 All four documents of every sample profile (twenty files) are converted in one `soffice` call:
 start-up is the slow part, and the whole conversion takes a few seconds. Skipped with a message
