@@ -55,7 +55,7 @@ def test_cover_letter_parts_have_their_own_spaced_styles(packet: dict[str, Any])
     assert styles.count("Body Text") >= 3
     assert doc.paragraphs[start].text == "January 15, 2026"
     expected = {  # cover/classic.css: the PDF's margins between the letter's parts
-        "Letter Date": (0, 14),
+        "Letter Date": (8, 14),  # 8pt to the rule, 20pt from the rule (its border space)
         "Inside Address": (0, 14),
         "Salutation": (0, 9),
         "Body Text": (0, 9),
@@ -241,3 +241,17 @@ def test_body_size_and_line_spacing_follow_the_css(packet: dict[str, Any]) -> No
     assert heading.font.size == Pt(10.5)
     bullet = _style(packet["resume"], "List Bullet").element.pPr
     assert bullet.find(qn("w:contextualSpacing")) is None  # items keep their spacing
+
+
+def test_letter_date_sits_under_the_masthead_rule(packet: dict[str, Any]) -> None:
+    style = _style(packet["cover"], "Letter Date").element.pPr
+    top = style.find(qn("w:pBdr")).find(qn("w:top"))
+    assert (top.get(qn("w:val")), top.get(qn("w:space"))) == ("single", "20")
+
+
+def test_next_steps_continue_their_numbered_item(packet: dict[str, Any]) -> None:
+    doc = packet["report"]
+    steps = [p for p in doc.paragraphs if p.text.startswith("Next step:")]
+    assert steps and all(p.style.name == "List Continue" for p in steps)
+    number = _style(doc, "List Number").paragraph_format.left_indent
+    assert _style(doc, "List Continue").paragraph_format.left_indent == number + Pt(10)

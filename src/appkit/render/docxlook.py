@@ -26,7 +26,7 @@ _LINE = 1.15  # the letter's CSS line-height 1.42 over the font's own line gap
 
 # name: (space before, space after, line spacing or None, bold, accent colour)
 _PARAGRAPHS: dict[str, tuple[float, float, float | None, bool, bool]] = {
-    "Letter Date": (0, 14, _LINE, False, False),
+    "Letter Date": (8, 14, _LINE, False, False),  # under the masthead's rule: see _masthead_rule
     "Inside Address": (0, 14, _LINE, False, False),
     "Salutation": (0, 9, _LINE, False, False),
     "Body Text": (0, 9, _LINE, False, False),
@@ -40,6 +40,7 @@ _PARAGRAPHS: dict[str, tuple[float, float, float | None, bool, bool]] = {
     "Hanging Line": (2, 0, None, False, False),
     "Question Block": (4, 0, None, False, False),
     "Note": (0, 4, None, False, False),  # italic, muted: set below
+    "List Continue": (0, 0, None, False, False),  # a list item's second paragraph: indented below
 }
 # name: (base, bold, size pt, all caps, colour; "accent" is the theme's)
 _CHARACTERS: dict[str, tuple[str | None, bool | None, float | None, bool, str | None]] = {
@@ -54,6 +55,23 @@ _CHARACTERS: dict[str, tuple[str | None, bool | None, float | None, bool, str | 
 _HANGING_LINE = 12.0  # pt: a wrapped skill line hangs under its group name
 _LIST_STYLES = (("List Bullet", "bullet", "•"), ("List Number", "decimal", "%1."))
 _FIRST_ABSTRACT_ID = 90  # ids of appkit's own list definitions, clear of python-docx's 0-8
+
+
+_RULE = "9DB5BA"  # the classic CSS's --rule
+_RULE_GAP = 20  # pt: cover/classic.css, the masthead's margin-bottom below its rule
+_STEP_INDENT = 10.0  # pt: report/classic.css `.step { padding-left }`, inside the list item
+
+
+def _masthead_rule(style: Any) -> None:
+    """A thin rule above the letter's date, as the PDF draws under the masthead."""
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:pBdr")):
+        ppr.remove(old)
+    border, top = OxmlElement("w:pBdr"), OxmlElement("w:top")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", str(_RULE_GAP)), ("color", _RULE)):
+        top.set(qn(f"w:{key}"), value)
+    border.append(top)
+    ppr.insert(0, border)  # before w:spacing; this style never has keepNext or numPr before it
 
 
 def _exists(doc: Any, name: str) -> bool:
@@ -75,6 +93,12 @@ def _paragraph_styles(doc: Any, own_look: bool, accent: str) -> None:
         if name == "Note":
             style.font.italic = True
             style.font.color.rgb = RGBColor.from_string(_MUTED)
+        if name == "Letter Date":
+            _masthead_rule(style)
+        if name == "List Continue":
+            left, _hanging = _indent_twips(get_style(doc, "List Number"))
+            fmt.left_indent = Pt(left / 20 + _STEP_INDENT)
+            fmt.first_line_indent = Pt(0)
         if name == "Hanging Line":
             fmt.left_indent, fmt.first_line_indent = Pt(_HANGING_LINE), Pt(-_HANGING_LINE)
 

@@ -39,6 +39,7 @@ PARAGRAPH_STYLES: dict[str, str] = {
     "contact": "Contact",
     "qa": "Question Block",
     "note": "Note",
+    "step": "List Continue",
     "dateline": "Letter Date",
     "recipient": "Inside Address",
     "salutation": "Salutation",
