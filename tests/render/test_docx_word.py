@@ -255,3 +255,24 @@ def test_next_steps_continue_their_numbered_item(packet: dict[str, Any]) -> None
     assert steps and all(p.style.name == "List Continue" for p in steps)
     number = _style(doc, "List Number").paragraph_format.left_indent
     assert _style(doc, "List Continue").paragraph_format.left_indent == number + Pt(10)
+
+
+def test_a_hostile_page_rule_is_clamped() -> None:
+    """Whatever a theme's CSS says, Word gets a page it can open and a footer of plain text."""
+    css = '@page { size: 100in 0.1in; margin: 50in; @bottom-right { content: "a\x01b" } }'
+    section = docx.Document(io.BytesIO(render_docx("<p>x</p>", css=css))).sections[0]
+    assert (section.page_width, section.page_height) == (Inches(22), Inches(1))
+    assert section.left_margin <= section.page_width / 3
+    assert section.footer.paragraphs[0].text == "ab"
+
+
+def test_stylesheets_outside_the_theme_are_not_read(tmp_path: Any) -> None:
+    from appkit.render.docxpage import read_stylesheets
+
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (tmp_path / "secret.css").write_text("@page { size: A4 }")
+    (theme / "main.css").write_text('@import "../secret.css"; @page { margin: 1in }')
+    html = '<html><head><link rel="stylesheet" href="main.css"></head><body></body></html>'
+    css = read_stylesheets(html, theme)
+    assert "margin: 1in" in css and "A4" not in css

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from appkit.render.docxpage import PageSpec
+from appkit.render.htmlsubset import clean_text
 
 __all__ = ["apply_page"]
 
@@ -24,6 +25,8 @@ _ALIGN = {
 }
 _FOOTER_GAP = 10.8  # pt between the body's last line and the footer (the PDF's 0.15in padding)
 _MIN_FOOTER_DISTANCE = 14.0  # pt from the page edge: printers clip closer than ~0.2in
+_PAGE_LIMITS = (72.0, 1584.0)  # pt: Word's page sizes run from 1in to 22in
+_MAX_TEXT = 500  # characters of one footer piece: a theme's string cannot flood the footer
 
 
 def _field(paragraph: Any, instruction: str, shown: str) -> None:
@@ -46,10 +49,13 @@ def _field(paragraph: Any, instruction: str, shown: str) -> None:
 
 def _geometry(section: Any, spec: PageSpec) -> None:
     """Page size and margins in the CSS's values (points → twips, rounded)."""
+    low, high = _PAGE_LIMITS
     if spec.width and spec.height:
-        section.page_width, section.page_height = Pt(spec.width), Pt(spec.height)
-    for side, value in spec.margins.items():
-        setattr(section, f"{side}_margin", Pt(round(value, 2)))
+        width, height = (min(max(v, low), high) for v in (spec.width, spec.height))
+        section.page_width, section.page_height = Pt(width), Pt(height)
+    for side, value in spec.margins.items():  # at most a third of the page: text must fit
+        across = section.page_width if side in ("left", "right") else section.page_height
+        setattr(section, f"{side}_margin", Pt(round(min(max(value, 0), across.pt / 3), 2)))
 
 
 def _footer_style(doc: Any, spec: PageSpec, own_look: bool) -> Any:
@@ -75,9 +81,9 @@ def _fill_footer(footer: Any, spec: PageSpec, style: Any) -> None:
     paragraph.alignment = _ALIGN[spec.footer_align]
     for kind, value in spec.footer:
         if kind == "text":
-            paragraph.add_run(value)
+            paragraph.add_run(clean_text(value)[:_MAX_TEXT])
         elif kind == "string":
-            paragraph.add_run(spec.strings.get(value, ""))
+            paragraph.add_run(clean_text(spec.strings.get(value, ""))[:_MAX_TEXT])
         elif value == "page":
             _field(paragraph, "PAGE", "1")
         elif value == "pages":
