@@ -276,3 +276,18 @@ def test_stylesheets_outside_the_theme_are_not_read(tmp_path: Any) -> None:
     html = '<html><head><link rel="stylesheet" href="main.css"></head><body></body></html>'
     css = read_stylesheets(html, theme)
     assert "margin: 1in" in css and "A4" not in css
+
+
+def test_the_page_number_footer_passes_the_ats_preflight(packet: dict[str, Any]) -> None:
+    """batch's preflight flags what only a header or footer holds; "Name | Page n of N" is fine,
+    an e-mail address only in the footer is not."""
+    from appkit.batch.preflight import preflight
+    from appkit.packet import load_inputs
+
+    profile = load_inputs(ROOT / "profiles" / "maria-santos.yaml", "clinical-coordinator").profile
+    body = "<h1>Maria Santos</h1><p>maria.santos@example.com (602) 555-0143</p>"
+    footer = "@page { @bottom-right { content: %s ' | Page ' counter(page) } }"
+    fine = render_docx(body, css=footer % "'Maria Santos'")
+    assert preflight({"resume.docx": fine}, profile)["nothing_in_header_footer"] is True
+    hidden = render_docx(body, css=footer % "'maria@elsewhere.example'")
+    assert preflight({"resume.docx": hidden}, profile)["nothing_in_header_footer"] is False
