@@ -291,3 +291,12 @@ def test_the_page_number_footer_passes_the_ats_preflight(packet: dict[str, Any])
     assert preflight({"resume.docx": fine}, profile)["nothing_in_header_footer"] is True
     hidden = render_docx(body, css=footer % "'maria@elsewhere.example'")
     assert preflight({"resume.docx": hidden}, profile)["nothing_in_header_footer"] is False
+
+
+def test_every_style_is_defined_once(packet: dict[str, Any]) -> None:
+    """appkit's styles are added beside the template's, never as second copies of a name."""
+    for kind, doc in packet.items():
+        names = [s.name for s in doc.styles]
+        ids = [s.style_id for s in doc.styles]
+        assert len(names) == len(set(names)) and len(ids) == len(set(ids)), kind
+        assert _style(doc, "Heading 1").style_id == "Heading1"

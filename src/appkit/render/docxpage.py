@@ -9,6 +9,8 @@ so an untrusted theme reaches exactly the files its PDF could.
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -238,12 +240,17 @@ def _string_text(root: lxml.html.HtmlElement, selector: str) -> str | None:
     return None
 
 
-def page_spec(css: str, html: str) -> PageSpec:
-    """Read the `@page` rules (later rules override earlier ones, as in the cascade)."""
+# html-level rules: (selector, font-size, line-height), applied when the <html> element matches.
+_RootRule = tuple[str, float | None, float | None]
+
+
+@functools.lru_cache(maxsize=32)
+def _read(css: str) -> tuple[PageSpec, tuple[tuple[str, str], ...], tuple[_RootRule, ...]]:
+    """The stylesheet's page facts, parsed once per distinct stylesheet (a packet's documents
+    and a batch's rows share a handful)."""
     spec = PageSpec()
     selectors: list[tuple[str, str]] = []
-    found = re.search(r"<html\b[^>]*\bclass=[\"']?([^\"'>]*)", html[:2000], re.I)
-    root_classes = set(found.group(1).split()) if found else set()
+    root_rules: list[_RootRule] = []
     for rule in tinycss2.parse_stylesheet(css[:_MAX_CSS_CHARS], True, True):
         if rule.type == "qualified-rule":
             selectors.extend(_string_sets(rule))
@@ -251,9 +258,8 @@ def page_spec(css: str, html: str) -> PageSpec:
             selector = tinycss2.serialize(rule.prelude).strip()
             if selector == ":root":
                 spec.accent = _accent(rule) or spec.accent
-            elif selector == "html" or selector.removeprefix("html.") in root_classes:
-                spec.sizes["Normal"] = _font_size(rule) or spec.sizes.get("Normal", 0)
-                spec.line_height = _line_height(rule) or spec.line_height
+            elif selector == "html" or selector.startswith("html."):
+                root_rules.append((selector, _font_size(rule), _line_height(rule)))
             elif selector in _HEADINGS and (size := _font_size(rule)):
                 spec.sizes[_HEADINGS[selector]] = size
         if rule.type != "at-rule" or rule.lower_at_keyword != "page":
@@ -270,6 +276,20 @@ def page_spec(css: str, html: str) -> PageSpec:
                     _page_size(spec, _values(item))
                 elif item.lower_name.startswith("margin"):
                     _margins(spec, item.lower_name, _values(item))
+    return spec, tuple(selectors), tuple(root_rules)
+
+
+def page_spec(css: str, html: str) -> PageSpec:
+    """Read the `@page` rules (later rules override earlier ones, as in the cascade)."""
+    cached, selectors, root_rules = _read(css)
+    spec = copy.deepcopy(cached)
+    found = re.search(r"<html\b[^>]*\bclass=[\"']?([^\"'>]*)", html[:2000], re.I)
+    root_classes = set(found.group(1).split()) if found else set()
+    for selector, size, line_height in root_rules:
+        if selector == "html" or selector.removeprefix("html.") in root_classes:
+            if size:
+                spec.sizes["Normal"] = size
+            spec.line_height = line_height or spec.line_height
     if selectors and html.strip():
         root = lxml.html.document_fromstring(html.encode("utf-8"))
         for selector, name in selectors:
