@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
           fonts-lato fonts-crosextra-carlito fonts-liberation2 fonts-dejavu-core
           fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils)
+# The tests also lay each DOCX out with LibreOffice (headless) to compare its pages with the PDF.
+if [ "${1:-}" = "--test" ]; then packages+=(libreoffice-writer-nogui); fi
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -54,7 +54,7 @@ def test_docx_gives_headings_entries_and_bullets(files: dict[str, bytes]) -> Non
     start = paragraphs.index(("Heading 1", "Clinical Rotations"))
     assert paragraphs[start + 1 : start + 5] == [
         ("Heading 2", "Emergency Department\tSep 2024 – Dec 2024"),
-        ("Normal", "Banner University Medical Center\xa0| Tucson, AZ"),
+        ("Entry Detail", "Banner University Medical Center\xa0| Tucson, AZ"),
         ("List Bullet", "Triaged 30 patients a shift with the charge nurse"),
         ("List Bullet", "Started peripheral IV lines under supervision"),
     ]

@@ -30,6 +30,7 @@ def render_cohort(
 ) -> dict[str, bytes]:
     """cohort-report.{pdf,docx,html} and cohort-deidentified.csv as bytes, keyed by file name."""
     from appkit.render.dataview import to_view
+    from appkit.render.docxpage import read_stylesheets
     from appkit.render.docxwriter import render_docx
     from appkit.render.html import DocInfo, Rendered
     from appkit.render.htmlwriter import render_standalone_html
@@ -51,7 +52,12 @@ def render_cohort(
     pdf, _pages = rendered.pdf(max_pages=MAX_PAGES, fonts=engine.fonts)
     return {
         "cohort-report.pdf": pdf,
-        "cohort-report.docx": render_docx(html, max_paragraphs=MAX_PAGES * 100, template=TEMPLATE),
+        "cohort-report.docx": render_docx(
+            html,
+            max_paragraphs=MAX_PAGES * 100,
+            template=TEMPLATE,
+            css=read_stylesheets(html, rendered.base_dir, asset_root=folder),
+        ),
         "cohort-report.html": render_standalone_html(html, rendered.base_dir, asset_root=folder),
         "cohort-deidentified.csv": deidentified_csv(figures).encode("utf-8"),
     }

@@ -23,6 +23,8 @@ STANDARD_HEADINGS = {
     "honors", "languages", "publications", "leadership", "activities", "references",
 }  # fmt: skip
 _SPACE = re.compile(r"\s+")
+# A running footer's page numbering ("Page 2 of 3", separators) carries nothing a parser needs.
+_PAGE_NUMBERING = re.compile(r"\bpage\b|\bof\b|\d+|[|·•–-]", re.I)
 
 
 def _resume_files(files: dict[str, bytes]) -> tuple[bytes | None, bytes | None]:
@@ -101,7 +103,10 @@ def preflight(files: dict[str, bytes], profile: Profile) -> dict[str, Any]:
     if docx is not None:
         facts = _docx_facts(docx)
         result["no_tables"] = facts["tables"] == 0
-        result["nothing_in_header_footer"] = not facts["margins"]
+        # Only what a parser would lose counts: a footer repeating the name beside the page number
+        # ("Maria Santos | Page 2 of 3") loses nothing.
+        margins = _PAGE_NUMBERING.sub(" ", facts["margins"]).split()
+        result["nothing_in_header_footer"] = all(_contains(facts["body"], w) for w in margins)
         unusual = [h for h in facts["headings"] if h.lower() not in STANDARD_HEADINGS]
         result["standard_headings"] = not unusual
         in_body = all(_contains(facts["body"], c) for c in contact)

@@ -50,6 +50,7 @@ def render_document(
 def _render_formats(
     kind: str, context: Context, options: Options, engine: Engine
 ) -> dict[str, bytes]:
+    from appkit.render.docxpage import read_stylesheets
     from appkit.render.docxwriter import render_docx
 
     out: dict[str, bytes] = {}
@@ -66,6 +67,9 @@ def _render_formats(
             template=rendered.template,
             design=context.design,
             reference=context.design.reference if context.design else None,
+            css=read_stylesheets(
+                rendered.html, rendered.base_dir, rendered.fallback_dirs, rendered.asset_root
+            ),
         )
     out.update(_plain_formats(rendered, options))
     return out

@@ -36,7 +36,7 @@ _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
 
 # CSS line-height is a multiple of the font size, Word's "multiple" one of the font's own line
 # (about 1.2 em for the fonts the designs use): 1.24 in CSS is about 1.03 lines in Word.
-_WORD_LINE = 1.2
+_WORD_LINE = 1.22  # Carlito's (and Calibri's) line per em, as docxlook._FONT_LINE
 
 
 def _child(parent: Any, tag: str) -> Any:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from appkit.errors import RenderError, TemplateError
+from appkit.render.docxsave import save_and_rewrite, save_docx
 from appkit.render.htmlsubset import Block, ParsedDoc, Run, parse_html
 from appkit.render.isolate import PARAGRAPHS_PER_PAGE
 
@@ -18,8 +17,8 @@ if TYPE_CHECKING:
     from appkit.render.docxstyles import StyleCache
 
 __all__ = ["render_docx"]
+_save, _save_and_rewrite = save_docx, save_and_rewrite  # tests swap one for the other
 
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _CORE_PROPERTY_CHARS = 255  # Word (and python-docx) refuse longer core properties
 _APP_XML = (
     b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -97,12 +96,14 @@ def _add_run(paragraph: Any, run: Run, styles: StyleCache) -> None:
     if run.brk:
         paragraph.add_run().add_break()
         return
+    from docx.enum.style import WD_STYLE_TYPE
+
     out = paragraph.add_run(run.text)
     out.bold = run.bold or None
     out.italic = run.italic or None
+    if run.style and not run.href:  # a label, tag or separator: its named character style
+        out._r.get_or_add_rPr().style = styles.get(run.style, WD_STYLE_TYPE.CHARACTER).style_id
     if run.href:
-        from docx.enum.style import WD_STYLE_TYPE
-
         style = styles.get("Hyperlink", WD_STYLE_TYPE.CHARACTER)
         out._r.get_or_add_rPr().style = style.style_id
         link = OxmlElement("w:hyperlink")
@@ -129,8 +130,8 @@ def _restart_numbering(doc: Any, style: Any) -> int | None:
 
 def _write_block(
     doc: Any, block: Block, tab_pos: int, lists: dict[int, int | None], styles: StyleCache
-) -> None:
-    """Add one paragraph: style, runs, and a right-tabbed date."""
+) -> Any:
+    """Add one paragraph: style, runs, and a right-tabbed date; return it."""
     from docx.enum.text import WD_TAB_ALIGNMENT
 
     style = styles.get(block.style)
@@ -152,6 +153,7 @@ def _write_block(
         paragraph.add_run("\t")
         for run in block.date:
             _add_run(paragraph, run, styles)
+    return paragraph
 
 
 def _scrub_package(doc: Any, parsed: ParsedDoc, created: datetime) -> None:
@@ -181,73 +183,6 @@ def _scrub_package(doc: Any, parsed: ParsedDoc, created: datetime) -> None:
             package.rels.pop(r_id)
 
 
-class _FixedZip:
-    """python-docx's zip writer interface, writing entries with fixed dates and attributes."""
-
-    def __init__(self, out: io.BytesIO) -> None:
-        self._zip = zipfile.ZipFile(out, "w")
-
-    def write(self, pack_uri: Any, blob: bytes) -> None:
-        entry = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_DATE)
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        entry.create_system = 0
-        entry.external_attr = 0
-        self._zip.writestr(entry, blob, compresslevel=6)
-
-    def close(self) -> None:
-        self._zip.close()
-
-
-def _save(doc: Any) -> bytes:
-    """The document as normalised zip bytes, compressed once.
-
-    python-docx's `save` stamps the current time on every entry, so its zip had to be rewritten
-    (and every part compressed twice); its package writer is driven here with `_FixedZip` instead,
-    in the same entry order, which gives the same bytes. Should those helpers move in a later
-    python-docx, the save-and-rewrite path is kept.
-    """
-    from docx.opc.pkgwriter import PackageWriter
-
-    package = doc.part.package
-    steps = [
-        getattr(PackageWriter, name, None)
-        for name in ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
-    ]
-    if not all(steps):
-        return _save_and_rewrite(doc)
-    parts = list(package.parts)
-    for part in parts:
-        part.before_marshal()
-    out = io.BytesIO()
-    writer = _FixedZip(out)
-    content_types, package_rels, write_parts = steps
-    content_types(writer, parts)
-    package_rels(writer, package.rels)
-    write_parts(writer, parts)
-    writer.close()
-    return out.getvalue()
-
-
-def _save_and_rewrite(doc: Any) -> bytes:
-    """python-docx's own save, rewritten by `_normalise_zip` (the slower, public-API path)."""
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _normalise_zip(buffer.getvalue())
-
-
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite the zip with fixed timestamps and attributes so equal input gives equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0
-            dst.writestr(entry, src.read(info.filename), compresslevel=6)
-    return out.getvalue()
-
-
 def render_docx(
     html: str,
     *,
@@ -256,6 +191,7 @@ def render_docx(
     max_paragraphs: int | None = None,
     template: str = "",
     design: Design | None = None,
+    css: str = "",
 ) -> bytes:
     """Render appkit's HTML subset to DOCX bytes, styled by ``reference`` if given.
 
@@ -263,12 +199,18 @@ def render_docx(
     core-property dates, which makes the output byte-for-byte reproducible. More than
     ``max_paragraphs`` paragraphs is a TemplateError; ``template`` names the template in errors.
     ``design`` gives the page, fonts, sizes and colours (appkit.render.design; default: classic).
+    ``css`` (the theme's stylesheets, `docxpage.read_stylesheets`) gives the page size, margins
+    and running footer of the PDF.
     """
     from lxml import etree
 
+    from appkit.render.docxfooter import apply_page
+    from appkit.render.docxlook import add_styles
+    from appkit.render.docxpage import page_spec
     from appkit.render.docxstyles import StyleCache, default_document, set_language
 
-    parsed = parse_html(html)
+    spec = page_spec(css, html) if css else None
+    parsed = parse_html(html, frozenset(spec.keep) if spec else frozenset())
     if max_paragraphs is not None and len(parsed.blocks) > max_paragraphs:
         pages = max_paragraphs // PARAGRAPHS_PER_PAGE
         raise TemplateError(
@@ -286,13 +228,28 @@ def render_docx(
     else:
         doc = default_document(design) if design is not None else default_document()
     set_language(doc, parsed.lang)
+    add_styles(
+        doc,
+        own_look=reference is None,
+        accent=spec.accent if spec else None,
+        sizes=spec.sizes if spec else None,
+        line_height=spec.line_height if spec else None,
+    )
+    if spec is not None:
+        apply_page(doc, spec, own_look=reference is None)
     section = doc.sections[-1]
     tab_pos = int(section.page_width - section.left_margin - section.right_margin)
     lists: dict[int, int | None] = {}
     styles = StyleCache(doc)
     try:
+        kept: tuple[int | None, Any] = (None, None)
         for block in parsed.blocks:
-            _write_block(doc, block, tab_pos, lists, styles)
+            paragraph = _write_block(doc, block, tab_pos, lists, styles)
+            if block.keep is not None:  # CSS break-inside: avoid → keep lines and paragraphs
+                paragraph.paragraph_format.keep_together = True
+                if kept[0] == block.keep:
+                    kept[1].paragraph_format.keep_with_next = True
+            kept = (block.keep, paragraph)
         _scrub_package(doc, parsed, _created(parsed, created))
         data = _save(doc)
     except (ValueError, KeyError, TypeError, etree.Error) as exc:

@@ -1,6 +1,6 @@
 """Parse appkit's documented HTML subset (templates/README.md) into paragraphs and runs.
 
-The DOCX writer consumes the result; nothing here knows about Word. Whitespace is collapsed the
+The DOCX writer consumes the result; the style names come from docxmap. Whitespace is collapsed the
 way a browser does, so template indentation never creates stray spaces or empty paragraphs.
 """
 
@@ -8,69 +8,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
 
 import lxml.etree
 import lxml.html
+
+from appkit.render import docxmap as word
+from appkit.render.htmlruns import Block, ParsedDoc, Run, collapse
 
 __all__ = ["Block", "ParsedDoc", "Run", "clean_text", "parse_html", "safe_href"]
 
 _NOT_XML10 = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _WS = re.compile(r"[ \t\n\r\f]+")
 _LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-
-HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
-PARAGRAPH_TAGS = {"p", "h5", "h6", "dt", "dd", "caption", "figcaption", "summary", "pre"}
-LIST_TAGS = {"ul": "List Bullet", "ol": "List Number"}
-SKIP_TAGS = {
-    "head", "title", "meta", "link", "base", "style", "script", "noscript", "template", "img",
-    "picture", "source", "svg", "math", "object", "embed", "iframe", "video", "audio", "canvas",
-    "input", "select", "textarea", "map", "area", "track",
-}  # fmt: skip
-BLOCK_TAGS = {
-    "html", "body", "div", "section", "header", "footer", "article", "main", "nav", "aside",
-    "address", "blockquote", "dl", "figure", "form", "fieldset", "details", "hr", "table",
-    "thead", "tbody", "tfoot", "tr", "td", "th", "center",
-}  # fmt: skip
-BOLD_TAGS = {"strong", "b"}
-ITALIC_TAGS = {"em", "i"}
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of text with its formatting; ``brk`` marks a line break."""
-
-    text: str = ""
-    bold: bool = False
-    italic: bool = False
-    href: str | None = None
-    brk: bool = False
-    sep: bool = False  # a visual separator (``<span class="sep">``): plain text rewrites it
-
-
-@dataclass
-class Block:
-    """One Word paragraph: its style, runs, and the runs of a right-aligned date."""
-
-    style: str
-    runs: list[Run] = field(default_factory=list)
-    date: list[Run] = field(default_factory=list)
-    list_id: int | None = None  # which <ol> a List Number item belongs to (for restarts)
-    is_item: bool = False
-    classes: frozenset[str] = frozenset()  # the paragraph element's classes ("contact", ...)
-
-
-@dataclass
-class ParsedDoc:
-    """Metadata and paragraphs of one HTML document."""
-
-    title: str = ""
-    author: str = ""
-    keywords: str = ""
-    description: str = ""
-    lang: str = ""
-    date: str = ""
-    blocks: list[Block] = field(default_factory=list)
 
 
 def clean_text(text: str) -> str:
@@ -91,40 +40,13 @@ def _classes(el: lxml.html.HtmlElement) -> set[str]:
     return set((el.get("class") or "").split())
 
 
-def _collapse(runs: list[Run]) -> list[Run]:
-    """Collapse whitespace across runs like a browser; trim at line starts and ends."""
-    out: list[Run] = []
-    at_space = True  # at a line start or after a space
-    for run in runs:
-        if run.brk:
-            _trim_end(out)
-            out.append(run)
-            at_space = True
-            continue
-        text = _WS.sub(" ", run.text)
-        if at_space:
-            text = text.lstrip(" ")
-        if text:
-            out.append(replace(run, text=text))
-            at_space = text.endswith(" ")
-    _trim_end(out)
-    return out
-
-
-def _trim_end(runs: list[Run]) -> None:
-    """Remove trailing spaces from the last text runs (before a break or the end)."""
-    while runs and not runs[-1].brk:
-        text = runs[-1].text.rstrip(" ")
-        if text:
-            runs[-1] = replace(runs[-1], text=text)
-            return
-        runs.pop()
-
-
 class _Walker:
     """Depth-first walk of the body, producing Blocks."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: frozenset[str] = frozenset()) -> None:
+        self.keep_classes = keep  # elements the page must not split (CSS break-inside: avoid)
+        self.keep: int | None = None  # the enclosing kept element's number
+        self.kept = 0
         self.blocks: list[Block] = []
         self.current: Block | None = None
         self.bold = 0
@@ -134,6 +56,8 @@ class _Walker:
         self.in_sep = 0
         self.lists: list[tuple[str, int | None, str | None]] = []  # (style, list id, data-style)
         self.defaults: list[str] = ["Normal"]
+        self.containers: list[str | None] = [None]  # paragraph style a container's <p>s take
+        self.char: list[str | None] = [None]  # character style of the enclosing spans
         self.ol_count = 0
 
     def close(self) -> None:
@@ -141,8 +65,8 @@ class _Walker:
         block, self.current = self.current, None
         if block is None:
             return
-        block.runs = _collapse(block.runs)
-        block.date = _collapse(block.date)
+        block.runs = collapse(block.runs)
+        block.date = collapse(block.date)
         if any(r.text for r in block.runs) or any(r.text for r in block.date):
             self.blocks.append(block)
 
@@ -156,7 +80,8 @@ class _Walker:
     ) -> None:
         """Start a new paragraph with ``style``."""
         self.close()
-        self.current = Block(style=style, list_id=list_id, is_item=is_item, classes=classes)
+        self.current = Block(style, list_id=list_id, is_item=is_item, classes=classes)
+        self.current.keep = self.keep
 
     def add(self, run: Run) -> None:
         """Append a run to the current paragraph (opening an anonymous one if needed)."""
@@ -171,13 +96,34 @@ class _Walker:
         """Add text with the formatting currently in effect."""
         if text:
             href = self.href[-1] if self.href else None
-            run = Run(clean_text(text), self.bold > 0, self.italic > 0, href, sep=self.in_sep > 0)
+            style = word.refine(self.char[-1], text)
+            run = Run(
+                clean_text(text),
+                self.bold > 0,
+                self.italic > 0,
+                href,
+                sep=self.in_sep > 0,
+                style=style,
+            )
             self.add(run)
 
     def walk(self, el: lxml.html.HtmlElement) -> None:
+        """Process ``el``; the paragraphs of an element kept whole share a keep number."""
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        block = tag in word.BLOCK_TAGS or tag in word.PARAGRAPH_TAGS or tag in word.LIST_TAGS
+        if self.keep is not None or not block or not _classes(el) & self.keep_classes:
+            self._walk(el)
+            return
+        self.close()
+        self.keep, self.kept = self.kept, self.kept + 1
+        self._walk(el)
+        self.close()
+        self.keep = None
+
+    def _walk(self, el: lxml.html.HtmlElement) -> None:
         """Process ``el`` and its children (its tail is handled by the caller)."""
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if not tag or tag in SKIP_TAGS:
+        if not tag or tag in word.SKIP_TAGS:
             return
         classes = _classes(el)
         if "pdf-only" in classes or el.get("hidden") is not None:
@@ -185,8 +131,14 @@ class _Walker:
         data_style = clean_text(el.get("data-style") or "").strip()[:100] or None
         if tag == "br":
             self.add(Run(brk=True))
-        elif tag in HEADING_STYLES or tag in PARAGRAPH_TAGS:
-            self.open(data_style or HEADING_STYLES.get(tag, "Normal"), classes=frozenset(classes))
+        elif tag in word.HEADING_STYLES:
+            self.open(data_style or word.HEADING_STYLES[tag], classes=frozenset(classes))
+            self.children(el)
+            self.close()
+        elif tag in word.PARAGRAPH_TAGS:
+            mapped = word.first_match(word.PARAGRAPH_STYLES, classes)
+            style = data_style or mapped or (self.containers[-1] if tag == "p" else None)
+            self.open(style or "Normal", classes=frozenset(classes))
             self.children(el)
             self.close()
         elif tag == "li":
@@ -201,28 +153,32 @@ class _Walker:
             )
             self.children(el)
             self.close()
-        elif tag in LIST_TAGS:
+        elif tag in word.LIST_TAGS:
             self.close()
             list_id = None
             if tag == "ol":
                 list_id, self.ol_count = self.ol_count, self.ol_count + 1
-            self.lists.append((LIST_TAGS[tag], list_id, data_style))
+            self.lists.append((word.LIST_TAGS[tag], list_id, data_style))
             self.children(el)
             self.lists.pop()
             self.close()
-        elif tag in BLOCK_TAGS:
+        elif tag in word.BLOCK_TAGS:
             self.close()
             self.defaults.append(data_style or self.defaults[-1])
+            found = word.first_match(word.CONTAINER_STYLES, classes)
+            self.containers.append(found or self.containers[-1])
             self.children(el)
             self.close()
             self.defaults.pop()
+            self.containers.pop()
         else:
             self.inline(el, tag, classes)
 
     def inline(self, el: lxml.html.HtmlElement, tag: str, classes: set[str]) -> None:
         """Walk an inline element, tracking bold/italic/link/date state."""
-        bold, italic, date = tag in BOLD_TAGS, tag in ITALIC_TAGS, "date" in classes
+        bold, italic, date = tag in word.BOLD_TAGS, tag in word.ITALIC_TAGS, "date" in classes
         sep = "sep" in classes
+        self.char.append(word.char_style(classes) or self.char[-1])
         self.bold += bold
         self.italic += italic
         self.in_date += date
@@ -236,6 +192,9 @@ class _Walker:
         self.italic -= italic
         self.in_date -= date
         self.in_sep -= sep
+        self.char.pop()
+        if bold and self.current is not None and self.current.classes & word.BOLD_LINES:
+            self.add(Run(brk=True))  # CSS shows this paragraph's bold lead as its own line
 
     def children(self, el: lxml.html.HtmlElement) -> None:
         """Walk the text and children of ``el``, reusing an empty list item for a first <p>."""
@@ -264,8 +223,11 @@ def _meta(root: lxml.html.HtmlElement, name: str) -> str:
     return ""
 
 
-def parse_html(html: str) -> ParsedDoc:
-    """Parse an HTML document of the appkit subset into metadata and paragraphs."""
+def parse_html(html: str, keep: frozenset[str] = frozenset()) -> ParsedDoc:
+    """Parse an HTML document of the appkit subset into metadata and paragraphs.
+
+    ``keep``: classes of elements a page must not split (their Blocks share a ``keep`` number).
+    """
     html = clean_text(html)
     if not html.strip():
         return ParsedDoc()
@@ -284,7 +246,7 @@ def parse_html(html: str) -> ParsedDoc:
         lang=clean_text(root.get("lang") or "").strip(),
         date=_meta(root, "date") or _meta(root, "dcterms.created"),
     )
-    walker = _Walker()
+    walker = _Walker(keep)
     body = root.find("body")
     walker.walk(body if body is not None else root)
     walker.close()
