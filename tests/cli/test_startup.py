@@ -16,7 +16,7 @@ from click.utils import make_default_short_help
 
 import appkit
 from appkit.cli import COMMANDS, cli, load_command
-from appkit.cli.common import load_parts, load_target
+from appkit.cli.inputs import load_parts, load_target
 from tests.conftest import ROOT
 
 PROFILE = str(ROOT / "profiles" / "linda-chen.yaml")

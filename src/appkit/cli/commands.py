@@ -10,14 +10,12 @@ import click
 
 from appkit.cli.common import (
     CONTEXT,
-    load_parts,
-    load_target,
-    make_inputs,
     max_pages_option,
     target_options,
     user_errors,
     watch_option,
 )
+from appkit.cli.inputs import load_parts, load_target, make_inputs
 from appkit.cli.verbose import verbose_log
 from appkit.suggest import did_you_mean
 

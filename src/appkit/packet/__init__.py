@@ -9,7 +9,6 @@ at once, so a failure never leaves a partial packet behind.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
@@ -32,21 +31,16 @@ from appkit.guide.posting import load_posting
 from appkit.match.models import MatchResult
 from appkit.options import PACKET, Format, Options
 from appkit.packet.budget import announce
+from appkit.packet.docinfo import doc_info as doc_info  # re-exported: tests, scripts
 from appkit.packet.formats import BUDGET_NOTE, render_document
 from appkit.profile.load import load_profile
 from appkit.profile.model import Profile
 from appkit.render.design import Design
-from appkit.render.html import Context, DocInfo
+from appkit.render.html import Context
 from appkit.render.themeloader import chosen_design
 
 FORMATS: tuple[str, ...] = get_args(Format)
 FILE_STEMS: dict[str, str] = PLAIN_STEMS  # render_documents' keys: "resume.pdf", ...
-KIND_TITLES = {
-    "resume": "Resume",
-    "cover": "Cover Letter",
-    "interview": "Interview Prep",
-    "report": "Skill-Gap Report",
-}
 
 
 class Inputs(BaseModel):
@@ -91,52 +85,6 @@ def load_inputs(
         guide=loaded_guide,
         posting=loaded_posting,
     )
-
-
-def doc_info(kind: str, inputs: Inputs, tailored: Tailored, target: Target) -> DocInfo:
-    """Title, author and keywords shared by a document's PDF and DOCX metadata."""
-    name = inputs.profile.basics.name
-    role = " at ".join(
-        filter(None, [target.title, target.company])
-    )  # "Clinical Coordinator at Mercy Valley"
-    title = " – ".join(filter(None, [name, KIND_TITLES[kind], role]))
-    keywords = tailored.competencies or [i for g in tailored.skills for i in g.items][:12]
-    guide = inputs.guide
-    description = f"{KIND_TITLES[kind]} of {name}" + (f" for {role}" if role else "")
-    if guide and guide.attribution:  # the licence asks for it; Word caps the field at 255
-        description = _whole_sentences(guide.attribution, 250)
-    return DocInfo(
-        description=description[:250],
-        kind=kind,
-        title=title[:250],
-        author=name,
-        keywords=_join_within(keywords, 250),
-        date=target.date,
-    )
-
-
-def _whole_sentences(text: str, limit: int) -> str:
-    """The leading whole sentences of `text` that fit in `limit` characters (at least one).
-
-    O*NET's attribution is ~270 characters: its trademark sentence goes, the licence stays."""
-    out = ""
-    for sentence in re.split(r"(?<=\.)\s+", text.strip()):
-        candidate = f"{out} {sentence}" if out else sentence
-        if out and len(candidate) > limit:
-            break
-        out = candidate
-    return out[:limit]
-
-
-def _join_within(items: Sequence[str], limit: int) -> str:
-    """Comma-join as many items as fit in `limit` characters (Word caps core properties at 255)."""
-    out = ""
-    for item in items:
-        candidate = f"{out}, {item}" if out else item
-        if len(candidate) > limit:
-            break
-        out = candidate
-    return out
 
 
 def render_documents(
