@@ -16,13 +16,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.styles import BabelFish
 
-from appkit.render.docxstyles import get_style
+from appkit.render.docxstyles import WORD_LINE, get_style
 
 __all__ = ["DEFAULT_ACCENT", "add_styles"]
 
 DEFAULT_ACCENT = "1B4F5C"  # the classic design's dark teal (its CSS --accent)
 _MUTED = "4F5A5E"  # the classic CSS's --muted: notes
-_FONT_LINE = 1.22  # Carlito's (and Calibri's) line height per em: Word's "single" spacing
 _LINE = 1.15  # the letter's CSS line-height 1.42 over the font's own line gap
 
 # name: (space before, space after, line spacing or None, bold, accent colour)
@@ -238,7 +237,7 @@ def add_styles(
     accent = (accent or DEFAULT_ACCENT).upper()
     styles = _Styles(doc)
     if own_look and line_height and 1 <= line_height <= 3:
-        spacing = round(max(line_height / _FONT_LINE, 1.0), 2)
+        spacing = round(max(line_height / WORD_LINE, 1.0), 2)
         styles.get("Normal").paragraph_format.line_spacing = spacing
     for name, size in (sizes or {}).items() if own_look else ():
         if 6 <= size <= 48:

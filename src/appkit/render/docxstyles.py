@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BODY_FONT",
     "StyleCache",
+    "WORD_LINE",
     "apply_default_look",
     "default_document",
     "get_style",
@@ -35,8 +36,8 @@ _FONT_ATTRS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
 
 # CSS line-height is a multiple of the font size, Word's "multiple" one of the font's own line
-# (about 1.2 em for the fonts the designs use): 1.24 in CSS is about 1.03 lines in Word.
-_WORD_LINE = 1.22  # Carlito's (and Calibri's) line per em, as docxlook._FONT_LINE
+# (about 1.22 em for the fonts the designs use): 1.24 in CSS is about 1.02 lines in Word.
+WORD_LINE = 1.22  # Carlito's (and Calibri's) line per em: Word's "single" spacing
 
 
 def _child(parent: Any, tag: str) -> Any:
@@ -195,7 +196,7 @@ def apply_default_look(doc: Any, design: Design | None = None) -> None:
     normal.font.color.rgb = _rgb(colours.ink)
     fmt = normal.paragraph_format
     fmt.space_before, fmt.space_after = Pt(0), Pt(points(spacing.after_paragraph))
-    fmt.line_spacing = round(spacing.line_height / _WORD_LINE, 2)
+    fmt.line_spacing = round(spacing.line_height / WORD_LINE, 2)
     entry = points(sizes.entry)
     # name: (size pt, colour, space before pt, space after pt)
     headings = {
