@@ -150,12 +150,11 @@ def _tighten(
 
 def layout_of(rendered: Rendered, options: Options, engine: Engine, fit: Fit) -> PdfLayout:
     """One layout-only pass (no PDF written), counted and timed in ``fit``."""
-    from appkit.render.html import keep_hyphenated_words
     from appkit.render.pdfwriter import layout_pdf
 
     start = time.perf_counter()
     layout = layout_pdf(
-        keep_hyphenated_words(rendered.html),  # as Rendered.pdf() writes it: the same line breaks
+        rendered.html,  # layout_pdf keeps hyphenated words whole, as for every PDF
         rendered.base_dir,
         fallback_dirs=rendered.fallback_dirs,
         asset_root=rendered.asset_root,

@@ -20,7 +20,6 @@ from appkit.guide.model import Guide, Posting
 from appkit.profile.model import Profile
 from appkit.render.dataview import to_view
 from appkit.render.design import Design, inject_design
-from appkit.render.hyphens import keep_hyphenated_words
 from appkit.render.themes import TemplateEnvironments, search_path
 
 FALLBACK_THEME = "classic"  # a design without a template for some kind borrows classic's
@@ -70,7 +69,7 @@ class Rendered:
 
         options.setdefault("template", self.template)
         return render_pdf_pages(
-            keep_hyphenated_words(self.html),
+            self.html,  # layout_pdf keeps hyphenated words whole
             self.base_dir,
             fallback_dirs=self.fallback_dirs,
             asset_root=self.asset_root,
