@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from appkit.match.index import IndexCache
 from appkit.render.pdffonts import PdfFonts
+from appkit.render.pdfservice import PdfService
 from appkit.render.themes import TemplateEnvironments
 
 
@@ -21,3 +22,6 @@ class Engine:
     fonts: PdfFonts = field(default_factory=PdfFonts)
     templates: TemplateEnvironments = field(default_factory=TemplateEnvironments)
     guide_indexes: IndexCache = field(default_factory=IndexCache)
+    # A one-off command's helper process, warmed up while the command loads and matches
+    # (appkit.render.pdfservice); None lays PDFs out in this process.
+    pdf_service: PdfService | None = None

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from appkit.documents.filenames import FileNames
 from appkit.documents.locale import DEFAULT_LOCALE, Locale
-from appkit.render.isolate import MIB, TEMPLATE_MEMORY, TEMPLATE_PAGES, TEMPLATE_SECONDS
+from appkit.render.limits import MIB, TEMPLATE_MEMORY, TEMPLATE_PAGES, TEMPLATE_SECONDS
 
 Format = Literal["pdf", "docx", "txt", "md", "html"]
 Kind = Literal["resume", "cover", "interview", "report", "match"]

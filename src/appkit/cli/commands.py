@@ -24,7 +24,12 @@ def _run(
     kinds: list[str], profile: Path, guide: str | None, posting: Path | None, **opts: Any
 ) -> None:
     if not opts.pop("watch", False):
-        _write(kinds, load_target(profile, guide, posting, opts), **opts)
+        service = _pdf_service(opts)
+        try:
+            _write(kinds, load_target(profile, guide, posting, opts), service=service, **opts)
+        finally:
+            if service is not None:
+                service.close()
         return
     from appkit.cli.watch import run_watch, watched_inputs
 
@@ -33,6 +38,16 @@ def _run(
 
     watched = watched_inputs(profile, guide, posting, opts["templates"])
     run_watch(lambda: render(False), lambda: render(True), watched)
+
+
+def _pdf_service(opts: dict[str, Any]) -> Any:
+    """A helper process warming up WeasyPrint while this one loads and matches, when a PDF
+    will be made from the built-in templates (appkit.render.pdfservice); else None."""
+    if "pdf" not in opts["formats"] or opts["templates"]:
+        return None
+    from appkit.render.pdfservice import PdfService
+
+    return PdfService.start()
 
 
 def _check_theme(theme: str | None, user_dirs: tuple[Path, ...]) -> None:
@@ -49,11 +64,14 @@ def _check_theme(theme: str | None, user_dirs: tuple[Path, ...]) -> None:
         )
 
 
-def _write(kinds: list[str], inputs: Any, quiet: bool = False, **opts: Any) -> int:
+def _write(
+    kinds: list[str], inputs: Any, quiet: bool = False, service: Any = None, **opts: Any
+) -> int:
     """Build the one Options model from the CLI values, generate, print the written paths
     (unless `quiet`: --watch prints one line per render); returns how many were written."""
     from appkit.disk.folder import shown
     from appkit.disk.write import generate_packet
+    from appkit.engine import Engine
     from appkit.options import Options
 
     _check_theme(opts["theme"], tuple(opts["templates"]))
@@ -78,7 +96,8 @@ def _write(kinds: list[str], inputs: Any, quiet: bool = False, **opts: Any) -> i
     options = Options(**{k: v for k, v in values.items() if v is not None})
     # A page budget's dropped bullets are always shown; its trials, like the fit, with -v.
     with verbose_log(opts.get("verbose", False)), verbose_log(True, "appkit.budget"):
-        packet, outputs = generate_packet(kinds, inputs, options)
+        engine = Engine(pdf_service=service)
+        packet, outputs = generate_packet(kinds, inputs, options, engine=engine)
     if packet.notice:
         click.echo(f"notice: {packet.notice}", err=True)
     for output in [] if quiet else outputs:

@@ -90,7 +90,7 @@ class OptionsDefault(click.Option):
 def target_options(func: F) -> F:
     """Options shared by every command that renders documents for a target role."""
     from appkit.documents.filenames import FileNames
-    from appkit.render.isolate import (
+    from appkit.render.limits import (
         MIB,
         PARAGRAPHS_PER_PAGE,
         TEMPLATE_MEMORY,

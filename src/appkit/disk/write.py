@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from appkit.disk.files import safe_slug
 from appkit.disk.folder import Packet, profile_ref, resolve_out_dir, write_packet
 from appkit.documents.filenames import MATCH_FILE, document_name, every_name
+from appkit.engine import Engine
 from appkit.options import PACKET, Options
 from appkit.packet import FILE_STEMS, FORMATS, Inputs, render_documents
 
@@ -32,7 +33,7 @@ def generate(kinds: Sequence[str], inputs: Inputs, options: Options) -> list[Out
 
 
 def generate_packet(
-    kinds: Sequence[str], inputs: Inputs, options: Options
+    kinds: Sequence[str], inputs: Inputs, options: Options, engine: Engine | None = None
 ) -> tuple[Packet, list[Output]]:
     """Render, then write into the candidate's folder under the output folder, resolved once here.
 
@@ -41,7 +42,8 @@ def generate_packet(
     """
     root = resolve_out_dir(options.out_dir)
     slug = safe_slug(inputs.profile.basics.name)
-    files = render_documents(kinds, inputs, options, profile_ref(root / slug, inputs.profile_file))
+    ref = profile_ref(root / slug, inputs.profile_file)
+    files = render_documents(kinds, inputs, options, ref, engine=engine)
     name = inputs.profile.basics.name
     written = [k for k in kinds if k != "match"]
     entries = {

@@ -27,7 +27,6 @@ from appkit.engine import Engine
 from appkit.errors import AppkitError
 from appkit.guide.library import load_guide
 from appkit.guide.model import Guide, Posting
-from appkit.guide.posting import load_posting
 from appkit.match.models import MatchResult
 from appkit.options import PACKET, Format, Options
 from appkit.packet.budget import announce
@@ -71,6 +70,8 @@ def load_inputs(
     loaded_guide = load_guide(guide) if guide else None
     loaded_posting = None
     if posting:
+        from appkit.guide.posting import load_posting  # the posting reader only when needed
+
         loaded_posting = load_posting(
             Path(posting),
             vocabulary=loaded_guide,

@@ -34,7 +34,7 @@ from appkit.packet.fit import FIT_STEPS, Fit, fit_layout, layout_of
 from appkit.render.html import Context, Rendered, render_html
 
 if TYPE_CHECKING:  # the PDF writer is imported when a layout is made
-    from appkit.render.pdfwriter import PdfLayout
+    from appkit.packet.fit import Layout
 
 __all__ = ["BUDGET_NOTE", "Budget", "announce", "budget_layout"]
 
@@ -92,7 +92,7 @@ def announce(note: bytes) -> dict[str, object]:
 
 def budget_layout(
     kind: str, context: Context, rendered: Rendered, options: Options, engine: Engine
-) -> tuple[Rendered, PdfLayout, Fit, Budget | None]:
+) -> tuple[Rendered, Layout, Fit, Budget | None]:
     """The layout to write under ``options.max_pages``; Budget None when nothing was trimmed."""
     start = time.perf_counter()
     fitted, layout, fit = fit_layout(kind, context, rendered, options, engine)
@@ -110,7 +110,7 @@ def budget_layout(
     return fitted, layout, fit, budget
 
 
-def _fill(layout: PdfLayout) -> float:
+def _fill(layout: Layout) -> float:
     """Content height in pages (the page count when the fill cannot be measured)."""
     fills = layout.fills
     return sum(fills) if fills else float(layout.pages)
@@ -144,7 +144,7 @@ class _Search:
             self.kind, self.options.theme, context, self.options.templates, self.engine.templates
         )
 
-    def trial(self, drops: int, density: int, why: str) -> tuple[Rendered, PdfLayout]:
+    def trial(self, drops: int, density: int, why: str) -> tuple[Rendered, Layout]:
         rendered = self.render(drops, density)
         layout = layout_of(rendered, self.options, self.engine, self.fit)
         fills = layout.fills
@@ -156,7 +156,7 @@ class _Search:
         )
         return rendered, layout
 
-    def run(self, first: PdfLayout) -> tuple[Rendered, PdfLayout, tuple[BulletRef, ...], int]:
+    def run(self, first: Layout) -> tuple[Rendered, Layout, tuple[BulletRef, ...], int]:
         every = len(self.order)
         densest = FIT_STEPS
         if self.render(every, densest).html == self.render(every, 0).html:
@@ -215,7 +215,7 @@ class _Search:
 
     def _loosest(
         self, drops: int, densest: int, fill: float
-    ) -> tuple[int, tuple[Rendered, PdfLayout]] | None:
+    ) -> tuple[int, tuple[Rendered, Layout]] | None:
         """A looser density than the densest at which ``drops`` drops fit, with its layout."""
         for density in range(densest):
             least = fill * RATIO[density][0] / RATIO[densest][1]

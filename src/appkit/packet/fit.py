@@ -11,14 +11,17 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from appkit.engine import Engine
 from appkit.options import Options
 from appkit.render.html import Context, Rendered, render_html
 
 if TYPE_CHECKING:  # the PDF writer is imported when a PDF is made: DOCX-only runs skip it
+    from appkit.render.pdfservice import RemoteLayout
     from appkit.render.pdfwriter import PdfLayout
+
+    Layout = PdfLayout | RemoteLayout
 
 __all__ = [
     "FIT_KINDS",
@@ -95,7 +98,7 @@ def fit_pdf(
 
 def fit_layout(
     kind: str, context: Context, rendered: Rendered, options: Options, engine: Engine | None = None
-) -> tuple[Rendered, PdfLayout, Fit]:
+) -> tuple[Rendered, Layout, Fit]:
     """The layout `fit_pdf` keeps, not yet written (a page budget may still trim it)."""
     engine = engine or Engine()
     fit = Fit(kind)
@@ -107,7 +110,7 @@ def fit_layout(
     return rendered, best, fit
 
 
-def write_kept(layout: PdfLayout, fit: Fit) -> bytes:
+def write_kept(layout: Layout, fit: Fit) -> bytes:
     """Write the kept layout as PDF bytes, and log what fitting decided and cost."""
     start = time.perf_counter()
     data = layout.write()
@@ -126,11 +129,11 @@ def _tighten(
     kind: str,
     context: Context,
     rendered: Rendered,
-    layout: PdfLayout,
+    layout: Layout,
     options: Options,
     engine: Engine,
     fit: Fit,
-) -> tuple[Rendered, PdfLayout]:
+) -> tuple[Rendered, Layout]:
     """The least tight density that saves a page, or the layout given."""
     for density in range(1, FIT_STEPS + 1):
         if not could_save_a_page(fit.fills, density):
@@ -148,20 +151,40 @@ def _tighten(
     return rendered, layout
 
 
-def layout_of(rendered: Rendered, options: Options, engine: Engine, fit: Fit) -> PdfLayout:
-    """One layout-only pass (no PDF written), counted and timed in ``fit``."""
-    from appkit.render.pdfwriter import layout_pdf
+def layout_of(rendered: Rendered, options: Options, engine: Engine, fit: Fit) -> Layout:
+    """One layout-only pass (no PDF written), counted and timed in ``fit``: in the engine's PDF
+    service when it has one (built-in templates only), else in this process."""
+    from appkit.render.isolate import in_child
 
     start = time.perf_counter()
-    layout = layout_pdf(
-        rendered.html,  # layout_pdf keeps hyphenated words whole, as for every PDF
-        rendered.base_dir,
-        fallback_dirs=rendered.fallback_dirs,
-        asset_root=rendered.asset_root,
-        template=rendered.template,
-        max_pages=options.page_limit,
-        fonts=engine.fonts,
-    )
+    service = engine.pdf_service
+    layout: Layout | None = None
+    if service is not None and not options.templates and not in_child():
+        layout = service.layout(rendered.html, rendered.base_dir, **_layout_args(rendered, options))
+        if layout is not None:  # should writing fail there, the same layout is made here
+            layout.fallback = lambda: _local_layout(rendered, options, engine)
+    if layout is None:
+        layout = _local_layout(rendered, options, engine)
     fit.layouts += 1
     fit.layout_seconds += time.perf_counter() - start
     return layout
+
+
+def _layout_args(rendered: Rendered, options: Options) -> dict[str, Any]:
+    return {
+        "fallback_dirs": rendered.fallback_dirs,
+        "asset_root": rendered.asset_root,
+        "template": rendered.template,
+        "max_pages": options.page_limit,
+    }
+
+
+def _local_layout(rendered: Rendered, options: Options, engine: Engine) -> PdfLayout:
+    from appkit.render.pdfwriter import layout_pdf
+
+    return layout_pdf(
+        rendered.html,  # layout_pdf keeps hyphenated words whole, as for every PDF
+        rendered.base_dir,
+        fonts=engine.fonts,
+        **_layout_args(rendered, options),
+    )

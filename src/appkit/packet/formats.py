@@ -14,14 +14,8 @@ from appkit.options import Options
 from appkit.packet.budget import BUDGET_NOTE, budget_layout
 from appkit.packet.fit import FIT_KINDS, FIT_STEPS, fitted_pdf, write_kept
 from appkit.render.html import Context, Rendered, render_html
-from appkit.render.isolate import (
-    MIB,
-    PARAGRAPHS_PER_PAGE,
-    Limits,
-    in_child,
-    report_phase,
-    run_isolated,
-)
+from appkit.render.isolate import Limits, in_child, report_phase, run_isolated
+from appkit.render.limits import MIB, PARAGRAPHS_PER_PAGE
 
 __all__ = ["BUDGET_NOTE", "FIT_KINDS", "FIT_STEPS", "fitted_pdf", "render_document"]
 
@@ -50,9 +44,6 @@ def render_document(
 def _render_formats(
     kind: str, context: Context, options: Options, engine: Engine
 ) -> dict[str, bytes]:
-    from appkit.render.docxpage import read_stylesheets
-    from appkit.render.docxwriter import render_docx
-
     out: dict[str, bytes] = {}
     rendered = render_html(kind, options.theme, context, options.templates, engine.templates)
     if options.max_pages is not None and kind == "resume":
@@ -60,6 +51,9 @@ def _render_formats(
     elif "pdf" in options.formats:
         rendered, out["pdf"] = fitted_pdf(kind, context, rendered, options, engine)
     if "docx" in options.formats:
+        from appkit.render.docxpage import read_stylesheets
+        from appkit.render.docxwriter import render_docx
+
         report_phase("docx")
         out["docx"] = render_docx(
             rendered.html,

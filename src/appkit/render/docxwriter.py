@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from appkit.errors import RenderError, TemplateError
 from appkit.render.docxsave import save_and_rewrite, save_docx
 from appkit.render.htmlsubset import Block, ParsedDoc, Run, parse_html
-from appkit.render.isolate import PARAGRAPHS_PER_PAGE
+from appkit.render.limits import PARAGRAPHS_PER_PAGE
 
 if TYPE_CHECKING:
     from appkit.render.design import Design

@@ -29,13 +29,9 @@ from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from appkit.errors import AppkitError, InputError, RenderError, TemplateError
+from appkit.render.limits import MIB, TEMPLATE_MEMORY, TEMPLATE_PAGES, TEMPLATE_SECONDS
 
 T = TypeVar("T")
-MIB = 1024**2
-TEMPLATE_SECONDS = 20.0
-TEMPLATE_MEMORY = 2048 * MIB
-TEMPLATE_PAGES = 30
-PARAGRAPHS_PER_PAGE = 100  # a DOCX has no pages: the page limit caps its paragraphs instead
 
 # What the child is doing, as the end of "took longer than 20 s to ..."
 PHASES = {"fill": "fill in", "layout": "lay out", "pdf": "write as PDF", "docx": "write as DOCX"}

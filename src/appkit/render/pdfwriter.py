@@ -169,6 +169,19 @@ class PdfLayout:
         return cast(bytes, data)
 
 
+def warm_up(fonts: PdfFonts) -> None:
+    """Import WeasyPrint and lay out a line of text: the font configuration and Pango's font
+    caches are ready before the first document (`appkit.render.pdfservice` runs this early)."""
+    from weasyprint import HTML
+
+    def refuse(url: str, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError(f"nothing is fetched while warming up: {url}")
+
+    HTML(string="<p>Warm <b>up</b> <i>text</i></p>", url_fetcher=refuse).render(
+        font_config=fonts.configuration()
+    )
+
+
 def layout_pdf(
     html: str,
     base_dir: Path,

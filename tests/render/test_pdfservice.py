@@ -1,0 +1,106 @@
+"""The PDF service: a helper process lays PDFs out while the command does the rest; the PDF, the
+page fitting and the errors are exactly those of an in-process render."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from appkit.engine import Engine
+from appkit.options import Options
+from appkit.packet import load_inputs, render_documents
+from appkit.render.pdfservice import PdfService
+from tests.conftest import ROOT
+
+PROFILE = ROOT / "profiles" / "linda-chen.yaml"
+DATE = "2026-01-15"
+
+
+@pytest.fixture(scope="module")
+def inputs():  # type: ignore[no-untyped-def]
+    return load_inputs(PROFILE, "clinical-coordinator")
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_service_gives_the_in_process_documents(inputs) -> None:  # type: ignore[no-untyped-def]
+    options = Options(date=DATE, formats=("pdf",))
+    local = render_documents(["resume", "cover"], inputs, options, engine=Engine())
+    service = PdfService.start()
+    assert service is not None
+    try:
+        served = render_documents(
+            ["resume", "cover"], inputs, options, engine=Engine(pdf_service=service)
+        )
+        assert service.served >= 2 and not service.broken  # it really laid them out
+    finally:
+        service.close()
+    assert served.keys() == local.keys()
+    for name in ("resume.pdf", "cover-letter.pdf"):
+        assert served[name] == local[name], name  # byte for byte, fitting included
+    first_page = PdfReader(io.BytesIO(served["resume.pdf"])).pages[0]
+    assert "Linda Chen" in first_page.extract_text()
+
+
+def test_a_dead_service_falls_back_to_this_process(inputs) -> None:  # type: ignore[no-untyped-def]
+    options = Options(date=DATE, formats=("pdf",))
+    local = render_documents(["resume"], inputs, options, engine=Engine())
+    service = PdfService.start()
+    assert service is not None
+    os.kill(service._pid, 9)
+    os.waitpid(service._pid, 0)
+    engine = Engine(pdf_service=service)
+    assert render_documents(["resume"], inputs, options, engine=engine) == local
+    assert service.broken
+
+
+def test_errors_are_the_in_process_ones(inputs) -> None:  # type: ignore[no-untyped-def]
+    """A layout over the page limit fails in the service; the parent repeats it and raises the
+    same TemplateError an in-process render raises."""
+    from appkit.errors import TemplateError
+
+    options = Options(date=DATE, formats=("pdf",), page_limit=1)
+    with pytest.raises(TemplateError) as local:
+        render_documents(["resume"], inputs, options, engine=Engine())
+    service = PdfService.start()
+    assert service is not None
+    try:
+        with pytest.raises(TemplateError) as served:
+            render_documents(["resume"], inputs, options, engine=Engine(pdf_service=service))
+        assert not service.broken  # a failed layout does not end the service
+    finally:
+        service.close()
+    assert served.value.message == local.value.message
+
+
+def test_closing_reaps_the_child() -> None:
+    service = PdfService.start()
+    assert service is not None
+    pid = service._pid
+    service.close()
+    assert _gone(pid)
+
+
+def test_the_command_line_pdf_is_the_in_process_one(tmp_path: Path, inputs) -> None:  # type: ignore[no-untyped-def]
+    """`appkit resume -f pdf` (which starts the service) writes the bytes an in-process render
+    makes, and leaves no helper process behind."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "appkit", "resume", str(PROFILE), "-g"]
+    command += ["clinical-coordinator", "--date", DATE, "-f", "pdf", "-o", str(tmp_path)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    written = next(tmp_path.rglob("*.pdf")).read_bytes()
+    options = Options(date=DATE, formats=("pdf",))
+    assert written == render_documents(["resume"], inputs, options, engine=Engine())["resume.pdf"]
