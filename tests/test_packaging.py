@@ -41,6 +41,7 @@ def test_wheel_ships_and_finds_templates_and_guides(tmp_path: Path) -> None:
     assert "appkit/templates/resume/classic.html" in names
     assert "appkit/templates/resume/classic.css" in names
     assert "appkit/guides/clinical-coordinator.txt" in names
+    assert "appkit/guides/parsed/clinical-coordinator.json" in names  # loaded without parsing
     assert "appkit/profile/starter-profile.yaml" in names
 
     # A fresh venv that sees the already-installed dependencies but not the source tree.

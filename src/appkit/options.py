@@ -20,7 +20,8 @@ PACKET: tuple[Kind, ...] = ("resume", "cover", "interview", "report", "match")
 class Options(BaseModel):
     """Every output option, defined once; the CLI only fills it in."""
 
-    model_config = ConfigDict(frozen=True)
+    # Built on first validation: `appkit match` reads only the defaults (model_fields).
+    model_config = ConfigDict(frozen=True, defer_build=True)
     formats: tuple[Format, ...] = ("pdf", "docx")
     out_dir: Path = Path("out")
     theme: str = "classic"  # a profile's `design.theme` counts only when this was not set

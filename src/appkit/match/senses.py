@@ -174,6 +174,7 @@ def duty_frame(lex: Lexicon, text: str) -> Frame | None:
     return _frame(lex, text)
 
 
+@lru_cache(maxsize=8192)  # asked thousands of times a match, for a few hundred keys
 def _sense_of(key: str) -> frozenset[str]:
     _, verbs, nouns = _senses()
     return frozenset(s for s in (key, verbs.get(key), nouns.get(key)) if s)

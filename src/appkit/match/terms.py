@@ -62,6 +62,8 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=20000)
 def fold(surface: str) -> str:
     """Re-join a line-wrap hyphen, strip accents and case-fold: 'Sched-\\nuling' -> 'scheduling'."""
+    if surface.isascii():  # most words: no accents to strip, and casefold() is lower() here
+        return _WRAP.sub("", surface).lower() if "-" in surface else surface.lower()
     text = unicodedata.normalize("NFKD", _WRAP.sub("", surface))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
