@@ -40,3 +40,32 @@ def test_an_upward_import_breaks_the_layers(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Stages import only downward BROKEN" in result.stdout
     assert "appkit.errors -> appkit.cli" in result.stdout
+
+
+def test_every_model_builds_its_validator_on_first_use() -> None:
+    """pydantic builds a model's validator at class creation unless `defer_build`: with it, a
+    command pays only for the models it uses (issue 17: `appkit match` imports 70 models)."""
+    import importlib
+    import pkgutil
+
+    from pydantic import BaseModel
+
+    import appkit
+
+    for module in pkgutil.walk_packages(appkit.__path__, "appkit."):
+        if module.name.endswith("__main__"):
+            continue
+        importlib.import_module(module.name)
+    eager = [
+        f"{cls.__module__}.{cls.__qualname__}"
+        for cls in _subclasses(BaseModel)
+        if cls.__module__.startswith("appkit.") and not cls.model_config.get("defer_build")
+    ]
+    assert not eager, f"add defer_build=True to model_config: {eager}"
+
+
+def _subclasses(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found

@@ -21,7 +21,7 @@ class Options(BaseModel):
     """Every output option, defined once; the CLI only fills it in."""
 
     # Built on first validation: `appkit match` reads only the defaults (model_fields).
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     formats: tuple[Format, ...] = ("pdf", "docx")
     out_dir: Path = Path("out")
     theme: str = "classic"  # a profile's `design.theme` counts only when this was not set

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def nearest(name: str, choices: Iterable[str]) -> str | None:
     """The choice closest to `name`, if one is close enough to be a typo of it."""
+    import difflib  # here: every command imports this module, few ever suggest
+
     # 0.6 is difflib's own default: catches swapped, missing and doubled letters, not guesses.
     matches = difflib.get_close_matches(name.lower(), list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None

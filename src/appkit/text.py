@@ -145,4 +145,8 @@ class Strict(BaseModel):
     """Base of every input model: unknown keys are errors (typos), values are immutable."""
 
     # extra="forbid" turns a typo such as `stat:` into an error instead of silently dropping data.
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build, as on every appkit model: the validator is built when first used, so a command
+    # pays only for the models it needs (tests/test_architecture.py keeps it so).
+    model_config = ConfigDict(
+        defer_build=True, extra="forbid", frozen=True, str_strip_whitespace=True
+    )

@@ -7,6 +7,7 @@ costs click and this module. Registering a command is one line in `COMMANDS`.
 
 from __future__ import annotations
 
+import os
 from importlib import import_module
 from typing import NamedTuple
 
@@ -131,4 +132,7 @@ def cli() -> None:
 
 
 def main() -> None:
+    # appkit uses no pydantic plugins; without this pydantic reads every installed package's
+    # entry points (a few ms per command, more in a large environment) to look for some.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     cli(prog_name="appkit")

@@ -21,7 +21,7 @@ from appkit.packet import FILE_STEMS, FORMATS, Inputs, render_documents
 
 
 class Output(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     kind: str
     format: str
     path: Path

@@ -42,7 +42,7 @@ _OUTCOME = re.compile(
 class EvidencePoint(BaseModel):
     """One profile bullet (verbatim) with where it comes from and what it proves."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     text: str
     source: str
     kind: str  # "job" | "project" | "volunteer"
@@ -276,6 +276,8 @@ def highlight_points(profile: Profile, match: MatchResult) -> list[EvidencePoint
 
 class Quote(BaseModel):
     """A verbatim profile text and where it comes from."""
+
+    model_config = ConfigDict(defer_build=True)
 
     text: str
     where: str

@@ -46,7 +46,7 @@ OTHER_CATEGORIES = ("technical_skill", "tool", "qualification")
 class CoverLetter(BaseModel):
     """Everything the cover letter template needs; the template adds every connecting word."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     sender: str
     headline: str | None = None
     contact: list[str] = []

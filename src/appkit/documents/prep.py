@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from appkit.documents.evidence import Quote, where
 from appkit.documents.locale import DEFAULT_LOCALE, Locale, localize
@@ -33,6 +33,8 @@ MAX_GAPS = 10  # the sheet lists the first ten gaps (missing first); the report 
 
 class Snapshot(BaseModel):
     """What the role is, where the candidate fits and what that level pays."""
+
+    model_config = ConfigDict(defer_build=True)
 
     role: str
     company: str | None = None
@@ -108,6 +110,8 @@ def pay(band: SalaryBand | None) -> str | None:
 class Gap(BaseModel):
     """A requirement to prepare for, with the next step from the match report."""
 
+    model_config = ConfigDict(defer_build=True)
+
     requirement: str
     status: str
     action: str
@@ -115,6 +119,8 @@ class Gap(BaseModel):
 
 class PrepSheet(BaseModel):
     """Everything the interview-prep template shows."""
+
+    model_config = ConfigDict(defer_build=True)
 
     snapshot: Snapshot
     behavioural: list[StarQuestion]

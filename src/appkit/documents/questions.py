@@ -52,7 +52,7 @@ _QUOTABLE = ("bullet", "project", "volunteer")
 class StarQuestion(BaseModel):
     """A behavioural question for one soft skill, with a STAR scaffold from a real bullet."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     skill: str
     description: str = ""
     prompt: str
@@ -78,6 +78,8 @@ class StarQuestion(BaseModel):
 class TechQuestion(BaseModel):
     """A technical question with the candidate's evidence, or what to prepare for a gap."""
 
+    model_config = ConfigDict(defer_build=True)
+
     name: str
     kind: str
     question: str
@@ -88,6 +90,8 @@ class TechQuestion(BaseModel):
 
 class TalkingPoint(BaseModel):
     """A question the candidate may face, with a short hint."""
+
+    model_config = ConfigDict(defer_build=True)
 
     question: str
     hint: str

@@ -36,7 +36,7 @@ COMPETENCY_CATEGORIES = ("technical_skill", "tool", "soft_skill")
 
 
 class TailoredJob(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     job: Experience
     highlights: list[str]
     dropped: int = 0
@@ -45,7 +45,7 @@ class TailoredJob(BaseModel):
 class Tailored(BaseModel):
     """What the templates show, in the order they show it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     target_title: str | None = None
     company: str | None = None
     summary: str | None = None

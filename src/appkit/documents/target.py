@@ -18,7 +18,7 @@ from appkit.guide.model import Guide, Posting
 class Target(BaseModel):
     """Who the documents are for."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     company: str | None = None
     title: str | None = None
     hiring_manager: str | None = None

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from appkit.match.scoring import best as best_member
 from appkit.match.scoring import units as group_units
@@ -117,6 +117,8 @@ class _Match(Protocol):
 class GapRow(BaseModel):
     """One gap (an any-of group counts once) with its next step."""
 
+    model_config = ConfigDict(defer_build=True)
+
     requirement_id: str
     name: str
     kind: str
@@ -136,6 +138,8 @@ class CoveredRow(BaseModel):
     """Covered requirements and the profile text that shows them: one row per quoted item, so
     a bullet that covers three requirements is quoted once."""
 
+    model_config = ConfigDict(defer_build=True)
+
     names: list[str]
     kind: str
     evidence: str = ""
@@ -150,6 +154,8 @@ class CoveredRow(BaseModel):
 class SharedStep(BaseModel):
     """Gaps whose next step is one already shown ('same next step as top gap 1')."""
 
+    model_config = ConfigDict(defer_build=True)
+
     same_as: str
     rows: list[GapRow]
 
@@ -162,6 +168,8 @@ class SharedStep(BaseModel):
 class CategoryCount(BaseModel):
     """Coverage of one category, any-of groups counted once."""
 
+    model_config = ConfigDict(defer_build=True)
+
     category: str
     label: str
     score: float
@@ -172,6 +180,8 @@ class CategoryCount(BaseModel):
 
 class GapReport(BaseModel):
     """What the skill-gap report shows, in reading order."""
+
+    model_config = ConfigDict(defer_build=True)
 
     top: list[GapRow]
     rest: list[GapRow]  # every other gap, most worth first

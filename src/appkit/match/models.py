@@ -16,6 +16,8 @@ from appkit.match.scoring import Status
 class SalaryBand(BaseModel):
     """The guide's salary figures for one level (USD per year)."""
 
+    model_config = ConfigDict(defer_build=True)
+
     level: str
     median: int | None = None
     average: int | None = None
@@ -23,6 +25,8 @@ class SalaryBand(BaseModel):
 
 class LevelFit(BaseModel):
     """Where relevant years put the candidate on the guide's career ladder, and what's next."""
+
+    model_config = ConfigDict(defer_build=True)
 
     years: float
     role_years: float = 0.0
@@ -49,6 +53,8 @@ class LevelFit(BaseModel):
 class NextStep(BaseModel):
     """One action that closes (part of) a gap, with the guide item it comes from."""
 
+    model_config = ConfigDict(defer_build=True)
+
     requirement_id: str
     requirement: str
     status: str
@@ -63,7 +69,7 @@ class ItemRef(BaseModel):
     """Where a profile item lives: ``experience[0].highlights[2]`` is ("experience", 0,
     "highlights", 2). Code passes these around; `path` is only for display and JSON."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     section: str
     index: int
     field: str
@@ -88,6 +94,8 @@ class ItemRef(BaseModel):
 class Evidence(BaseModel):
     """One profile item that supports a requirement."""
 
+    model_config = ConfigDict(defer_build=True)
+
     source: str  # ref.path: match.json and the text report show it
     kind: str
     text: str
@@ -105,6 +113,8 @@ class Evidence(BaseModel):
 class RequirementMatch(BaseModel):
     """A requirement with its status and the profile evidence for it."""
 
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     category: str
     source: str
@@ -121,6 +131,8 @@ class RequirementMatch(BaseModel):
 class CategoryScore(BaseModel):
     """Coverage of one requirement category."""
 
+    model_config = ConfigDict(defer_build=True)
+
     category: str
     score: float
     covered: int
@@ -130,6 +142,8 @@ class CategoryScore(BaseModel):
 
 class MatchResult(BaseModel):
     """Everything the documents and the gap report need, computed once per profile/guide/posting."""
+
+    model_config = ConfigDict(defer_build=True)
 
     target_title: str | None = None
     company: str | None = None

@@ -45,7 +45,7 @@ FILE_STEMS: dict[str, str] = PLAIN_STEMS  # render_documents' keys: "resume.pdf"
 class Inputs(BaseModel):
     """The loaded, validated inputs for one candidate."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     profile: Profile
     guide: Guide | None = None
     posting: Posting | None = None
@@ -227,7 +227,7 @@ def _prep(inputs: Inputs, tailored: Tailored, target: Target) -> PrepSheet:
 class Documents(BaseModel):
     """One packet in memory: each file's bytes under its final name, and the match behind it."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(defer_build=True, frozen=True, arbitrary_types_allowed=True)
     files: dict[str, bytes]
     match: MatchResult | None = None
 

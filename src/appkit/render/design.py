@@ -87,7 +87,7 @@ FontStack = Annotated[tuple[str, ...], BeforeValidator(_fonts)]
 
 
 class _Values(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
 
 class Fonts(_Values):

@@ -28,7 +28,7 @@ FALLBACK_THEME = "classic"  # a design without a template for some kind borrows 
 class DocInfo(BaseModel):
     """Document-level facts: they become <title>, <meta> and the PDF/DOCX metadata."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
     kind: str
     title: str
     author: str
