@@ -104,3 +104,13 @@ def test_the_command_line_pdf_is_the_in_process_one(tmp_path: Path, inputs) -> N
     written = next(tmp_path.rglob("*.pdf")).read_bytes()
     options = Options(date=DATE, formats=("pdf",))
     assert written == render_documents(["resume"], inputs, options, engine=Engine())["resume.pdf"]
+
+
+def test_no_fork_means_no_service(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a helper cannot be made (fork fails), the command lays PDFs out itself."""
+
+    def refuse() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    assert PdfService.start() is None

@@ -45,9 +45,17 @@ class PdfService:
         while the process has no threads, so the child has the most time to warm up."""
         if not hasattr(os, "fork"):
             return None
-        to_child_r, to_child_w = os.pipe()
-        to_parent_r, to_parent_w = os.pipe()
-        pid = os.fork()
+        try:
+            to_child_r, to_child_w = os.pipe()
+            to_parent_r, to_parent_w = os.pipe()
+        except OSError:  # out of file descriptors: lay out in this process
+            return None
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or process slot for a helper: lay out in this process
+            for fd in (to_child_r, to_child_w, to_parent_r, to_parent_w):
+                os.close(fd)
+            return None
         if pid == 0:  # pragma: no cover - runs in the child; measured through the parent
             os.close(to_child_w)
             os.close(to_parent_r)
