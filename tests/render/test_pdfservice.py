@@ -114,3 +114,19 @@ def test_no_fork_means_no_service(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(os, "fork", refuse)
     assert PdfService.start() is None
+
+
+def test_a_page_budget_through_the_service_is_the_in_process_one() -> None:
+    """--max-pages lays out many trials and keeps one: the service holds them all until then."""
+    james = load_inputs(ROOT / "profiles" / "james-okafor.yaml", "clinical-coordinator")
+    options = Options(date=DATE, formats=("pdf",), max_pages=1)
+    local = render_documents(["resume"], james, options, engine=Engine())
+    service = PdfService.start()
+    assert service is not None
+    try:
+        served = render_documents(["resume"], james, options, engine=Engine(pdf_service=service))
+        assert service.served >= 3  # the budget's trials were laid out there
+    finally:
+        service.close()
+    assert served == local
+    assert len(PdfReader(io.BytesIO(served["resume.pdf"])).pages) == 1
