@@ -69,6 +69,11 @@ def whole_process(runs: int, profile: Path, work: Path) -> None:
     weasyprint = [sys.executable, "-m", "weasyprint", str(html), str(work / "raw.pdf")]
     pairs: Sequence[tuple[str, list[str], list[str]]] = [
         ("resume -f pdf / weasyprint CLI", [*appkit, "resume", *target, "-f", "pdf"], weasyprint),
+        (  # the same without the helper process that imports WeasyPrint in parallel
+            "  the same, APPKIT_PDF_SERVICE=0",
+            ["env", "APPKIT_PDF_SERVICE=0", *appkit, "resume", *target, "-f", "pdf"],
+            weasyprint,
+        ),
         (
             "match / import click,pydantic,yaml",
             [*appkit, "match", *target[:3]],

@@ -35,6 +35,18 @@ def _gone(pid: int) -> bool:
     return False
 
 
+def _running_with(argument: str) -> list[int]:
+    """Processes whose command line holds ``argument``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and argument.encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:  # ended while we looked
+            continue
+    return found
+
+
 def test_service_gives_the_in_process_documents(inputs) -> None:  # type: ignore[no-untyped-def]
     options = Options(date=DATE, formats=("pdf",))
     local = render_documents(["resume", "cover"], inputs, options, engine=Engine())
@@ -96,14 +108,17 @@ def test_closing_reaps_the_child() -> None:
 def test_the_command_line_pdf_is_the_in_process_one(tmp_path: Path, inputs) -> None:  # type: ignore[no-untyped-def]
     """`appkit resume -f pdf` (which starts the service) writes the bytes an in-process render
     makes, and leaves no helper process behind."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, "-m", "appkit", "resume", str(PROFILE), "-g"]
-    command += ["clinical-coordinator", "--date", DATE, "-f", "pdf", "-o", str(tmp_path)]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    written = next(tmp_path.rglob("*.pdf")).read_bytes()
     options = Options(date=DATE, formats=("pdf",))
-    assert written == render_documents(["resume"], inputs, options, engine=Engine())["resume.pdf"]
+    expected = render_documents(["resume"], inputs, options, engine=Engine())["resume.pdf"]
+    for switch in ("1", "0"):  # APPKIT_PDF_SERVICE=0: no helper process
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "APPKIT_PDF_SERVICE": switch}
+        out = tmp_path / switch
+        command = [sys.executable, "-m", "appkit", "resume", str(PROFILE), "-g"]
+        command += ["clinical-coordinator", "--date", DATE, "-f", "pdf", "-o", str(out)]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        assert next(out.rglob("*.pdf")).read_bytes() == expected
+        assert not _running_with(str(out))  # the helper (a fork: same command line) is gone
 
 
 def test_no_fork_means_no_service(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +43,11 @@ def _run(
 
 def _pdf_service(opts: dict[str, Any]) -> Any:
     """A helper process warming up WeasyPrint while this one loads and matches, when a PDF
-    will be made from the built-in templates (appkit.render.pdfservice); else None."""
+    will be made from the built-in templates (appkit.render.pdfservice); else None.
+    APPKIT_PDF_SERVICE=0 turns it off (scripts/bench.py measures both ways)."""
     if "pdf" not in opts["formats"] or opts["templates"]:
+        return None
+    if os.environ.get("APPKIT_PDF_SERVICE") == "0":
         return None
     from appkit.render.pdfservice import PdfService
 
