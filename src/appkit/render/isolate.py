@@ -95,7 +95,7 @@ def _lower_limit(which: int, value: int) -> None:
     resource.setrlimit(which, (value, value))
 
 
-def _silence_stderr() -> None:
+def silence_stderr() -> None:
     """Hostile CSS makes Pango and GLib print CRITICAL lines straight to file descriptor 2; the
     outcome reaches the user through the pipe as one clear line, so the child's stderr is muted."""
     with contextlib.suppress(OSError):
@@ -111,7 +111,7 @@ def _child(conn: Connection, func: Callable[[], Any], limits: Limits) -> None:
     try:
         with contextlib.suppress(OSError):  # its own group: the parent kills all it started
             os.setpgid(0, 0)
-        _silence_stderr()
+        silence_stderr()
         _lower_limit(resource.RLIMIT_AS, limits.memory)
         _lower_limit(resource.RLIMIT_CPU, math.ceil(limits.seconds) + 5)  # should the parent die
         _report = lambda phase: conn.send_bytes(b"P" + phase.encode())  # noqa: E731

@@ -147,13 +147,13 @@ def _serve(receive: Connection, send: Connection) -> None:  # pragma: no cover -
     try:
         # Ctrl-C is the parent's to handle; this child ends when the parent's pipe closes.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        from appkit.render.isolate import _silence_stderr
+        from appkit.render.isolate import silence_stderr
         from appkit.render.pdffonts import PdfFonts
         from appkit.render.pdfwriter import layout_pdf, warm_up
 
         fonts = PdfFonts()
         warm_up(fonts)
-        _silence_stderr()  # the parent repeats a failed layout and reports it itself
+        silence_stderr()  # the parent repeats a failed layout and reports it itself
         layouts: dict[int, Any] = {}
         while True:
             try:
