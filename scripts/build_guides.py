@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from appkit.guide.library import PARSED_DIR, TEXT_SUFFIXES, _builtin_files, _load_path  # noqa: E402
+from appkit.guide.library import TEXT_SUFFIXES, _builtin_files, _load_path  # noqa: E402
+from appkit.guide.parsed import PARSED_DIR  # noqa: E402
 
 
 def parsed_forms() -> dict[Path, str]:

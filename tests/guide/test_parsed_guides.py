@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from appkit.guide.library import _load_path, load_guide, parsed_guide
+from appkit.guide.library import _load_path, load_guide
+from appkit.guide.parsed import parsed_guide
 from tests.conftest import ROOT
 
 GUIDE = ROOT / "guides" / "clinical-coordinator.txt"
@@ -40,5 +41,9 @@ def test_an_edited_guide_is_parsed_again(tmp_path: Path) -> None:
     text = GUIDE.read_text(encoding="utf-8")
     edited.write_text(text.replace("Clinical Coordinator", "Clinic Lead Coordinator", 1))
     assert parsed_guide(edited) is None
-    (folder / "parsed" / "clinical-coordinator.json").unlink()
     assert parsed_guide(GUIDE.parent / "missing.txt") is None
+    damaged = folder / "parsed" / "clinical-coordinator.json"
+    shutil.copy(GUIDE, edited)
+    for text in ("{not json", '{"source_sha256": 1}', "[]"):
+        damaged.write_text(text, encoding="utf-8")
+        assert parsed_guide(edited) is None  # parsed from the text instead, never an error

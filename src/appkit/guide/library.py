@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from functools import cache
@@ -13,6 +12,7 @@ import yaml
 
 from appkit.errors import InputError
 from appkit.guide.model import Guide
+from appkit.guide.parsed import parsed_guide
 from appkit.guide.resolve import is_path, occupation_ref
 from appkit.loading.read import load_model, read_text
 from appkit.resources import builtin_dir
@@ -36,22 +36,6 @@ def _load_builtin(name: str) -> Guide:
     path = _builtin_files()[name]
     parsed = parsed_guide(path)
     return parsed if parsed is not None else _load_path(path, label=f"guides/{path.name}")
-
-
-PARSED_DIR = "parsed"  # guides/parsed/<name>.json: built-in text guides, parsed ahead of time
-
-
-def parsed_guide(path: Path) -> Guide | None:
-    """The shipped parsed form of the built-in guide at ``path``, or None if there is none or it
-    was made from other text. Parsing a career page takes ~50 ms of imports and regexes; a
-    one-off `appkit match` spent a fifth of its time on it."""
-    stored = path.parent / PARSED_DIR / f"{path.stem}.json"
-    if not stored.is_file():
-        return None
-    data = json.loads(stored.read_text(encoding="utf-8"))
-    if data.get("source_sha256") != hashlib.sha256(path.read_bytes()).hexdigest():
-        return None
-    return Guide.model_validate(data["guide"])
 
 
 def _load_path(path: Path, label: str | None = None) -> Guide:

@@ -1,0 +1,30 @@
+"""Built-in text guides parsed ahead of time: `guides/parsed/<name>.json` (scripts/build_guides.py).
+
+Parsing a career page takes ~50 ms of imports and regexes, a fifth of a one-off `appkit match`. The
+parsed form records the SHA-256 of the text it was made from, so an edited guide is parsed afresh,
+never served stale; tests/guide/test_parsed_guides.py fails after a parser change until the
+script is run again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from appkit.guide.model import Guide
+
+PARSED_DIR = "parsed"  # guides/parsed/<name>.json: built-in text guides, parsed ahead of time
+
+
+def parsed_guide(path: Path) -> Guide | None:
+    """The shipped parsed form of the built-in guide at ``path``, or None if there is none, it was
+    made from other text or it cannot be read (the caller then parses the text itself)."""
+    stored = path.parent / PARSED_DIR / f"{path.stem}.json"
+    try:
+        data = json.loads(stored.read_text(encoding="utf-8"))
+        if data["source_sha256"] != hashlib.sha256(path.read_bytes()).hexdigest():
+            return None
+        return Guide.model_validate(data["guide"])
+    except (OSError, ValueError, KeyError, TypeError):  # missing, damaged or from another model
+        return None
