@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import warnings
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -266,14 +267,25 @@ def default_document(design: Design | None = None) -> Any:
 
 class StyleCache:
     """`get_style`, resolved once per name and kind for one document: a name lookup is an XPath
-    search of every style, and each paragraph and link asks for one."""
+    search of every style, and each paragraph and link asks for one.
 
-    def __init__(self, doc: Any) -> None:
+    ``unshare`` is called once before the first lookup that would add a style: a document copied
+    from a template (`docxtemplate`) shares the template's styles until it must change them.
+    """
+
+    def __init__(self, doc: Any, unshare: Callable[[], None] | None = None) -> None:
         self.doc = doc
         self._styles: dict[tuple[str, WD_STYLE_TYPE], Any] = {}
+        self._unshare = unshare
 
     def get(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> Any:
         key = (name, kind)
         if key not in self._styles:
+            if self._unshare is not None:
+                found = _find_style(self.doc, name)
+                if found is None or found.type != kind:  # get_style will add one
+                    self._unshare()
+                    self._unshare = None
+                    self._styles.clear()  # found in the shared styles: look up again
             self._styles[key] = get_style(self.doc, name, kind)
         return self._styles[key]

@@ -1,0 +1,80 @@
+"""The DOCX writer as it was before its caches: python-docx's public API for every paragraph and
+run, the look built afresh for every document, python-docx's own save. test_docx_cache.py checks
+that the fast writer gives these same bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from appkit.render import docxbody, docxstyles
+from appkit.render.htmlruns import Block, Run
+
+__all__ = ["fresh_document", "write_blocks"]
+
+
+def fresh_document(design: Any = None) -> Any:
+    """python-docx's default document with the design's look applied to it, no caches."""
+    doc = docx.Document()
+    docxstyles.apply_default_look(doc, design)
+    return doc
+
+
+def _add_run(paragraph: Any, run: Run, styles: Any) -> None:
+    if run.brk:
+        paragraph.add_run().add_break()
+        return
+    out = paragraph.add_run(run.text)
+    out.bold = run.bold or None
+    out.italic = run.italic or None
+    if run.style and not run.href:
+        out._r.get_or_add_rPr().style = styles.get(run.style, WD_STYLE_TYPE.CHARACTER).style_id
+    if run.href:
+        style = styles.get("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        out._r.get_or_add_rPr().style = style.style_id
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), paragraph.part.relate_to(run.href, RT.HYPERLINK, is_external=True))
+        link.append(out._r)
+        paragraph._p.append(link)
+
+
+def _write_block(doc: Any, block: Block, tab_pos: int, lists: dict[int, Any], styles: Any) -> Any:
+    style = styles.get(block.style)
+    paragraph = doc.add_paragraph()
+    paragraph._p.get_or_add_pPr().style = style.style_id
+    if block.list_id is not None:
+        if block.list_id not in lists:
+            restart = docxbody._restart_numbering(doc, style) if block.list_id else None
+            lists[block.list_id] = restart
+        if (num_id := lists[block.list_id]) is not None:
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = num_id
+    for run in block.runs:
+        _add_run(paragraph, run, styles)
+    if block.date:
+        paragraph.paragraph_format.tab_stops.add_tab_stop(tab_pos, WD_TAB_ALIGNMENT.RIGHT)
+        paragraph.add_run("\t")
+        for run in block.date:
+            _add_run(paragraph, run, styles)
+    return paragraph
+
+
+def write_blocks(doc: Any, blocks: Sequence[Block], tab_pos: int, styles: Any) -> None:
+    """`docxbody.write_blocks` through python-docx's paragraph and run objects."""
+    lists: dict[int, Any] = {}
+    kept: tuple[int | None, Any] = (None, None)
+    for block in blocks:
+        paragraph = _write_block(doc, block, tab_pos, lists, styles)
+        if block.keep is not None:
+            paragraph.paragraph_format.keep_together = True
+            if kept[0] == block.keep:
+                kept[1].paragraph_format.keep_with_next = True
+        kept = (block.keep, paragraph)
