@@ -14,10 +14,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from appkit.render import docxbody, docxstyles
+from appkit.render import docxsave, docxstyles, docxtemplate
 from appkit.render.htmlruns import Block, Run
 
-__all__ = ["fresh_document", "write_blocks"]
+__all__ = ["FreshTemplate", "fresh_document", "write_blocks"]
 
 
 def fresh_document(design: Any = None) -> Any:
@@ -25,6 +25,21 @@ def fresh_document(design: Any = None) -> Any:
     doc = docx.Document()
     docxstyles.apply_default_look(doc, design)
     return doc
+
+
+class FreshTemplate:
+    """`docxtemplate.Template`'s interface over a document built for one use: no copy, no shared
+    or compressed parts, python-docx's own save."""
+
+    def __init__(self, look: docxtemplate.Look) -> None:
+        self.doc = docxtemplate.build_look(look)
+        self.known: dict[Any, Any] = {}
+
+    def new_document(self) -> Any:
+        return self.doc
+
+    def save(self, doc: Any) -> bytes:
+        return docxsave.save_and_rewrite(doc)
 
 
 def _add_run(paragraph: Any, run: Run, styles: Any) -> None:
@@ -45,13 +60,28 @@ def _add_run(paragraph: Any, run: Run, styles: Any) -> None:
         paragraph._p.append(link)
 
 
+def _restart_numbering(doc: Any, style: Any) -> int | None:
+    ppr = style.element.pPr
+    num_pr = ppr.numPr if ppr is not None else None
+    if num_pr is None or num_pr.numId is None:
+        return None
+    try:
+        numbering = doc.part.numbering_part.element
+        abstract_id = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
+    except (KeyError, NotImplementedError):
+        return None
+    num = numbering.add_num(abstract_id)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return int(num.numId)
+
+
 def _write_block(doc: Any, block: Block, tab_pos: int, lists: dict[int, Any], styles: Any) -> Any:
     style = styles.get(block.style)
     paragraph = doc.add_paragraph()
     paragraph._p.get_or_add_pPr().style = style.style_id
     if block.list_id is not None:
         if block.list_id not in lists:
-            restart = docxbody._restart_numbering(doc, style) if block.list_id else None
+            restart = _restart_numbering(doc, style) if block.list_id else None
             lists[block.list_id] = restart
         if (num_id := lists[block.list_id]) is not None:
             num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()

@@ -62,11 +62,8 @@ def _entries(data: bytes) -> dict[str, bytes]:
 
 def _plainly(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every shortcut replaced by python-docx's public API, as the writer was before them."""
-    build = docxtemplate.template.__wrapped__
     monkeypatch.setattr(docxstyles, "default_document", docx_plain.fresh_document)
-    monkeypatch.setattr(docxtemplate, "template", build)  # a new one for every document
-    monkeypatch.setattr(docxtemplate.Template, "new_document", lambda self: self.doc)
-    monkeypatch.setattr(docxtemplate.Template, "save", lambda self, d: docxsave.save_and_rewrite(d))
+    monkeypatch.setattr(docxtemplate, "template", docx_plain.FreshTemplate)
     monkeypatch.setattr(
         docxstyles.StyleCache, "get", lambda self, *a: docxstyles.get_style(self.doc, *a)
     )
@@ -116,6 +113,7 @@ def test_documents_do_not_share_the_default_look() -> None:
 
 
 def test_styles_are_resolved_once_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The template answers for the styles it has; another is looked up (and added) once."""
     calls: list[str] = []
     real = docxstyles.get_style
 
@@ -125,11 +123,25 @@ def test_styles_are_resolved_once_per_document(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(docxstyles, "get_style", counting)
     items = "".join(
-        f"<li>point {i} <a href='https://example.com/{i}'>link</a></li>" for i in range(9)
+        f"<li data-style='Extra'>point {i} <a href='https://example.com/{i}'>link</a></li>"
+        for i in range(9)
     )
-    docxwriter.render_docx(f"<html><body><ul>{items}</ul><p>a</p><p>b</p></body></html>")
-    assert sorted(calls) == sorted(set(calls))  # each style name looked up once
-    assert "Hyperlink" in calls
+    data = docxwriter.render_docx(f"<html><body><ul>{items}</ul><p>a</p><p>b</p></body></html>")
+    assert calls == ["Extra"]
+    paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+    assert [p.style.name for p in paragraphs] == ["Extra"] * 9 + ["Normal"] * 2
+
+
+def test_a_copy_keeps_the_template_styles_compressed() -> None:
+    """A document of known styles never parses its styles part; reading it parses it."""
+    look = docxtemplate.Look("", "en-US")
+    styled = docxtemplate.template(look)
+    doc = styled.new_document()
+    part = doc.part.part_related_by(docxtemplate.RT.STYLES)
+    assert part.unread() is not None
+    assert doc.styles["Heading 1"].style_id == "Heading1"  # parsed on first read
+    assert part.unread() is None
+    assert styled.new_document().part.part_related_by(docxtemplate.RT.STYLES).unread()
 
 
 @pytest.mark.parametrize("name", ["word/document.xml", "docProps/naïve.xml"])

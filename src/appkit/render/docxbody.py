@@ -64,15 +64,13 @@ def _add_text(run: Any, text: str) -> None:
         _add_t(run, "".join(pending))
 
 
-def _restart_numbering(doc: Any, style: Any) -> int | None:
-    """A new w:num restarting the list numbering of ``style`` at 1; None if it has none."""
-    ppr = style.element.pPr
-    num_pr = ppr.numPr if ppr is not None else None
-    if num_pr is None or num_pr.numId is None:
+def _restart_numbering(doc: Any, num_id: int | None) -> int | None:
+    """A new w:num restarting list ``num_id`` (a list style's) at 1; None if there is none."""
+    if num_id is None:
         return None
     try:
         numbering = doc.part.numbering_part.element
-        abstract_id = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
+        abstract_id = numbering.num_having_numId(num_id).abstractNumId.val
     except (KeyError, NotImplementedError):
         return None
     num = numbering.add_num(abstract_id)
@@ -131,7 +129,7 @@ class _Writer:
             SubElement(ppr, _KEEP_LINES)
         if block.list_id is not None:
             if block.list_id not in self.lists:
-                restart = _restart_numbering(self.doc, style) if block.list_id else None
+                restart = _restart_numbering(self.doc, style.num_id) if block.list_id else None
                 self.lists[block.list_id] = restart
             if (num_id := self.lists[block.list_id]) is not None:
                 num_pr = SubElement(ppr, _NUMPR)

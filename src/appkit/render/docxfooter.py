@@ -72,10 +72,10 @@ def footer_style(doc: Any, size: float | None = None, color: str | None = None) 
     return style
 
 
-def _fill_footer(footer: Any, spec: PageSpec, style: Any) -> None:
+def _fill_footer(footer: Any, spec: PageSpec, style_id: str | None) -> None:
     footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-    paragraph._p.get_or_add_pPr().style = style.style_id
+    paragraph._p.get_or_add_pPr().style = style_id
     paragraph.alignment = _ALIGN[spec.footer_align]
     for kind, value in spec.footer:
         if kind == "text":
@@ -88,10 +88,12 @@ def _fill_footer(footer: Any, spec: PageSpec, style: Any) -> None:
             _field(paragraph, "NUMPAGES", "1")
 
 
-def apply_page(doc: Any, spec: PageSpec, *, own_look: bool = True, styled: bool = False) -> None:
+def apply_page(
+    doc: Any, spec: PageSpec, *, own_look: bool = True, footer_id: str | None = None
+) -> None:
     """Give every section the spec's page and footer (a reference document keeps its styles).
 
-    ``styled``: the document's Footer style is already set (`docxtemplate`): it is only used.
+    ``footer_id``: the id of a Footer style already set up (`docxtemplate`), used as it is.
     """
     for section in doc.sections:
         _geometry(section, spec)
@@ -100,11 +102,14 @@ def apply_page(doc: Any, spec: PageSpec, *, own_look: bool = True, styled: bool 
         bottom = spec.margins.get("bottom", section.bottom_margin.pt)
         line = (spec.footer_size or 8.0) * 1.25
         section.footer_distance = Pt(max(bottom - _FOOTER_GAP - line, _MIN_FOOTER_DISTANCE))
-        if own_look and not styled:
-            style = footer_style(doc, spec.footer_size, spec.footer_color)
-        else:
-            style = get_style(doc, "Footer", WD_STYLE_TYPE.PARAGRAPH)
-        _fill_footer(section.footer, spec, style)
+        if footer_id is None:
+            style = (
+                footer_style(doc, spec.footer_size, spec.footer_color)
+                if own_look
+                else get_style(doc, "Footer", WD_STYLE_TYPE.PARAGRAPH)
+            )
+            footer_id = style.style_id
+        _fill_footer(section.footer, spec, footer_id)
         if not spec.footer_on_first:
             section.different_first_page_header_footer = True
             first = section.first_page_footer

@@ -12,7 +12,7 @@ import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,16 +112,15 @@ class _Writer:
 def save_docx(
     doc: Any,
     known: Mapping[str, Packed] | None = None,
-    shared: Mapping[str, tuple[Any, Packed]] | None = None,
+    ready: Callable[[Any], Packed | None] | None = None,
 ) -> bytes:
     """The document as normalised zip bytes.
 
     ``known``: entries already compressed (by member name), used when the part's bytes are the
-    same. ``shared``: member name -> (XML element, entry) for parts whose element the document
-    shares with a template (`docxtemplate`): while the part still has that element it is neither
-    serialized nor compressed again. python-docx's `save` stamps the current time on every
-    entry; its package writer's steps are driven here instead, in the same entry order. Should
-    those helpers move in a later python-docx, the save-and-rewrite path is kept.
+    same. ``ready(part)``: the entry of a part that needs no serializing at all (a template's
+    styles its copy never read, `docxtemplate`), or None. python-docx's `save` stamps the current
+    time on every entry; its package writer's steps are driven here instead, in the same entry
+    order. Should those helpers move in a later python-docx, the save-and-rewrite path is kept.
     """
     from docx.opc.pkgwriter import PackageWriter
 
@@ -139,11 +138,10 @@ def save_docx(
     content_types, package_rels = steps
     content_types(writer, parts)
     package_rels(writer, package.rels)
-    for part in parts:  # PackageWriter._write_parts, with the shared parts copied in
-        name = part.partname.membername
-        element, entry = (shared or {}).get(name, (None, None))
-        if entry is not None and getattr(part, "_element", None) is element:
-            writer.zip.add(name, entry)
+    for part in parts:  # PackageWriter._write_parts, with the ready parts copied in
+        entry = ready(part) if ready is not None else None
+        if entry is not None:
+            writer.zip.add(part.partname.membername, entry)
         else:
             writer.write(part.partname, part.blob)
         if len(part.rels):

@@ -3,25 +3,33 @@
 A look is what the styles part depends on: the design, the language, and what the theme's CSS
 says about the accent colour, sizes, line height and footer. Building it (python-docx's default
 document, the design's fonts and spacing, appkit's named styles and list definitions) was a third
-of a resume's DOCX time, and its styles part (350 KB of XML, mostly python-docx's built-in
-styles) the costliest thing to copy, serialize and compress. So a document is a deep copy of the
-template's package that *shares* the styles element, read-only, and is saved with the template's
-compressed parts wherever they come out unchanged. A document that must add a style (a user
-template's `data-style`) gets its own copy of the styles first (`Template.own_styles`).
+of a resume's DOCX time, and its styles part (350 KB of XML, 9,000 elements, mostly python-docx's
+built-in styles) the costliest thing to copy, serialize and compress, and 4 MiB in memory.
+
+So a template keeps its styles part only compressed (`_PackedStyles`), with the ids of the styles
+appkit's HTML subset names (`known`): a document copied from it writes those ids and saves the
+compressed part as it is. Anything that does read a copy's styles (a user template's `data-style`
+naming a style to add) gets them parsed from the compressed bytes on first access, so a copy is
+always a whole document.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.parser import parse_xml
+from docx.parts.styles import StylesPart
 
 from appkit.render.docxsave import Packed, pack, save_docx
+from appkit.render.docxstyles import StyleRef
 
-__all__ = ["Look", "Template", "template"]
+__all__ = ["Look", "Template", "build_look", "template"]
 
 _TEMPLATES = 32  # looks kept per process: 3 designs x 4 kinds x a few densities and languages
 
@@ -38,40 +46,71 @@ class Look:
     footer: tuple[float | None, str | None] | None = None  # the footer's size and colour
 
 
+class _PackedStyles(StylesPart):
+    """A styles part held as its compressed bytes (``_packed``), parsed when first read."""
+
+    _packed: Packed
+
+    @property  # type: ignore[override]
+    def _element(self) -> Any:
+        element = self.__dict__.get("_parsed")
+        if element is None:
+            element = self.__dict__["_parsed"] = parse_xml(zlib.decompress(self._packed.data, -15))
+        return element
+
+    @_element.setter
+    def _element(self, value: Any) -> None:
+        self.__dict__["_parsed"] = value
+
+    def unread(self) -> Packed | None:
+        """The compressed part while nothing has read it, else None."""
+        return None if "_parsed" in self.__dict__ else self._packed
+
+
+def _ready(part: Any) -> Packed | None:
+    return part.unread() if isinstance(part, _PackedStyles) else None
+
+
 class Template:
     """A styled document never written to, and its parts compressed once."""
 
     def __init__(self, doc: Any) -> None:
+        from appkit.render.docxmap import known_styles
+        from appkit.render.docxstyles import _find_style
+
         self.doc = doc
-        self._styles_part = doc.part.part_related_by(RT.STYLES)
-        self.styles = self._styles_part.element
-        name = self._styles_part.partname.membername
-        # The styles are compared by element, not bytes: their blob is not kept.
-        self._shared = {name: (self.styles, pack(self._styles_part.blob, keep_blob=False))}
-        self._known: dict[str, Packed] = {}
-        for part in doc.part.package.parts:
-            if part is not self._styles_part:
-                self._known[part.partname.membername] = pack(part.blob)
+        styles = doc.part.part_related_by(RT.STYLES)
+        paragraphs, characters = known_styles()
+        self.known: dict[tuple[str, WD_STYLE_TYPE], StyleRef] = {}
+        for names, kind in ((paragraphs, WD_STYLE_TYPE.PARAGRAPH),
+                            (characters, WD_STYLE_TYPE.CHARACTER)):  # fmt: skip
+            for name in names:  # what get_style would answer, where it would not add a style
+                found = _find_style(doc, name)
+                if found is not None and found.type == kind:
+                    self.known[(name, kind)] = StyleRef.of(found)
+        self._known_parts = {
+            part.partname.membername: pack(part.blob)
+            for part in doc.part.package.parts
+            if part is not styles
+        }
+        packed = pack(styles.blob, keep_blob=False)
+        styles.__class__ = _PackedStyles  # the 4 MiB tree goes; the compressed bytes stay
+        del styles.__dict__["_element"]
+        styles._packed = packed
+        self._memo = {id(packed): packed}
 
     def new_document(self) -> Any:
-        """A copy of the template that shares its styles element."""
-        return copy.deepcopy(self.doc, {id(self.styles): self.styles})
-
-    def own_styles(self, doc: Any) -> None:
-        """Give ``doc`` its own copy of the styles before it changes them."""
-        part = doc.part.part_related_by(RT.STYLES)
-        if part.element is self.styles:
-            part._element = copy.deepcopy(self.styles)
+        """A copy of the template (its styles part still compressed)."""
+        return copy.deepcopy(self.doc, dict(self._memo))
 
     def save(self, doc: Any) -> bytes:
         """``doc`` (a copy of this template) as DOCX bytes."""
-        return save_docx(doc, self._known, self._shared)
+        return save_docx(doc, self._known_parts, _ready)
 
 
-@functools.lru_cache(maxsize=_TEMPLATES)
-def template(look: Look) -> Template:
-    """The template of ``look``: `default_document`, then what `render_docx` used to apply to
-    every document, in the same order."""
+def build_look(look: Look) -> Any:
+    """A python-docx document with ``look``: `default_document`, then what `render_docx` applied
+    to every document before templates, in the same order."""
     from appkit.render.design import Design
     from appkit.render.docxfooter import footer_style
     from appkit.render.docxlook import add_styles
@@ -85,4 +124,10 @@ def template(look: Look) -> Template:
     )
     if look.footer is not None:
         footer_style(doc, *look.footer)
-    return Template(doc)
+    return doc
+
+
+@functools.lru_cache(maxsize=_TEMPLATES)
+def template(look: Look) -> Template:
+    """The template of ``look``, built once per process (the last few dozen looks)."""
+    return Template(build_look(look))

@@ -153,16 +153,18 @@ def render_docx(
         )
     if reference is not None:
         doc, styled = _reference_document(Path(reference), design, parsed, spec), None
+        styles = StyleCache(doc)
     else:
         styled = _template(design, parsed, spec)
         doc = styled.new_document()
+        styles = StyleCache(doc, styled.known)
     if spec is not None:
-        apply_page(doc, spec, own_look=reference is None, styled=styled is not None)
+        footer = styles.get("Footer").style_id if styled is not None and spec.footer else None
+        apply_page(doc, spec, own_look=reference is None, footer_id=footer)
     section = doc.sections[-1]
     tab_pos = int(section.page_width - section.left_margin - section.right_margin)
-    unshare = (lambda: styled.own_styles(doc)) if styled is not None else None
     try:
-        write_blocks(doc, parsed.blocks, tab_pos, StyleCache(doc, unshare))
+        write_blocks(doc, parsed.blocks, tab_pos, styles)
         _scrub_package(doc, parsed, _created(parsed, created))
         data = styled.save(doc) if styled is not None else _save(doc)
     except (ValueError, KeyError, TypeError, etree.Error) as exc:
