@@ -156,3 +156,15 @@ def test_own_zip_is_what_zipfile_writes(name: str) -> None:
             entry.compress_type, entry.create_system, entry.external_attr = 8, 0, 0
             archive.writestr(entry, blob, compresslevel=6)
     assert zipped.getvalue() == out.getvalue()
+
+
+def test_collapsing_whitespace_keeps_every_field_of_a_run() -> None:
+    """`collapse` rebuilds trimmed runs field by field: none may be lost."""
+    from dataclasses import fields, replace
+
+    from appkit.render.htmlruns import Run, collapse
+
+    values = {"bold": True, "italic": True, "href": "https://x", "sep": True, "style": "Tag"}
+    assert {f.name for f in fields(Run)} == {"text", "brk", *values}
+    run = Run("  spaced   out  ", **values)  # type: ignore[arg-type]
+    assert collapse([run]) == [replace(run, text="spaced out")]
