@@ -93,11 +93,13 @@ class Template:
             for part in doc.part.package.parts
             if part is not styles
         }
-        packed = pack(styles.blob, keep_blob=False)
-        styles.__class__ = _PackedStyles  # the 4 MiB tree goes; the compressed bytes stay
-        del styles.__dict__["_element"]
-        styles._packed = packed
-        self._memo = {id(packed): packed}
+        self._memo: dict[int, Any] = {}
+        if type(styles) is StylesPart:  # else (another python-docx) its copies copy the tree
+            packed = pack(styles.blob, keep_blob=False)
+            styles.__class__ = _PackedStyles  # the 4 MiB tree goes; the compressed bytes stay
+            del styles.__dict__["_element"]
+            styles._packed = packed
+            self._memo[id(packed)] = packed
 
     def new_document(self) -> Any:
         """A copy of the template (its styles part still compressed)."""
