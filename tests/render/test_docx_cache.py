@@ -86,6 +86,25 @@ def test_same_bytes_as_building_everything_afresh(
         assert quick == slow, html[:80]
 
 
+def test_reference_documents_too(
+    sample_calls: list[tuple[str, dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
+) -> None:
+    """A reference document's styles, with the body written directly: python-docx's bytes."""
+    reference = tmp_path / "reference.docx"
+    styled = docx.Document()
+    styled.styles["Heading 1"].font.size = docx.shared.Pt(20)
+    styled.save(str(reference))
+    html, kwargs = sample_calls[0]
+    pages = [(html, {k: v for k, v in kwargs.items() if k != "reference"}), (EDGES, {})]
+    fast = [docxwriter.render_docx(h, reference=reference, created=CREATED, **k) for h, k in pages]
+    _plainly(monkeypatch)
+    monkeypatch.setattr(docxwriter, "_save", docxwriter._save_and_rewrite)
+    for (html, kwargs), quick in zip(pages, fast, strict=True):
+        assert quick == docxwriter.render_docx(html, reference=reference, created=CREATED, **kwargs)
+
+
 def test_a_new_style_stays_in_its_document() -> None:
     """A `data-style` the template lacks is added to that document's own copy of the styles."""
     page = "<html><body><h1>Name</h1><p data-style='{style}'>Text</p></body></html>"
