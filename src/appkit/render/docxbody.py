@@ -5,7 +5,7 @@ successors and build each element through several layers of Python; for a resume
 was the largest part of the DOCX time. Here the elements are made with lxml in the order Word's
 schema wants them, giving exactly the XML python-docx's `add_paragraph`, `add_run`, `bold`,
 `style`, `keep_together`, tab stops and numbering calls gave (tests/render/test_docx_cache.py
-compares the two on every sample document).
+compares the two on sample packets and edge cases).
 """
 
 from __future__ import annotations
