@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from appkit.render.docxpage import PageSpec
+from appkit.render.docxstyles import get_style
 from appkit.render.htmlsubset import clean_text
 
-__all__ = ["apply_page"]
+__all__ = ["apply_page", "footer_style"]
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -58,26 +60,22 @@ def _geometry(section: Any, spec: PageSpec) -> None:
         setattr(section, f"{side}_margin", Pt(round(min(max(value, 0), across.pt / 3), 2)))
 
 
-def _footer_style(doc: Any, spec: PageSpec, own_look: bool) -> Any:
-    """The "Footer" style, sized and coloured as the PDF's footer on appkit's own look."""
-    from docx.enum.style import WD_STYLE_TYPE
-
-    from appkit.render.docxstyles import get_style
-
+def footer_style(doc: Any, size: float | None = None, color: str | None = None) -> Any:
+    """The "Footer" style on appkit's own look: no spacing, sized and coloured as the PDF's
+    footer (`PageSpec.footer_size`, `footer_color`); added if missing."""
     style = get_style(doc, "Footer", WD_STYLE_TYPE.PARAGRAPH)
-    if own_look:
-        style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(0)
-        if spec.footer_size:
-            style.font.size = Pt(spec.footer_size)
-        if spec.footer_color:
-            style.font.color.rgb = RGBColor.from_string(spec.footer_color)
+    style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(0)
+    if size:
+        style.font.size = Pt(size)
+    if color:
+        style.font.color.rgb = RGBColor.from_string(color)
     return style
 
 
-def _fill_footer(footer: Any, spec: PageSpec, style: Any) -> None:
+def _fill_footer(footer: Any, spec: PageSpec, style_id: str | None) -> None:
     footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-    paragraph._p.get_or_add_pPr().style = style.style_id
+    paragraph._p.get_or_add_pPr().style = style_id
     paragraph.alignment = _ALIGN[spec.footer_align]
     for kind, value in spec.footer:
         if kind == "text":
@@ -90,8 +88,13 @@ def _fill_footer(footer: Any, spec: PageSpec, style: Any) -> None:
             _field(paragraph, "NUMPAGES", "1")
 
 
-def apply_page(doc: Any, spec: PageSpec, *, own_look: bool = True) -> None:
-    """Give every section the spec's page and footer (a reference document keeps its styles)."""
+def apply_page(
+    doc: Any, spec: PageSpec, *, own_look: bool = True, footer_id: str | None = None
+) -> None:
+    """Give every section the spec's page and footer (a reference document keeps its styles).
+
+    ``footer_id``: the id of a Footer style already set up (`docxtemplate`), used as it is.
+    """
     for section in doc.sections:
         _geometry(section, spec)
         if not spec.footer:
@@ -99,8 +102,14 @@ def apply_page(doc: Any, spec: PageSpec, *, own_look: bool = True) -> None:
         bottom = spec.margins.get("bottom", section.bottom_margin.pt)
         line = (spec.footer_size or 8.0) * 1.25
         section.footer_distance = Pt(max(bottom - _FOOTER_GAP - line, _MIN_FOOTER_DISTANCE))
-        style = _footer_style(doc, spec, own_look)
-        _fill_footer(section.footer, spec, style)
+        if footer_id is None:
+            style = (
+                footer_style(doc, spec.footer_size, spec.footer_color)
+                if own_look
+                else get_style(doc, "Footer", WD_STYLE_TYPE.PARAGRAPH)
+            )
+            footer_id = style.style_id
+        _fill_footer(section.footer, spec, footer_id)
         if not spec.footer_on_first:
             section.different_first_page_header_footer = True
             first = section.first_page_footer

@@ -10,7 +10,7 @@ from __future__ import annotations
 __all__ = [
     "BLOCK_TAGS", "BOLD_LINES", "BOLD_TAGS", "CONTAINER_STYLES", "HEADING_STYLES", "ITALIC_TAGS",
     "LIST_TAGS", "PARAGRAPH_STYLES", "PARAGRAPH_TAGS", "SKIP_TAGS", "char_style", "first_match",
-    "refine",
+    "known_styles", "refine",
 ]  # fmt: skip
 
 # What each HTML element becomes (templates/README.md documents the subset).
@@ -80,3 +80,12 @@ def refine(style: str | None, text: str) -> str | None:
         return style
     lowered = text.lower()
     return next((named for word, named in _STATUS_WORDS if word in lowered), style)
+
+
+def known_styles() -> tuple[frozenset[str], frozenset[str]]:
+    """The paragraph and the character styles these maps (and the footer) can name: all a
+    document asks for unless its template sets `data-style`."""
+    paragraphs = {"Normal", "Footer", *HEADING_STYLES.values(), *PARAGRAPH_STYLES.values(),
+                  *CONTAINER_STYLES.values(), *LIST_TAGS.values()}  # fmt: skip
+    characters = {"Hyperlink", *_CHAR_STYLES.values(), *(name for _, name in _STATUS_WORDS)}
+    return frozenset(paragraphs), frozenset(characters)

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from appkit.errors import RenderError, TemplateError
 from appkit.render.docxsave import save_and_rewrite, save_docx
-from appkit.render.htmlsubset import Block, ParsedDoc, Run, parse_html
+from appkit.render.htmlsubset import ParsedDoc, parse_html
 from appkit.render.limits import PARAGRAPHS_PER_PAGE
 
 if TYPE_CHECKING:
     from appkit.render.design import Design
-    from appkit.render.docxstyles import StyleCache
+    from appkit.render.docxpage import PageSpec
+    from appkit.render.docxtemplate import Template
 
 __all__ = ["render_docx"]
 _save, _save_and_rewrite = save_docx, save_and_rewrite  # tests swap one for the other
@@ -87,75 +88,6 @@ def _open_reference(reference: Path) -> Any:
     return doc
 
 
-def _add_run(paragraph: Any, run: Run, styles: StyleCache) -> None:
-    """Append one run (text, line break or hyperlink) to a python-docx paragraph."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    if run.brk:
-        paragraph.add_run().add_break()
-        return
-    from docx.enum.style import WD_STYLE_TYPE
-
-    out = paragraph.add_run(run.text)
-    out.bold = run.bold or None
-    out.italic = run.italic or None
-    if run.style and not run.href:  # a label, tag or separator: its named character style
-        out._r.get_or_add_rPr().style = styles.get(run.style, WD_STYLE_TYPE.CHARACTER).style_id
-    if run.href:
-        style = styles.get("Hyperlink", WD_STYLE_TYPE.CHARACTER)
-        out._r.get_or_add_rPr().style = style.style_id
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("r:id"), paragraph.part.relate_to(run.href, RT.HYPERLINK, is_external=True))
-        link.append(out._r)  # moves the run inside the hyperlink
-        paragraph._p.append(link)
-
-
-def _restart_numbering(doc: Any, style: Any) -> int | None:
-    """A new w:num restarting the list numbering of ``style`` at 1; None if it has none."""
-    ppr = style.element.pPr
-    num_pr = ppr.numPr if ppr is not None else None
-    if num_pr is None or num_pr.numId is None:
-        return None
-    try:
-        numbering = doc.part.numbering_part.element
-        abstract_id = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
-    except (KeyError, NotImplementedError):
-        return None
-    num = numbering.add_num(abstract_id)
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    return int(num.numId)
-
-
-def _write_block(
-    doc: Any, block: Block, tab_pos: int, lists: dict[int, int | None], styles: StyleCache
-) -> Any:
-    """Add one paragraph: style, runs, and a right-tabbed date; return it."""
-    from docx.enum.text import WD_TAB_ALIGNMENT
-
-    style = styles.get(block.style)
-    paragraph = doc.add_paragraph()
-    # Set the style id directly: `paragraph.style = ...` makes python-docx scan every style in the
-    # document for the default one on each call, which was two thirds of the DOCX time.
-    paragraph._p.get_or_add_pPr().style = style.style_id
-    if block.list_id is not None:
-        if block.list_id not in lists:
-            lists[block.list_id] = _restart_numbering(doc, style) if block.list_id else None
-        if (num_id := lists[block.list_id]) is not None:
-            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-            num_pr.get_or_add_ilvl().val = 0
-            num_pr.get_or_add_numId().val = num_id
-    for run in block.runs:
-        _add_run(paragraph, run, styles)
-    if block.date:
-        paragraph.paragraph_format.tab_stops.add_tab_stop(tab_pos, WD_TAB_ALIGNMENT.RIGHT)
-        paragraph.add_run("\t")
-        for run in block.date:
-            _add_run(paragraph, run, styles)
-    return paragraph
-
-
 def _scrub_package(doc: Any, parsed: ParsedDoc, created: datetime) -> None:
     """Core properties from the HTML; no python-docx defaults, thumbnail or app.xml leftovers."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -204,10 +136,10 @@ def render_docx(
     """
     from lxml import etree
 
+    from appkit.render.docxbody import write_blocks
     from appkit.render.docxfooter import apply_page
-    from appkit.render.docxlook import add_styles
     from appkit.render.docxpage import page_spec
-    from appkit.render.docxstyles import StyleCache, default_document, set_language
+    from appkit.render.docxstyles import StyleCache
 
     spec = page_spec(css, html) if css else None
     parsed = parse_html(html, frozenset(spec.keep) if spec else frozenset())
@@ -220,39 +152,55 @@ def render_docx(
             f" (about {pages} pages, --page-limit)",
         )
     if reference is not None:
-        doc = _open_reference(Path(reference))
-        if design is not None:  # the design's page, whatever the reference's
-            from appkit.render.docxstyles import page_setup
-
-            page_setup(doc, design)
+        doc, styled = _reference_document(Path(reference), design, parsed, spec), None
+        styles = StyleCache(doc)
     else:
-        doc = default_document(design) if design is not None else default_document()
-    set_language(doc, parsed.lang)
-    add_styles(
-        doc,
-        own_look=reference is None,
-        accent=spec.accent if spec else None,
-        sizes=spec.sizes if spec else None,
-        line_height=spec.line_height if spec else None,
-    )
+        styled = _template(design, parsed, spec)
+        doc = styled.new_document()
+        styles = StyleCache(doc, styled.known)
     if spec is not None:
-        apply_page(doc, spec, own_look=reference is None)
+        footer = styles.get("Footer").style_id if styled is not None and spec.footer else None
+        apply_page(doc, spec, own_look=reference is None, footer_id=footer)
     section = doc.sections[-1]
     tab_pos = int(section.page_width - section.left_margin - section.right_margin)
-    lists: dict[int, int | None] = {}
-    styles = StyleCache(doc)
     try:
-        kept: tuple[int | None, Any] = (None, None)
-        for block in parsed.blocks:
-            paragraph = _write_block(doc, block, tab_pos, lists, styles)
-            if block.keep is not None:  # CSS break-inside: avoid → keep lines and paragraphs
-                paragraph.paragraph_format.keep_together = True
-                if kept[0] == block.keep:
-                    kept[1].paragraph_format.keep_with_next = True
-            kept = (block.keep, paragraph)
+        write_blocks(doc, parsed.blocks, tab_pos, styles)
         _scrub_package(doc, parsed, _created(parsed, created))
-        data = _save(doc)
+        data = styled.save(doc) if styled is not None else _save(doc)
     except (ValueError, KeyError, TypeError, etree.Error) as exc:
         where = f"{template}: " if template else ""
         raise RenderError(f"{where}DOCX rendering failed: {type(exc).__name__}: {exc}") from exc
     return data
+
+
+def _reference_document(
+    reference: Path, design: Design | None, parsed: ParsedDoc, spec: PageSpec | None
+) -> Any:
+    """A reference document emptied for the body, its own styles kept (appkit's added)."""
+    from appkit.render.docxlook import add_styles
+    from appkit.render.docxstyles import page_setup, set_language
+
+    doc = _open_reference(reference)
+    if design is not None:  # the design's page, whatever the reference's
+        page_setup(doc, design)
+    set_language(doc, parsed.lang)
+    add_styles(doc, own_look=False, accent=spec.accent if spec else None)
+    return doc
+
+
+def _template(design: Design | None, parsed: ParsedDoc, spec: PageSpec | None) -> Template:
+    """The styled template of this document's look (built once per look and process)."""
+    from appkit.render.docxtemplate import Look, template
+
+    look = Look(design.model_dump_json() if design is not None else "", parsed.lang)
+    if spec is not None:
+        footer = (spec.footer_size, spec.footer_color) if spec.footer else None
+        look = Look(
+            look.design,
+            look.lang,
+            spec.accent,
+            tuple(spec.sizes.items()),
+            spec.line_height,
+            footer,
+        )
+    return template(look)
