@@ -15,9 +15,7 @@ __all__ = ["PdfFonts"]
 # least) leaks a Pango attribute and attribute list for every text layout with a font feature,
 # ~0.5 KB per list item, which made a long-running batch worker grow ~55 KB a packet. The bullets
 # and numbers of our lists do not need tabular figures.
-_FORMAT_CSS = (
-    ".docx-only { display: none !important }\n::marker { font-variant-numeric: normal }"
-)
+_FORMAT_CSS = ".docx-only { display: none !important }\n::marker { font-variant-numeric: normal }"
 
 
 class PdfFonts:
