@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import functools
+import gc
+import multiprocessing
 import re
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from appkit.batch import load_plan
-from appkit.batch.worker import run_task
+from appkit.batch.plan import Task
+from appkit.batch.worker import init_worker, run_task
 from appkit.options import Options
 from tests.conftest import PROFILES
 
@@ -100,3 +104,22 @@ def test_the_unbounded_cache_check_sees_a_cache_that_grows() -> None:
         assert after["appkit._probe.per_student"] == before["appkit._probe.per_student"] + 1
     finally:
         del sys.modules["appkit._probe"]
+
+
+def _packet_then_frozen(task: Task) -> tuple[str, int]:
+    return run_task(task).status, gc.get_freeze_count()
+
+
+def test_pool_workers_freeze_their_warm_state_after_the_first_packet(tmp_path: Path) -> None:
+    planned = load_plan(
+        _roster_of_one_profile(tmp_path, 2),
+        {"guide": "clinical-coordinator", "documents": "resume,match", "formats": "txt"},
+        Options(date="2026-03-01"),
+    )
+    assert run_task(planned.tasks[0]).status == "ok"
+    assert gc.get_freeze_count() == 0  # a library caller's process is left alone
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=init_worker) as pool:
+        results = list(pool.map(_packet_then_frozen, planned.tasks))
+    assert [status for status, _ in results] == ["ok", "ok"]
+    assert all(frozen > 10_000 for _, frozen in results)
