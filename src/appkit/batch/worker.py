@@ -51,8 +51,26 @@ def init_worker() -> None:
     """
     import signal
 
+    global _freeze_after_first
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    engine()  # a worker forked from a coordinator that made a packet inherits its warm engine
+    _freeze_after_first = True
+    engine()
+
+
+# Set in pool workers only: after the first packet, what is alive (modules, the warm engine,
+# ~145,000 objects) is moved out of the cyclic garbage collector's reach with gc.freeze, so the
+# collections during a packet walk only its own objects: GC time ~0.13 s -> ~0.06 s a packet.
+_freeze_after_first = False
+
+
+def _settle() -> None:
+    global _freeze_after_first
+    if _freeze_after_first:
+        import gc
+
+        _freeze_after_first = False
+        gc.collect()  # the first packet's garbage goes first, so none of it is kept for good
+        gc.freeze()
 
 
 def _without_gpa(inputs: Any) -> Any:
@@ -103,4 +121,5 @@ def run_task(task: Task) -> Outcome:
         last = traceback.format_exception_only(exc)[-1].strip()
         outcome = Outcome(key=task.key, status="failed", error=f"internal error: {last}")
     outcome.seconds = round(time.perf_counter() - start, 3)
+    _settle()
     return outcome

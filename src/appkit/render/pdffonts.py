@@ -11,7 +11,11 @@ if TYPE_CHECKING:
 
 __all__ = ["PdfFonts"]
 
-_FORMAT_CSS = ".docx-only { display: none !important }"
+# `::marker` undoes the user-agent `font-variant-numeric: tabular-nums`: WeasyPrint (<= 70 at
+# least) leaks a Pango attribute and attribute list for every text layout with a font feature,
+# ~0.5 KB per list item, which made a long-running batch worker grow ~55 KB a packet. The bullets
+# and numbers of our lists do not need tabular figures.
+_FORMAT_CSS = ".docx-only { display: none !important }\n::marker { font-variant-numeric: normal }"
 
 
 class PdfFonts:
