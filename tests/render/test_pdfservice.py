@@ -145,3 +145,29 @@ def test_a_page_budget_through_the_service_is_the_in_process_one() -> None:
         service.close()
     assert served == local
     assert len(PdfReader(io.BytesIO(served["resume.pdf"])).pages) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["resume", "p.yaml", "-g", "x"], True),  # the default formats have pdf
+        (["packet", "p.yaml", "-f", "docx,pdf"], True),
+        (["cover", "p.yaml", "--format=pdf"], True),
+        (["prep", "p.yaml", "-fpdf"], True),
+        (["resume", "p.yaml", "-f", "docx"], False),
+        (["resume", "p.yaml", "--format=txt,md"], False),
+        (["resume", "p.yaml", "-t", "mine/"], False),  # untrusted templates: isolated instead
+        (["resume", "p.yaml", "--templates=mine/"], False),
+        (["resume", "p.yaml", "--watch"], False),
+        (["resume", "--help"], False),
+        (["match", "p.yaml", "-g", "x"], False),
+        (["batch", "roster.csv"], False),
+        ([], False),
+    ],
+)
+def test_the_early_guess_from_raw_arguments(args: list[str], expected: bool) -> None:
+    """`appkit.cli.early` forks the helper before parsing when a PDF is likely; the parsed
+    options decide (a wrong guess costs a helper started and stopped, nothing else)."""
+    from appkit.cli.early import wants_pdf
+
+    assert wants_pdf(args) is expected

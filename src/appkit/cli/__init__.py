@@ -8,6 +8,7 @@ costs click and this module. Registering a command is one line in `COMMANDS`.
 from __future__ import annotations
 
 import os
+import sys
 from importlib import import_module
 from typing import NamedTuple
 
@@ -135,4 +136,11 @@ def main() -> None:
     # appkit uses no pydantic plugins; without this pydantic reads every installed package's
     # entry points (a few ms per command, more in a large environment) to look for some.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    cli(prog_name="appkit")
+    from appkit.cli.early import early_service
+
+    service = early_service(sys.argv[1:])  # before parsing: see appkit.cli.early
+    try:
+        cli(prog_name="appkit", obj={"pdf_service": service})
+    finally:
+        if service is not None:
+            service.close()

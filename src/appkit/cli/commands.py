@@ -45,10 +45,15 @@ def _pdf_service(opts: dict[str, Any]) -> Any:
     """A helper process warming up WeasyPrint while this one loads and matches, when a PDF
     will be made from the built-in templates (appkit.render.pdfservice); else None.
     APPKIT_PDF_SERVICE=0 turns it off (scripts/bench.py measures both ways)."""
-    if "pdf" not in opts["formats"] or opts["templates"]:
+    root = click.get_current_context().find_root()
+    early = root.obj.pop("pdf_service", None) if isinstance(root.obj, dict) else None
+    wanted = "pdf" in opts["formats"] and not opts["templates"]
+    if not wanted or os.environ.get("APPKIT_PDF_SERVICE") == "0":
+        if early is not None:  # appkit.cli.early guessed wrong
+            early.close()
         return None
-    if os.environ.get("APPKIT_PDF_SERVICE") == "0":
-        return None
+    if early is not None:  # started before parsing (appkit.cli.early)
+        return early
     from appkit.render.pdfservice import PdfService
 
     return PdfService.start()
