@@ -12,7 +12,14 @@ from typing import Any
 import docx
 import pytest
 
-from appkit.render import docxbody, docxsave, docxstyles, docxtemplate, docxwriter
+from appkit.render import (
+    docxbody,
+    docxsave,
+    docxstyleref,
+    docxstyles,
+    docxtemplate,
+    docxwriter,
+)
 from tests.conftest import ROOT
 from tests.render import docx_plain
 
@@ -65,7 +72,7 @@ def _plainly(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docxstyles, "default_document", docx_plain.fresh_document)
     monkeypatch.setattr(docxtemplate, "template", docx_plain.FreshTemplate)
     monkeypatch.setattr(
-        docxstyles.StyleCache, "get", lambda self, *a: docxstyles.get_style(self.doc, *a)
+        docxstyleref.StyleCache, "get", lambda self, *a: docxstyles.get_style(self.doc, *a)
     )
     monkeypatch.setattr(docxbody, "write_blocks", docx_plain.write_blocks)
 

@@ -21,7 +21,7 @@ from lxml.etree import SubElement
 from appkit.render.htmlruns import Block, Run
 
 if TYPE_CHECKING:
-    from appkit.render.docxstyles import StyleCache
+    from appkit.render.docxstyleref import StyleCache
 
 __all__ = ["write_blocks"]
 

@@ -27,7 +27,7 @@ from docx.oxml.parser import parse_xml
 from docx.parts.styles import StylesPart
 
 from appkit.render.docxsave import Packed, pack, save_docx
-from appkit.render.docxstyles import StyleRef
+from appkit.render.docxstyleref import StyleRef
 
 __all__ = ["Look", "Template", "build_look", "template"]
 

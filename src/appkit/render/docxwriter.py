@@ -139,7 +139,7 @@ def render_docx(
     from appkit.render.docxbody import write_blocks
     from appkit.render.docxfooter import apply_page
     from appkit.render.docxpage import page_spec
-    from appkit.render.docxstyles import StyleCache
+    from appkit.render.docxstyleref import StyleCache
 
     spec = page_spec(css, html) if css else None
     parsed = parse_html(html, frozenset(spec.keep) if spec else frozenset())
