@@ -44,24 +44,18 @@ def load_parts(
     --posting-id, --job-title and --company go to the posting reader: the options always win
     over the posting's own title and company, so a posting without a findable title is no error.
     """
-    from appkit.guide.library import load_guide
+    from appkit.guide.role import load_role
     from appkit.profile.load import load_profile
 
     if posting is None and opts.get("posting_id"):
         raise click.UsageError("--posting-id needs --posting FILE.csv")
-    loaded_guide = load_guide(guide) if guide else None
-    loaded_posting = None
-    if posting:
-        from appkit.guide.posting import load_posting
-
-        loaded_posting = load_posting(
-            Path(posting),
-            vocabulary=loaded_guide,
-            posting_id=opts.get("posting_id"),
-            title=opts.get("job_title"),
-            company=opts.get("company"),
-            fallback_title=loaded_guide.title if loaded_guide else None,
-        )
+    loaded_guide, loaded_posting = load_role(
+        guide,
+        posting,
+        posting_id=opts.get("posting_id"),
+        job_title=opts.get("job_title"),
+        company=opts.get("company"),
+    )
     loaded_profile = load_profile(profile)
     for warning in loaded_posting.warnings if loaded_posting else []:
         click.echo(f"warning: {warning}", err=True)

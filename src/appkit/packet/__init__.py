@@ -25,8 +25,8 @@ from appkit.documents.tailor import Tailored, tailor
 from appkit.documents.target import Target, resolve_target
 from appkit.engine import Engine
 from appkit.errors import AppkitError
-from appkit.guide.library import load_guide
 from appkit.guide.model import Guide, Posting
+from appkit.guide.role import load_role
 from appkit.match.models import MatchResult
 from appkit.options import PACKET, Format, Options
 from appkit.packet.budget import announce
@@ -67,19 +67,9 @@ def load_inputs(
     win over the posting's own (so a posting with no findable title needs `job_title` or a
     guide, whose title it then falls back to, with a warning in `posting.warnings`).
     """
-    loaded_guide = load_guide(guide) if guide else None
-    loaded_posting = None
-    if posting:
-        from appkit.guide.posting import load_posting  # the posting reader only when needed
-
-        loaded_posting = load_posting(
-            Path(posting),
-            vocabulary=loaded_guide,
-            posting_id=posting_id,
-            title=job_title,
-            company=company,
-            fallback_title=loaded_guide.title if loaded_guide else None,
-        )
+    loaded_guide, loaded_posting = load_role(
+        guide, posting, posting_id=posting_id, job_title=job_title, company=company
+    )
     return Inputs(
         profile=load_profile(profile),
         profile_file=Path(profile).absolute(),  # the current folder now, not at write time
