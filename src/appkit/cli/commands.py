@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +42,11 @@ def _run(
 
 def _pdf_service(opts: dict[str, Any]) -> Any:
     """A helper process warming up WeasyPrint while this one loads and matches, when a PDF
-    will be made from the built-in templates (appkit.render.pdfservice); else None.
-    APPKIT_PDF_SERVICE=0 turns it off (scripts/bench.py measures both ways)."""
+    will be made from the built-in templates (appkit.render.pdfservice); else None."""
     root = click.get_current_context().find_root()
     early = root.obj.pop("pdf_service", None) if isinstance(root.obj, dict) else None
     wanted = "pdf" in opts["formats"] and not opts["templates"]
-    if not wanted or os.environ.get("APPKIT_PDF_SERVICE") == "0":
+    if not wanted:
         if early is not None:  # appkit.cli.early guessed wrong
             early.close()
         return None

@@ -10,7 +10,6 @@ templates, closes it if not, and starts one itself if the guess missed.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 PDF_COMMANDS = frozenset({"resume", "cover", "prep", "packet"})
@@ -20,7 +19,7 @@ def wants_pdf(args: list[str]) -> bool:
     """Whether ``args`` (without the program name) look like a command that writes a PDF with
     the built-in templates: a document command, pdf among its formats (the default has it), no
     --templates, --watch or --help."""
-    if not args or args[0] not in PDF_COMMANDS or os.environ.get("APPKIT_PDF_SERVICE") == "0":
+    if not args or args[0] not in PDF_COMMANDS:
         return False
     formats = "pdf"  # Options' default formats include pdf
     for index, arg in enumerate(args[1:], start=1):

@@ -41,9 +41,10 @@ class PdfService:
 
     @classmethod
     def start(cls) -> PdfService | None:
-        """Fork the service (None where fork is unavailable). Call it before the slow steps,
-        while the process has no threads, so the child has the most time to warm up."""
-        if not hasattr(os, "fork"):
+        """Fork the service (None where fork is unavailable or APPKIT_PDF_SERVICE=0 turns it
+        off). Call it before the slow steps, while the process has no threads, so the child has
+        the most time to warm up."""
+        if not hasattr(os, "fork") or os.environ.get("APPKIT_PDF_SERVICE") == "0":
             return None
         try:
             to_child_r, to_child_w = os.pipe()
