@@ -14,7 +14,6 @@ from typing import NamedTuple
 
 import click
 from click.formatting import HelpFormatter
-from click.utils import make_default_short_help
 
 from appkit import __version__
 from appkit.cli.common import CONTEXT, SuggestingGroup
@@ -111,8 +110,9 @@ class LazyGroup(SuggestingGroup):
 
 def _summary(group: LazyGroup, ctx: click.Context, name: str, limit: int) -> str:
     if name in COMMANDS and name not in group.commands:
-        entry = COMMANDS[name]
-        return entry.summary if entry.short else make_default_short_help(entry.summary, limit)
+        entry = COMMANDS[name]  # a bare command shortens the summary as the real one would
+        short = entry.summary if entry.short else None
+        return click.Command(name, help=entry.summary, short_help=short).get_short_help_str(limit)
     command = group.get_command(ctx, name)
     return command.get_short_help_str(limit) if command else ""
 
