@@ -137,6 +137,9 @@ def main() -> None:
     # entry points (a few ms per command, more in a large environment) to look for some.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from appkit.cli.early import early_service
+    from appkit.cli.plugins import skip_plugin_scan
+
+    skip_plugin_scan()  # and no import of pydantic's plugin loader either
 
     service = early_service(sys.argv[1:])  # before parsing: see appkit.cli.early
     try:

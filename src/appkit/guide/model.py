@@ -19,14 +19,14 @@ class KeyFacts(Strict):
     salary_range: Text | None = None
     growth_outlook: Text | None = None
     annual_openings: Text | None = None
-    top_industries: list[Line] = Field(default_factory=list)
+    top_industries: list[Line] = Field(default=[])
     typical_education: Text | None = None
 
 
 class TechnicalSkill(Strict):
     name: Line = Field(min_length=1, description="Skill name without acronym or examples")
     acronym: Line | None = Field(None, description="e.g. EHR")
-    examples: list[Line] = Field(default_factory=list, description="e.g. Epic, Cerner, Meditech")
+    examples: list[Line] = Field(default=[], description="e.g. Epic, Cerner, Meditech")
     importance: float | None = Field(None, description="O*NET importance 1-5, when known")
 
 
@@ -89,31 +89,27 @@ class Guide(Strict):
     )
     summary: Text = ""
     key_facts: KeyFacts = Field(default_factory=KeyFacts)
-    overview: list[Text] = Field(default_factory=list, description="What the role is")
-    responsibilities: list[Text] = Field(default_factory=list)
+    overview: list[Text] = Field(default=[], description="What the role is")
+    responsibilities: list[Text] = Field(default=[])
     work_environment: Text = ""
     tools_text: Text = Field("", description="The guide's paragraph about tools")
-    tools: list[Tool] = Field(default_factory=list)
-    education: list[Text] = Field(default_factory=list)
-    technical_skills: list[TechnicalSkill] = Field(default_factory=list)
-    soft_skills: list[SoftSkill] = Field(default_factory=list)
-    knowledge: list[TechnicalSkill] = Field(
-        default_factory=list, description="O*NET knowledge areas"
-    )
-    steps: list[Step] = Field(default_factory=list, description="How to become one")
-    education_training: list[Text] = Field(
-        default_factory=list, description="Education costs and paths"
-    )
-    salary_levels: list[SalaryLevel] = Field(default_factory=list)
-    market_commentary: list[Text] = Field(default_factory=list)
-    career_levels: list[CareerLevel] = Field(default_factory=list)
-    pros: list[Text] = Field(default_factory=list)
-    cons: list[Text] = Field(default_factory=list)
-    faq: list[Question] = Field(default_factory=list)
-    related_careers: list[RelatedCareer] = Field(default_factory=list)
-    challenges: list[Text] = Field(default_factory=list)
-    growth_opportunities: list[Text] = Field(default_factory=list)
-    certifications: list[NamedCertification] = Field(default_factory=list)
+    tools: list[Tool] = Field(default=[])
+    education: list[Text] = Field(default=[])
+    technical_skills: list[TechnicalSkill] = Field(default=[])
+    soft_skills: list[SoftSkill] = Field(default=[])
+    knowledge: list[TechnicalSkill] = Field(default=[], description="O*NET knowledge areas")
+    steps: list[Step] = Field(default=[], description="How to become one")
+    education_training: list[Text] = Field(default=[], description="Education costs and paths")
+    salary_levels: list[SalaryLevel] = Field(default=[])
+    market_commentary: list[Text] = Field(default=[])
+    career_levels: list[CareerLevel] = Field(default=[])
+    pros: list[Text] = Field(default=[])
+    cons: list[Text] = Field(default=[])
+    faq: list[Question] = Field(default=[])
+    related_careers: list[RelatedCareer] = Field(default=[])
+    challenges: list[Text] = Field(default=[])
+    growth_opportunities: list[Text] = Field(default=[])
+    certifications: list[NamedCertification] = Field(default=[])
 
     @model_validator(mode="after")
     def _something_to_match(self) -> Guide:
@@ -131,20 +127,18 @@ class Posting(Strict):
     location: Line | None = None
     source: Text | None = None
     description: Text = ""
-    responsibilities: list[Text] = Field(default_factory=list)
+    responsibilities: list[Text] = Field(default=[])
     qualifications: list[Text] = Field(
-        default_factory=list, description="Required skills, experience, education"
+        default=[], description="Required skills, experience, education"
     )
     preferred: list[Text] = Field(
-        default_factory=list,
+        default=[],
         description="Nice to have: 'preferred', 'a plus', 'bonus'; weighted below requirements",
     )
-    skills: list[Line] = Field(
-        default_factory=list, description="Skill keywords, boilerplate removed"
-    )
+    skills: list[Line] = Field(default=[], description="Skill keywords, boilerplate removed")
     compensation: list[Text] = Field(
-        default_factory=list, description="Pay and benefits as stated: information, never items"
+        default=[], description="Pay and benefits as stated: information, never items"
     )
     warnings: list[Text] = Field(
-        default_factory=list, description="What the parser could not find (e.g. < 3 requirements)"
+        default=[], description="What the parser could not find (e.g. < 3 requirements)"
     )

@@ -158,7 +158,7 @@ class MatchResult(BaseModel):
     next_steps: list[NextStep] = []
     relevance: dict[str, float] = {}
     warnings: list[str] = Field(
-        default_factory=list,
+        default=[],
         description="What weakens this match, e.g. a posting with fewer than 3 requirements",
     )
 

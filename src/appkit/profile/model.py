@@ -42,7 +42,7 @@ class Basics(Strict):
     email: Line | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     phone: Line | None = None
     location: Line | None = Field(None, description="City, State")
-    links: list[Link] = Field(default_factory=list, max_length=10)
+    links: list[Link] = Field(default=[], max_length=10)
     image: Url | None = Field(None, description="Photo URL (kept for export, never printed)")
     address: PostalAddress | None = None
 
@@ -70,7 +70,7 @@ class Dated(Strict):
         return f"{format_date(self.start)} – {format_date(self.end or 'present')}"
 
 
-Highlights = Annotated[list[Text], Field(default_factory=list, max_length=30)]
+Highlights = Annotated[list[Text], Field(default=[], max_length=30)]
 
 
 class Experience(Dated):
@@ -82,7 +82,7 @@ class Experience(Dated):
     summary: Text | None = None
     description: Line | None = Field(None, description="What the organization does")
     url: WebUrl | None = None
-    keywords: list[Line] = Field(default_factory=list, max_length=60)
+    keywords: list[Line] = Field(default=[], max_length=60)
 
 
 class Education(Dated):
@@ -93,7 +93,7 @@ class Education(Dated):
     highlights: Highlights
     area: Line | None = None
     study_type: Line | None = None
-    courses: list[Line] = Field(default_factory=list, max_length=60)
+    courses: list[Line] = Field(default=[], max_length=60)
     url: WebUrl | None = None
 
 
@@ -132,8 +132,8 @@ class Project(Dated):
     description: Text | None = None
     url: WebUrl | None = None
     highlights: Highlights
-    keywords: list[Line] = Field(default_factory=list, max_length=60)
-    roles: list[Line] = Field(default_factory=list, max_length=20)
+    keywords: list[Line] = Field(default=[], max_length=60)
+    roles: list[Line] = Field(default=[], max_length=20)
     entity: Line | None = None
     type: Line | None = None
 
@@ -145,7 +145,7 @@ class Volunteer(Dated):
     highlights: Highlights
     summary: Text | None = None
     url: WebUrl | None = None
-    keywords: list[Line] = Field(default_factory=list, max_length=60)
+    keywords: list[Line] = Field(default=[], max_length=60)
 
 
 class Award(Strict):
@@ -165,7 +165,7 @@ class Publication(Strict):
 
 class Interest(Strict):
     name: Line = Field(min_length=1)
-    keywords: list[Line] = Field(default_factory=list, max_length=60)
+    keywords: list[Line] = Field(default=[], max_length=60)
 
 
 class Reference(Strict):
@@ -225,15 +225,15 @@ class Profile(Strict):
     design: DesignChoice | None = None  # look only: never printed
     basics: Basics
     summary: Text | None = None
-    experience: list[Experience] = Field(default_factory=list, max_length=40)
-    education: list[Education] = Field(default_factory=list, max_length=20)
-    certifications: list[Certification] = Field(default_factory=list, max_length=40)
-    skills: list[SkillGroup] = Field(default_factory=list, max_length=20)
-    languages: list[Language] = Field(default_factory=list, max_length=20)
-    projects: list[Project] = Field(default_factory=list, max_length=20)
-    volunteer: list[Volunteer] = Field(default_factory=list, max_length=20)
-    awards: list[Award] = Field(default_factory=list, max_length=20)
-    publications: list[Publication] = Field(default_factory=list, max_length=40)
-    interests: list[Interest] = Field(default_factory=list, max_length=20)
-    references: list[Reference] = Field(default_factory=list, max_length=20)
-    custom_sections: list[CustomSection] = Field(default_factory=list, max_length=10)
+    experience: list[Experience] = Field(default=[], max_length=40)
+    education: list[Education] = Field(default=[], max_length=20)
+    certifications: list[Certification] = Field(default=[], max_length=40)
+    skills: list[SkillGroup] = Field(default=[], max_length=20)
+    languages: list[Language] = Field(default=[], max_length=20)
+    projects: list[Project] = Field(default=[], max_length=20)
+    volunteer: list[Volunteer] = Field(default=[], max_length=20)
+    awards: list[Award] = Field(default=[], max_length=20)
+    publications: list[Publication] = Field(default=[], max_length=40)
+    interests: list[Interest] = Field(default=[], max_length=20)
+    references: list[Reference] = Field(default=[], max_length=20)
+    custom_sections: list[CustomSection] = Field(default=[], max_length=10)

@@ -173,7 +173,7 @@ class Spacing(_Values):
 
 class Resume(_Values):
     sections: tuple[str, ...] = SECTIONS
-    titles: dict[str, str] = Field(default_factory=dict, validate_default=True)
+    titles: dict[str, str] = Field(default={}, validate_default=True)
 
     @field_validator("sections", mode="after")
     @classmethod
