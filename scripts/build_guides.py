@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from appkit.guide.library import TEXT_SUFFIXES, _builtin_files, _load_path  # noqa: E402
+from appkit.guide.model import Guide  # noqa: E402
 from appkit.guide.parsed import PARSED_DIR  # noqa: E402
+from appkit.loading.trusted import shape  # noqa: E402
 
 
 def parsed_forms() -> dict[Path, str]:
@@ -36,6 +38,7 @@ def parsed_forms() -> dict[Path, str]:
             "source": path.name,
             "source_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
             "guide": guide.model_dump(mode="json"),
+            "model": shape(Guide),  # the loader constructs without validating only this shape
         }
         text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
         out[path.parent / PARSED_DIR / f"{name}.json"] = text
