@@ -79,7 +79,10 @@ class Token:
     cased: bool
 
 
-def _raw(text: str) -> list[tuple[str, int, int, bool]]:
+@lru_cache(maxsize=8192)
+def _raw(text: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """(stem, start, end, capitalised) of each content word; cached, as one match reads the same
+    highlight for every requirement and a batch reads the same guide for every student."""
     out = []
     for m in _WORD.finditer(text):
         word = fold(m[0])
@@ -87,7 +90,7 @@ def _raw(text: str) -> list[tuple[str, int, int, bool]]:
         if len(word) < 2 or word in STOP_WORDS or word.isdigit():
             continue
         out.append((stem(word), m.start(), m.end(), m[0][0].isupper()))
-    return out
+    return tuple(out)
 
 
 def stems(text: str) -> tuple[str, ...]:
@@ -107,6 +110,8 @@ class Lexicon:
     parts: dict[str, frozenset[str]] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)
     max_len: int = 1
+    # The longest phrase starting with each stem: most words start none, and skip the lookups.
+    longest: dict[str, int] = field(default_factory=dict)
 
     def add(self, key: str, variants: tuple[str, ...] | list[str], acronym: bool = False) -> None:
         """Map every variant phrase to `key`; the first variant's stems become the key's parts."""
@@ -118,6 +123,7 @@ class Lexicon:
                 self.parts[key] = frozenset((key, *seq))
             self.entries.setdefault(seq, key)
             self.max_len = max(self.max_len, len(seq))
+            self.longest[seq[0]] = max(self.longest.get(seq[0], 0), len(seq))
         if acronym:
             self.acronyms.add(key)
 
@@ -130,21 +136,29 @@ class Lexicon:
 
     def copy(self) -> Lexicon:
         """An independent copy (guide-declared acronyms go into the copy)."""
-        return Lexicon(dict(self.entries), dict(self.parts), set(self.acronyms), self.max_len)
+        return Lexicon(
+            dict(self.entries),
+            dict(self.parts),
+            set(self.acronyms),
+            self.max_len,
+            dict(self.longest),
+        )
 
     def tokens(self, text: str) -> list[Token]:
         """Tokens of `text` with known phrases merged into one canonical token each."""
         raw, out, i = _raw(text), [], 0
-        while i < len(raw):
-            for n in range(min(self.max_len, len(raw) - i), 0, -1):
-                key = self.entries.get(tuple(r[0] for r in raw[i : i + n]))
+        entries, longest, count = self.entries, self.longest, len(raw)
+        while i < count:
+            s, start, end, cased = raw[i]
+            for n in range(min(longest.get(s, 0), count - i), 0, -1):
+                span = raw[i : i + n]
+                key = entries.get(tuple(r[0] for r in span))
                 if key is not None:
-                    parts = self.parts.get(key, frozenset()) | {r[0] for r in raw[i : i + n]}
-                    out.append(Token(key, parts, raw[i][1], raw[i + n - 1][2], raw[i][3]))
+                    parts = self.parts.get(key, frozenset()) | {r[0] for r in span}
+                    out.append(Token(key, parts, start, span[-1][2], cased))
                     i += n
                     break
             else:
-                s, start, end, cased = raw[i]
                 out.append(Token(s, frozenset((s,)), start, end, cased))
                 i += 1
         return out
