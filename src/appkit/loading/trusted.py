@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import types
 import typing
+from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -25,6 +26,7 @@ class UntrustedError(Exception):
     """The data does not have the model's shape: validate it instead."""
 
 
+@cache
 def shape(model: type[BaseModel]) -> str:
     """A short digest of the model's fields and types, nested models included: data written for one
     shape is not constructed into another."""
