@@ -74,3 +74,18 @@ def test_tables_are_reexported_from_terms() -> None:
         assert name in terms.__all__
     assert all(hasattr(terms, name) for name in terms.__all__)
     assert "resolved" in terms.soft_skill_indicators("Problem-solving")
+
+
+def test_a_copy_learns_phrases_the_original_does_not() -> None:
+    """Guide-declared acronyms go into a copy; phrases start anywhere in a text, also mid-phrase."""
+    base = base_lexicon()
+    lex = base.copy()
+    key = lex.add_acronym("CQM", "clinical quality measures")
+    text = "Reported clinical quality measures and CQM results weekly"
+    assert [t.key for t in lex.tokens(text)].count(key) == 2
+    assert "qualit" in base.keys(text) and "qualit" not in lex.keys(text)  # merged in the copy only
+    assert base.keys(text) == base_lexicon().keys(text)  # the original is unchanged
+    # a longer phrase wins over a shorter one starting at the same word
+    lex.add("qualmeas", ["quality measures"])
+    assert key in lex.keys("clinical quality measures")
+    assert "qualmeas" in lex.keys("quality measures")
