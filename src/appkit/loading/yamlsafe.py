@@ -31,12 +31,11 @@ def too_deep_message() -> str:
     return f"nesting is too deep (more than {MAX_DEPTH} levels of lists and mappings)"
 
 
-class SafeLoader(yaml.SafeLoader):
-    """SafeLoader that keeps every scalar a string and refuses aliases, tags and duplicate keys."""
+class _Refusals:
+    """What both loaders refuse while composing and constructing: aliases, tags, duplicate keys,
+    keys that are not names, and nesting deeper than MAX_DEPTH."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._path: list[int | str] = []
+    _path: list[int | str]
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         event = self.peek_event()
@@ -77,11 +76,62 @@ class SafeLoader(yaml.SafeLoader):
                     key_node.start_mark,
                 )
             seen[key] = key_node.start_mark.line
-        return super().construct_mapping(node, deep)
+        return super().construct_mapping(node, deep)  # type: ignore[misc]
+
+
+class SafeLoader(_Refusals, yaml.SafeLoader):
+    """SafeLoader that keeps every scalar a string and refuses aliases, tags and duplicate keys."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+        self._path = []
 
 
 # No implicit resolvers: every plain scalar is constructed as a str.
 SafeLoader.yaml_implicit_resolvers = {}
+
+_FastLoader: Any = None
+if yaml.__with_libyaml__:
+    from yaml.composer import Composer
+    from yaml.constructor import SafeConstructor
+    from yaml.cyaml import CParser
+    from yaml.resolver import Resolver
+
+    class _FastLoader(_Refusals, Composer, CParser, SafeConstructor, Resolver):  # type: ignore[no-redef]
+        """The same loader on libyaml's events: PyYAML's own scanner and parser are ~90% of the
+        time of reading a profile. Composing (where the refusals are) stays Python's."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self._path = []
+
+    _FastLoader.yaml_implicit_resolvers = {}
+
+
+def _load(text: str) -> tuple[Any, Any]:
+    """(data, node tree) of `text`: on libyaml's events when it is there and the text is one it
+    reads as PyYAML does, else, and whenever that raises anything, with PyYAML's own reader, so
+    a problem is always reported in PyYAML's words (tests/loading/test_yaml_fast.py)."""
+    # libyaml does not count a byte-order mark in its positions, PyYAML does; positions matter.
+    fast = not text.startswith("\ufeff") and not yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if _FastLoader is not None and fast:
+        try:
+            return _run(_FastLoader, text)
+        except Exception:  # noqa: BLE001, S110 - said again, in the familiar words, just below
+            pass
+    return _run(SafeLoader, text)
+
+
+def _run(loader_class: Any, text: str) -> tuple[Any, Any]:
+    loader = loader_class(text)  # PyYAML's reader checks every character here already
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
 
 
 _MAX_KEY = 40
@@ -108,20 +158,13 @@ def where(loc: Loc) -> str:
 
 def compose(text: str) -> Any:
     """The node tree of `text` (for line numbers), raising YAMLError or NestingError."""
-    loader = SafeLoader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
+    return _load(text)[1]
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
     """Parse YAML (or JSON) text into plain data and the composed node tree (for line numbers)."""
-    loader: SafeLoader | None = None
     try:
-        loader = SafeLoader(text)  # the reader checks every character here already
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data, node = _load(text)
     except NestingError as exc:
         # The first steps are enough to find it: summary[0][0][0]... of 50 would not help.
         shown = where(exc.where[:3]) + ("..." if len(exc.where) > 3 else "")
@@ -145,9 +188,6 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
         raise InputError.single(file, f"invalid YAML: {' '.join(str(exc).split())}") from None
     except RecursionError:  # belt and braces: MAX_DEPTH should stop it first
         raise InputError.single(file, too_deep_message()) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
     return data, node
 
 

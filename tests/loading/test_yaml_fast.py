@@ -1,0 +1,131 @@
+"""The YAML reader on libyaml's events reads every file as PyYAML's own reader does: the same data,
+the same node positions (error lines come from them) and, for a file with a problem, the same
+error, because any problem is said again by PyYAML's reader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+
+from appkit.errors import InputError
+from appkit.loading import yamlsafe
+from tests.conftest import ROOT
+from tests.hostile.profiles import ProfileFile, profile_files
+
+pytestmark = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+
+FILES = sorted(p for p in ROOT.rglob("*.yaml") if ".git" not in p.parts)
+
+
+def _marks(node: Any) -> list[tuple[Any, ...]]:
+    """Every node's kind, tag, value and start and end positions, depth first."""
+    out = [
+        (
+            type(node).__name__,
+            node.tag,
+            node.value if isinstance(node, yaml.ScalarNode) else None,
+            node.start_mark.index,
+            node.start_mark.line,
+            node.start_mark.column,
+            node.end_mark.index,
+            node.end_mark.line,
+            node.end_mark.column,
+        )
+    ]
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            out += _marks(key) + _marks(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            out += _marks(item)
+    return out
+
+
+def _pure(text: str) -> tuple[Any, Any]:
+    return yamlsafe._run(yamlsafe.SafeLoader, text)
+
+
+def _outcome(text: str) -> str:
+    try:
+        data, _ = yamlsafe.parse_yaml(text, "p.yaml")
+    except InputError as exc:
+        return f"error: {exc}"
+    return f"data: {data!r}"
+
+
+def test_there_are_real_files_to_compare() -> None:
+    assert len(FILES) >= 30  # profiles, test data, designs, starter profile
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_real_files_read_the_same(path: Any) -> None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        expected_data, expected_node = _pure(text)
+    except Exception:  # noqa: BLE001 - a file of a test for bad YAML: the fallback says it
+        pytest.skip("not valid YAML for appkit (a test's bad file)")
+    data, node = yamlsafe._run(yamlsafe._FastLoader, text)
+    assert data == expected_data
+    assert (node is None) == (expected_node is None)
+    if node is not None:
+        assert _marks(node) == _marks(expected_node)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: Zoë 王小明 👩\u200d⚕️\r\nsummary: |\r\n  line one\r\n  line two\r\nx: [a, 'b']\r\n",
+        '\ufeffname: محمد\nitems:\n  - e\u0301\n  - "\\u00e9"\n',
+        "a:\n  b:\n    - {c: d, e: [f, g]}\n# comment\n...\n",
+    ],
+)
+def test_non_ascii_line_endings_and_flow_keep_positions(text: str) -> None:
+    data, node = yamlsafe._load(text)
+    expected_data, expected_node = _pure(text)
+    assert data == expected_data and _marks(node) == _marks(expected_node)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(drawn=profile_files())
+def test_hostile_files_give_the_same_data_or_the_same_error(drawn: ProfileFile) -> None:
+    try:
+        text = drawn.content.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # read_text refuses it before any YAML reader sees it
+    fast = _outcome(text)
+    if not fast.startswith("error: "):  # and every position the same, for the error lines
+        assert _marks(yamlsafe._load(text)[1]) == _marks(_pure(text)[1])
+    saved = yamlsafe._FastLoader
+    yamlsafe._FastLoader = None
+    try:
+        pure = _outcome(text)
+    finally:
+        yamlsafe._FastLoader = saved
+    assert fast == pure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: [1, 2\n",  # an unclosed flow sequence
+        "a: &x 1\nb: *x\n",  # an alias
+        "a: !!python/object:os.system 1\n",  # a tag
+        "a: 1\na: 2\n",  # a duplicate key
+        "a:\n\t- 1\n",  # a tab for indentation
+        "a: b: c\n",  # a mapping value where none may be
+        "[" * 60 + "]" * 60,  # nested deeper than MAX_DEPTH
+        "a: '\x07'\n",  # a control character
+    ],
+)
+def test_problems_are_told_in_pyyamls_words(text: str) -> None:
+    saved = yamlsafe._FastLoader
+    yamlsafe._FastLoader = None
+    try:
+        pure = _outcome(text)
+    finally:
+        yamlsafe._FastLoader = saved
+    assert pure.startswith("error: ")
+    assert _outcome(text) == pure
