@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from appkit.errors import InputError
 from appkit.loading import yamlsafe
@@ -21,18 +22,19 @@ FILES = sorted(p for p in ROOT.rglob("*.yaml") if ".git" not in p.parts)
 
 
 def _marks(node: Any) -> list[tuple[Any, ...]]:
-    """Every node's kind, tag, value and start and end positions, depth first."""
+    """Every node's kind, tag, value and start and end positions, depth first. An empty plain
+    scalar in a flow (`{a: }`) covers no character, and libyaml places it one column later:
+    only its line counts."""
+    empty = isinstance(node, yaml.ScalarNode) and node.start_mark.index == node.end_mark.index
+    start, end = node.start_mark, node.end_mark
     out = [
         (
             type(node).__name__,
             node.tag,
             node.value if isinstance(node, yaml.ScalarNode) else None,
-            node.start_mark.index,
-            node.start_mark.line,
-            node.start_mark.column,
-            node.end_mark.index,
-            node.end_mark.line,
-            node.end_mark.column,
+            start.line,
+            end.line,
+            None if empty else (start.index, start.column, end.index, end.column),
         )
     ]
     if isinstance(node, yaml.MappingNode):
@@ -67,6 +69,7 @@ def test_real_files_read_the_same(path: Any) -> None:
         expected_data, expected_node = _pure(text)
     except Exception:  # noqa: BLE001 - a file of a test for bad YAML: the fallback says it
         pytest.skip("not valid YAML for appkit (a test's bad file)")
+    assert yamlsafe.same_positions(text)  # the fast path is the one taken
     data, node = yamlsafe._run(yamlsafe._FastLoader, text)
     assert data == expected_data
     assert (node is None) == (expected_node is None)
@@ -75,17 +78,22 @@ def test_real_files_read_the_same(path: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "fast"),
     [
-        "name: Zoë 王小明 👩\u200d⚕️\r\nsummary: |\r\n  line one\r\n  line two\r\nx: [a, 'b']\r\n",
-        '\ufeffname: محمد\nitems:\n  - e\u0301\n  - "\\u00e9"\n',
-        "a:\n  b:\n    - {c: d, e: [f, g]}\n# comment\n...\n",
+        ("name: Zoë 王小明 👩\u200d⚕️\r\nsummary: |\r\n  one\r\n  two\r\nx: [a, 'b']\r\n", True),
+        ("a:\n  b:\n    - {c: d, e: [f, g], h: }\n# comment\n...\n", True),
+        ('\ufeffname: محمد\nitems:\n  - e\u0301\n  - "\\u00e9"\n', False),  # libyaml skips U+FEFF
+        ("name: a\ufeffb\n", False),
+        ("a:\n  - b", False),  # no line break at the end: libyaml ends the blocks a line later
     ],
 )
-def test_non_ascii_line_endings_and_flow_keep_positions(text: str) -> None:
+def test_positions_are_pyyamls(text: str, fast: bool) -> None:
+    assert yamlsafe.same_positions(text) is fast
     data, node = yamlsafe._load(text)
     expected_data, expected_node = _pure(text)
     assert data == expected_data and _marks(node) == _marks(expected_node)
+    if fast:
+        assert _marks(yamlsafe._run(yamlsafe._FastLoader, text)[1]) == _marks(expected_node)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -107,6 +115,27 @@ def test_hostile_files_give_the_same_data_or_the_same_error(drawn: ProfileFile) 
     assert fast == pure
 
 
+# Pieces of YAML syntax, good and bad: random texts of them find where the two readers differ.
+_PIECES = [*"ab: -[]{},#&*!|>'\"?%@`\n  \\xé王😀\x85\u2028\u2029\r\t", "\r\n", "...", "---"]
+_PIECES += ["key: value\n", "- item\n", "%YAML 1.1\n", "%TAG ! x\n", "!!str ", "\\u00e9", "\\N"]
+_PIECES += ["  - ", ": ", "|-\n", ">+\n", "'it''s'", '"a\\"b"', "\ufeff"]
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(pieces=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30), newline=st.booleans())
+def test_random_yaml_reads_the_same(pieces: list[str], newline: bool) -> None:
+    text = "".join(pieces) + ("\n" if newline else "")
+    fast = _outcome(text)
+    saved = yamlsafe._FastLoader
+    yamlsafe._FastLoader = None
+    try:
+        assert fast == _outcome(text)
+    finally:
+        yamlsafe._FastLoader = saved
+    if not fast.startswith("error: ") and (node := yamlsafe._load(text)[1]) is not None:
+        assert _marks(node) == _marks(_pure(text)[1])
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -118,6 +147,7 @@ def test_hostile_files_give_the_same_data_or_the_same_error(drawn: ProfileFile) 
         "a: b: c\n",  # a mapping value where none may be
         "[" * 60 + "]" * 60,  # nested deeper than MAX_DEPTH
         "a: '\x07'\n",  # a control character
+        "a\t\n",  # a tab libyaml would let through
     ],
 )
 def test_problems_are_told_in_pyyamls_words(text: str) -> None:
