@@ -159,3 +159,11 @@ def test_problems_are_told_in_pyyamls_words(text: str) -> None:
         yamlsafe._FastLoader = saved
     assert pure.startswith("error: ")
     assert _outcome(text) == pure
+
+
+@pytest.mark.parametrize("text", ['{"a": 1,\n "a": 2}\n', "a: 1\na: 2\n"])
+def test_compose_keeps_the_lines_of_a_file_with_a_duplicate_key(text: str) -> None:
+    """JSON readers take the last of two equal keys: the JSON route still needs the lines."""
+    node = yamlsafe.compose(text)
+    assert isinstance(node, yaml.MappingNode) and node.value[1][0].start_mark.line == 1
+    assert _outcome(text).startswith("error: ") and "duplicate key" in _outcome(text)
