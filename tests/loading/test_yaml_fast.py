@@ -69,7 +69,7 @@ def test_real_files_read_the_same(path: Any) -> None:
         expected_data, expected_node = _pure(text)
     except Exception:  # noqa: BLE001 - a file of a test for bad YAML: the fallback says it
         pytest.skip("not valid YAML for appkit (a test's bad file)")
-    assert yamlsafe.same_positions(text)  # the fast path is the one taken
+    assert yamlsafe.reads_alike(text)  # the fast path is the one taken
     data, node = yamlsafe._run(yamlsafe._FastLoader, text)
     assert data == expected_data
     assert (node is None) == (expected_node is None)
@@ -88,7 +88,7 @@ def test_real_files_read_the_same(path: Any) -> None:
     ],
 )
 def test_positions_are_pyyamls(text: str, fast: bool) -> None:
-    assert yamlsafe.same_positions(text) is fast
+    assert yamlsafe.reads_alike(text) is fast
     data, node = yamlsafe._load(text)
     expected_data, expected_node = _pure(text)
     assert data == expected_data and _marks(node) == _marks(expected_node)

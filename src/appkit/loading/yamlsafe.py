@@ -118,7 +118,7 @@ def _load(text: str, construct: bool = True) -> tuple[Any, Any]:
     there and the text is one it reads as PyYAML does, else, and whenever that raises anything,
     with PyYAML's own reader, so a problem is always reported in PyYAML's words
     (tests/loading/test_yaml_fast.py)."""
-    if _FastLoader is not None and same_positions(text):
+    if _FastLoader is not None and reads_alike(text):
         try:
             return _run(_FastLoader, text, construct)
         except Exception:  # noqa: BLE001, S110 - said again, in the familiar words, just below
@@ -126,7 +126,7 @@ def _load(text: str, construct: bool = True) -> tuple[Any, Any]:
     return _run(SafeLoader, text, construct)
 
 
-def same_positions(text: str) -> bool:
+def reads_alike(text: str) -> bool:
     """Whether libyaml reads `text` as PyYAML does: the same data or error, and every node at
     the same place (positions make error lines and field paths). They disagree on U+FEFF (a
     byte-order mark, anywhere: libyaml does not count it), on where a block ends after a last
