@@ -109,7 +109,6 @@ class Lexicon:
     entries: dict[tuple[str, ...], str] = field(default_factory=dict)
     parts: dict[str, frozenset[str]] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)
-    max_len: int = 1
     # The longest phrase starting with each stem: most words start none, and skip the lookups.
     longest: dict[str, int] = field(default_factory=dict)
 
@@ -122,7 +121,6 @@ class Lexicon:
             if i == 0 and key not in self.parts:
                 self.parts[key] = frozenset((key, *seq))
             self.entries.setdefault(seq, key)
-            self.max_len = max(self.max_len, len(seq))
             self.longest[seq[0]] = max(self.longest.get(seq[0], 0), len(seq))
         if acronym:
             self.acronyms.add(key)
@@ -136,13 +134,7 @@ class Lexicon:
 
     def copy(self) -> Lexicon:
         """An independent copy (guide-declared acronyms go into the copy)."""
-        return Lexicon(
-            dict(self.entries),
-            dict(self.parts),
-            set(self.acronyms),
-            self.max_len,
-            dict(self.longest),
-        )
+        return Lexicon(dict(self.entries), dict(self.parts), set(self.acronyms), dict(self.longest))
 
     def tokens(self, text: str) -> list[Token]:
         """Tokens of `text` with known phrases merged into one canonical token each."""
