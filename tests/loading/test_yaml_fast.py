@@ -58,6 +58,25 @@ def _outcome(text: str) -> str:
     return f"data: {data!r}"
 
 
+def _pure_outcome(text: str) -> str:
+    """`_outcome` with PyYAML's own reader only, as without libyaml."""
+    saved = yamlsafe._FastLoader
+    yamlsafe._FastLoader = None
+    try:
+        return _outcome(text)
+    finally:
+        yamlsafe._FastLoader = saved
+
+
+def _same_reading(text: str) -> str:
+    """Assert both readers give `text` the same data or error, and the same positions."""
+    fast = _outcome(text)
+    assert fast == _pure_outcome(text)
+    if not fast.startswith("error: ") and (node := yamlsafe._load(text)[1]) is not None:
+        assert _marks(node) == _marks(_pure(text)[1])  # positions make the error lines
+    return fast
+
+
 def test_there_are_real_files_to_compare() -> None:
     assert len(FILES) >= 30  # profiles, test data, designs, starter profile
 
@@ -103,16 +122,7 @@ def test_hostile_files_give_the_same_data_or_the_same_error(drawn: ProfileFile) 
         text = drawn.content.decode("utf-8")
     except UnicodeDecodeError:
         return  # read_text refuses it before any YAML reader sees it
-    fast = _outcome(text)
-    if not fast.startswith("error: "):  # and every position the same, for the error lines
-        assert _marks(yamlsafe._load(text)[1]) == _marks(_pure(text)[1])
-    saved = yamlsafe._FastLoader
-    yamlsafe._FastLoader = None
-    try:
-        pure = _outcome(text)
-    finally:
-        yamlsafe._FastLoader = saved
-    assert fast == pure
+    _same_reading(text)
 
 
 # Pieces of YAML syntax, good and bad: random texts of them find where the two readers differ.
@@ -124,16 +134,7 @@ _PIECES += ["  - ", ": ", "|-\n", ">+\n", "'it''s'", '"a\\"b"', "\ufeff"]
 @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
 @given(pieces=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30), newline=st.booleans())
 def test_random_yaml_reads_the_same(pieces: list[str], newline: bool) -> None:
-    text = "".join(pieces) + ("\n" if newline else "")
-    fast = _outcome(text)
-    saved = yamlsafe._FastLoader
-    yamlsafe._FastLoader = None
-    try:
-        assert fast == _outcome(text)
-    finally:
-        yamlsafe._FastLoader = saved
-    if not fast.startswith("error: ") and (node := yamlsafe._load(text)[1]) is not None:
-        assert _marks(node) == _marks(_pure(text)[1])
+    _same_reading("".join(pieces) + ("\n" if newline else ""))
 
 
 @pytest.mark.parametrize(
@@ -151,14 +152,7 @@ def test_random_yaml_reads_the_same(pieces: list[str], newline: bool) -> None:
     ],
 )
 def test_problems_are_told_in_pyyamls_words(text: str) -> None:
-    saved = yamlsafe._FastLoader
-    yamlsafe._FastLoader = None
-    try:
-        pure = _outcome(text)
-    finally:
-        yamlsafe._FastLoader = saved
-    assert pure.startswith("error: ")
-    assert _outcome(text) == pure
+    assert _same_reading(text).startswith("error: ")
 
 
 @pytest.mark.parametrize("text", ['{"a": 1,\n "a": 2}\n', "a: 1\na: 2\n"])
