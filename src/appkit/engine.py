@@ -8,11 +8,14 @@ Forking with an engine is fine: a child rendering user templates in isolation in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from appkit.match.index import IndexCache
 from appkit.render.pdffonts import PdfFonts
-from appkit.render.pdfservice import PdfService
 from appkit.render.themes import TemplateEnvironments
+
+if TYPE_CHECKING:  # only a command that starts the helper imports it (multiprocessing, ~10 ms)
+    from appkit.render.pdfservice import PdfService
 
 
 @dataclass

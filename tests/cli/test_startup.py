@@ -114,6 +114,7 @@ def test_docx_resume_imports_no_pdf_stack(tmp_path: Path) -> None:
     assert "docx" in _packages(modules)
     assert not _packages(modules) & set(RENDERING)
     assert "appkit.render.pdfwriter" not in modules
+    assert "appkit.render.pdfservice" not in modules  # no helper for a DOCX, nor its imports
 
 
 def test_help_lists_what_the_commands_say() -> None:
