@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from appkit.render.sheetcache import SheetCache
+
 if TYPE_CHECKING:
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
@@ -19,12 +21,13 @@ _FORMAT_CSS = ".docx-only { display: none !important }\n::marker { font-variant-
 
 
 class PdfFonts:
-    """WeasyPrint's font configuration (Pango font map, shaping caches) and the stylesheet parsed
+    """WeasyPrint's font configuration (Pango font map, shaping caches) and the stylesheets parsed
     with it. Expensive to build: an `appkit.engine.Engine` owns one and reuses it for every PDF."""
 
     def __init__(self) -> None:
         self._config: FontConfiguration | None = None
         self._format_css: CSS | None = None
+        self.sheets = SheetCache()  # the themes' linked stylesheets, parsed once
 
     def configuration(self) -> FontConfiguration:
         """The FontConfiguration, built on first use."""

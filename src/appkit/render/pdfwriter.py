@@ -216,7 +216,11 @@ def layout_pdf(
     refused: list[str] = warnings if warnings is not None else []
     fetcher = make_fetcher(base_dir, refused, fallback_dirs, asset_root)
     decorative = decorative_images(html)
-    with _weasyprint_errors(template, decorative), page_limit(max_pages, template):
+    with (
+        _weasyprint_errors(template, decorative),
+        page_limit(max_pages, template),
+        fonts.sheets.serving(),
+    ):
         report_phase("layout")
         css = [fonts.format_stylesheet(fetcher)]
         document = HTML(

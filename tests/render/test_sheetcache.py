@@ -1,0 +1,143 @@
+"""Stylesheets parsed once per engine: the same PDFs, and every document still fetches (and the
+fetcher still polices) every file it links or imports."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from appkit.engine import Engine
+from appkit.packet import Options, load_inputs, render_documents
+from appkit.render.pdffonts import PdfFonts
+from appkit.render.pdfwriter import layout_pdf
+from appkit.render.sheetcache import SheetCache, install
+from tests.conftest import ROOT
+
+KINDS = ["resume", "cover", "interview", "report"]
+PAGE = """<!doctype html><html lang="en"><head>{head}</head>
+<body><p class="a">Alpha line</p><p class="b">Beta line</p><ol><li>one</li></ol></body></html>"""
+
+
+def _text(fonts: PdfFonts, html: str, folder: Path, warnings: list[str] | None = None) -> str:
+    data = layout_pdf(html, folder, fonts=fonts, warnings=warnings).write()
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.mark.parametrize("theme", ["classic", "compact", "modern"])
+def test_the_same_pdfs_as_parsing_every_time(theme: str) -> None:
+    inputs = load_inputs(ROOT / "profiles" / "linda-chen.yaml", "clinical-coordinator")
+    options = Options(date="2026-01-15", theme=theme, formats=("pdf",))
+    parsing = Engine()
+    parsing.fonts.sheets.limit = 0  # nothing kept: WeasyPrint parses every sheet
+    caching = Engine()
+    first = render_documents(KINDS, inputs, options, engine=caching)
+    misses = caching.fonts.sheets.misses
+    second = render_documents(KINDS, inputs, options, engine=caching)
+    assert caching.fonts.sheets.misses == misses  # every sheet of the second packet was kept
+    assert caching.fonts.sheets.hits >= len(KINDS) * 2  # a <style> block and a <link> at least
+    assert second == first == render_documents(KINDS, inputs, options, engine=parsing)
+    assert parsing.fonts.sheets.hits == 0
+
+
+def test_an_edited_sheet_or_import_is_parsed_again(tmp_path: Path) -> None:
+    (tmp_path / "look.css").write_text('@import url("more.css");\n.a { display: none }')
+    (tmp_path / "more.css").write_text(".b { color: red }")
+    html = PAGE.format(head='<link rel="stylesheet" href="look.css">')
+    fonts = PdfFonts()
+    assert "Alpha" not in _text(fonts, html, tmp_path)
+    assert "Alpha" not in _text(fonts, html, tmp_path)
+    assert fonts.sheets.hits == 1
+    (tmp_path / "more.css").write_text(".b { display: none }")
+    text = _text(fonts, html, tmp_path)
+    assert "Alpha" not in text and "Beta" not in text
+    (tmp_path / "look.css").write_text("p { color: blue }")
+    assert "Alpha" in _text(fonts, html, tmp_path)
+    assert fonts.sheets.hits == 1
+
+
+def test_every_document_asks_the_fetcher(tmp_path: Path) -> None:
+    """A sheet kept from a document allowed to read it is not handed to one that may not."""
+    theme, other = tmp_path / "theme", tmp_path / "other"
+    theme.mkdir(), other.mkdir()
+    (theme / "look.css").write_text(".a { display: none }")
+    fonts = PdfFonts()
+    allowed = PAGE.format(head='<link rel="stylesheet" href="look.css">')
+    assert "Alpha" not in _text(fonts, allowed, theme)
+    assert "Alpha" not in _text(fonts, allowed, theme)
+    assert fonts.sheets.hits == 1
+    outside = PAGE.format(head=f'<link rel="stylesheet" href="{(theme / "look.css").as_uri()}">')
+    refused: list[str] = []
+    assert "Alpha" in _text(fonts, outside, other, refused)
+    assert any("outside the theme directory" in why for why in refused)
+
+
+def test_a_refused_import_is_reported_every_time(tmp_path: Path) -> None:
+    css = '@import url("https://example.com/x.css");\n.a { color: red }'
+    (tmp_path / "look.css").write_text(css)
+    html = PAGE.format(head='<link rel="stylesheet" href="look.css">')
+    fonts = PdfFonts()
+    for _ in range(2):
+        refused: list[str] = []
+        _text(fonts, html, tmp_path, refused)
+        assert len(refused) == 1 and "not allowed" in refused[0]
+    assert len(fonts.sheets) == 0
+
+
+def test_sheets_with_effects_beyond_themselves_are_not_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A warning would not be logged again, a counter style or layer would be missing."""
+    sheets = {
+        "warns.css": ".a { colour: red }",
+        "counter.css": "@counter-style ticks { system: cyclic; symbols: '~'; }\n"
+        "ol { list-style: ticks }",
+        "layer.css": "@layer base { .a { color: red } }",
+    }
+    fonts = PdfFonts()
+    for name, css in sheets.items():
+        (tmp_path / name).write_text(css)
+        html = PAGE.format(head=f'<link rel="stylesheet" href="{name}">')
+        for _ in range(2):
+            with caplog.at_level(logging.WARNING, logger="weasyprint"):
+                caplog.clear()
+                text = _text(fonts, html, tmp_path)
+            assert ("colour" in caplog.text) == (name == "warns.css")
+        if name == "counter.css":
+            assert "~" in text
+    assert len(fonts.sheets) == 0 and fonts.sheets.hits == 0
+
+
+def test_style_blocks_are_kept_by_content(tmp_path: Path) -> None:
+    fonts = PdfFonts()
+    hide_a = PAGE.format(head="<style>.a { display: none }</style>")
+    hide_b = PAGE.format(head="<style>.b { display: none }</style>")
+    for _ in range(2):
+        assert "Alpha" not in _text(fonts, hide_a, tmp_path)
+        text = _text(fonts, hide_b, tmp_path)
+        assert "Beta" not in text and "Alpha" in text
+    assert (fonts.sheets.hits, fonts.sheets.misses, len(fonts.sheets)) == (2, 2, 2)
+
+
+def test_the_cache_is_bounded(tmp_path: Path) -> None:
+    fonts = PdfFonts()
+    fonts.sheets = SheetCache(limit=3)
+    for number in range(6):
+        _text(fonts, PAGE.format(head=f"<style>.a {{ margin: {number}pt }}</style>"), tmp_path)
+    assert len(fonts.sheets) == 3
+
+
+def test_weasyprint_used_directly_is_unchanged(tmp_path: Path) -> None:
+    """Outside an appkit layout the stand-in is WeasyPrint's own CSS, every call."""
+    from weasyprint import HTML
+
+    assert install()
+    (tmp_path / "look.css").write_text(".a { display: none }")
+    html = PAGE.format(head='<link rel="stylesheet" href="look.css">')
+    for _ in range(2):
+        data = HTML(string=html, base_url=tmp_path.as_uri() + "/").write_pdf()
+        text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+        assert "Alpha" not in text and "Beta" in text
