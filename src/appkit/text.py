@@ -16,7 +16,9 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 # Characters XML 1.0 cannot hold: python-docx raises on them and WeasyPrint chokes on surrogates.
-_NOT_XML10 = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Written as the few excluded ranges, not "anything but Char": the same set (checked code point
+# by code point in tests/profile/test_text_rules.py), 0.3 ms to compile instead of 4.4 ms.
+_NOT_XML10 = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]")
 # DEL and C1 controls are legal XML but invisible garbage in a document (often Windows-1252
 # text decoded as Latin-1).
 _C1_CONTROLS = re.compile("[\u007f-\u009f]")

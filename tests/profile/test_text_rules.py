@@ -187,3 +187,14 @@ def test_project_url_cannot_be_a_phone_number(tmp_path: Path) -> None:
     assert _problems(tmp_path, body) == [
         "p.yaml:5: projects[0].url: URL scheme 'tel' not allowed (use http, https or mailto)"
     ]
+
+
+def test_refused_characters_are_exactly_those_xml_1_0_cannot_hold() -> None:
+    """XML 1.0's Char production, code point by code point, against the compiled pattern."""
+    from appkit.text import _NOT_XML10
+
+    def xml_char(c: int) -> bool:
+        return c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or c >= 0x10000
+
+    wrong = [c for c in range(0x110000) if bool(_NOT_XML10.match(chr(c))) == xml_char(c)]
+    assert wrong == []

@@ -3,9 +3,9 @@
 WeasyPrint parses every ``<link rel="stylesheet">`` and ``<style>`` again for each document it
 lays out: for a resume, the design's ``<style>`` and the theme's file, ~8 ms of a ~190 ms render,
 paid again for every density page fitting tries and for every student of a batch. WeasyPrint has
-no public way to hand it an author stylesheet already parsed (``render(stylesheets=...)`` adds user-origin sheets, which would change
-the cascade), so `install` replaces the name ``CSS`` that ``weasyprint.css.find_stylesheets``
-calls with `_stylesheet`. That stand-in:
+no public way to hand it an author stylesheet already parsed (``render(stylesheets=...)`` adds
+user-origin sheets, which would change the cascade), so `install` replaces the name ``CSS`` that
+``weasyprint.css.find_stylesheets`` calls with `_stylesheet`. That stand-in:
 
 - outside `SheetCache.serving` (any WeasyPrint use that is not an appkit layout) is WeasyPrint's
   own ``CSS``, called with the same arguments;
