@@ -53,6 +53,8 @@ def test_salary_matches_level_title() -> None:
     band = salary_for(GUIDE, "Senior Clinical Coordinator")
     assert band and band.median == 82000 and band.average == 85000
     assert salary_for(GUIDE, "Chief Wizard") is None
+    near = salary_for(GUIDE, "Senior Clinical Co-ordinator")  # not the same title: rapidfuzz
+    assert near and near.level == "Senior Clinical Coordinator" and near.median == 82000
 
 
 def test_level_fit_reports_next_level() -> None:
