@@ -3,6 +3,7 @@ fetcher still polices) every file it links or imports."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 from pathlib import Path
@@ -22,6 +23,37 @@ PAGE = """<!doctype html><html lang="en"><head>{head}</head>
 <body><p class="a">Alpha line</p><p class="b">Beta line</p><ol><li>one</li></ol></body></html>"""
 
 
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _render(fonts: PdfFonts, html: str, folder: Path) -> tuple[bytes, list[str], list[str]]:
+    """The PDF, the refused URLs and WeasyPrint's warnings."""
+    refused: list[str] = []
+    handler, logger = _Warnings(), logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        data = layout_pdf(html, folder, fonts=fonts, warnings=refused).write()
+    finally:
+        logger.removeHandler(handler)
+    return data, refused, handler.messages
+
+
+def _as_weasyprint_would(documents: list[tuple[str, Path]]) -> PdfFonts:
+    """Render the documents in turn with a cache and with none at all (WeasyPrint parsing every
+    sheet itself); assert that PDFs, refusals and warnings are the same. Returns the cache's."""
+    caching, plain = PdfFonts(), PdfFonts()
+    plain.sheets.serving = contextlib.nullcontext  # type: ignore[method-assign]
+    for html, folder in documents:
+        assert _render(caching, html, folder) == _render(plain, html, folder)
+    return caching
+
+
 def _text(fonts: PdfFonts, html: str, folder: Path, warnings: list[str] | None = None) -> str:
     data = layout_pdf(html, folder, fonts=fonts, warnings=warnings).write()
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
@@ -32,7 +64,7 @@ def test_the_same_pdfs_as_parsing_every_time(theme: str) -> None:
     inputs = load_inputs(ROOT / "profiles" / "linda-chen.yaml", "clinical-coordinator")
     options = Options(date="2026-01-15", theme=theme, formats=("pdf",))
     parsing = Engine()
-    parsing.fonts.sheets.limit = 0  # nothing kept: WeasyPrint parses every sheet
+    parsing.fonts.sheets.serving = contextlib.nullcontext  # type: ignore[method-assign]
     caching = Engine()
     first = render_documents(KINDS, inputs, options, engine=caching)
     misses = caching.fonts.sheets.misses
@@ -40,7 +72,7 @@ def test_the_same_pdfs_as_parsing_every_time(theme: str) -> None:
     assert caching.fonts.sheets.misses == misses  # every sheet of the second packet was kept
     assert caching.fonts.sheets.hits >= len(KINDS) * 2  # a <style> block and a <link> at least
     assert second == first == render_documents(KINDS, inputs, options, engine=parsing)
-    assert parsing.fonts.sheets.hits == 0
+    assert parsing.fonts.sheets.misses == 0  # WeasyPrint parsed every sheet itself
 
 
 def test_an_edited_sheet_or_import_is_parsed_again(tmp_path: Path) -> None:
@@ -141,3 +173,80 @@ def test_weasyprint_used_directly_is_unchanged(tmp_path: Path) -> None:
         data = HTML(string=html, base_url=tmp_path.as_uri() + "/").write_pdf()
         text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
         assert "Alpha" not in text and "Beta" in text
+
+
+def test_a_sheet_in_a_cascade_layer_is_not_shared(tmp_path: Path) -> None:
+    """The layer's order lives in each document's own list (a document that did not declare it
+    first would fail, one that ordered layers differently would cascade differently)."""
+    (tmp_path / "theme.css").write_text("@layer base { .a { color: red } }")
+    link = '<link rel="stylesheet" href="theme.css">'
+    fonts = _as_weasyprint_would(
+        [
+            (PAGE.format(head=f"<style>@layer base;</style>{link}"), tmp_path),
+            (PAGE.format(head=link), tmp_path),
+            (
+                PAGE.format(head=f"{link}<style>@layer other, base; @layer other {{}}</style>"),
+                tmp_path,
+            ),
+        ]
+    )
+    assert fonts.sheets.hits == 0
+
+
+def test_gradients_are_not_shared(tmp_path: Path) -> None:
+    """WeasyPrint writes a gradient's computed stop positions into the parsed value."""
+    css = ".a { height: 4em; background-image: linear-gradient(red 1em, blue 1em) }"
+    (tmp_path / "theme.css").write_text(css)
+    link = '<link rel="stylesheet" href="theme.css">'
+    sizes = [f"{link}<style>html {{ font-size: {px}px }}</style>" for px in (10, 30, 10)]
+    fonts = _as_weasyprint_would([(PAGE.format(head=head), tmp_path) for head in sizes])
+    assert fonts.sheets.hits == 1  # the third document's <style>, never theme.css
+
+
+def test_an_invalid_var_value_warns_in_every_document(tmp_path: Path) -> None:
+    (tmp_path / "theme.css").write_text(":root { --w: red } .a { width: var(--w) }")
+    html = PAGE.format(head='<link rel="stylesheet" href="theme.css">')
+    fonts = _as_weasyprint_would([(html, tmp_path)] * 3)
+    assert fonts.sheets.hits == 2
+    assert any("width" in message for message in _render(fonts, html, tmp_path)[2])
+
+
+def test_refusals_are_counted_as_weasyprint_counts_them(tmp_path: Path) -> None:
+    (tmp_path / "twice.css").write_text(
+        '@import url("https://example.com/a.css");\n@import url("https://example.com/a.css");'
+    )
+    (tmp_path / "font.css").write_text(
+        '@font-face { font-family: X; src: url("https://example.com/f.woff") }\n'
+        ".a { font-family: X }"
+    )
+    documents = [
+        (PAGE.format(head=f'<link rel="stylesheet" href="{name}">'), tmp_path)
+        for name in ("twice.css", "font.css", "twice.css")
+    ]
+    assert len(_render(PdfFonts(), *documents[0])[1]) == 2
+    _as_weasyprint_would(documents)
+
+
+def test_a_kept_sheet_holds_digests_not_files(tmp_path: Path) -> None:
+    (tmp_path / "big.css").write_text(".b { color: red }\n" + "/* padding */\n" * 10_000)
+    (tmp_path / "look.css").write_text('@import url("big.css");\n.a { display: none }')
+    html = PAGE.format(head='<link rel="stylesheet" href="look.css">')
+    fonts = _as_weasyprint_would([(html, tmp_path)] * 2)
+    assert fonts.sheets.hits == 1
+    (kept,) = fonts.sheets._sheets.values()
+    assert [len(digest) for _url, (_final, _headers, digest) in kept.imports] == [32]
+
+
+def test_nothing_is_kept_while_weasyprint_warnings_are_off(tmp_path: Path) -> None:
+    """A sheet's warnings cannot be seen then, so it could not be known to have none."""
+    (tmp_path / "theme.css").write_text(".a { colour: red }")
+    html = PAGE.format(head='<link rel="stylesheet" href="theme.css">')
+    fonts, logger = PdfFonts(), logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        _render(fonts, html, tmp_path)
+    finally:
+        logger.setLevel(level)
+    assert len(fonts.sheets) == 0
+    assert any("colour" in message for message in _render(fonts, html, tmp_path)[2])

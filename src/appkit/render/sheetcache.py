@@ -11,19 +11,25 @@ user-origin sheets, which would change the cascade), so `install` replaces the n
   own ``CSS``, called with the same arguments;
 - inside it, fetches each linked sheet, and every file a kept sheet imported, through the
   document's own fetcher, every time, so the deny-by-default policy and its refusals apply to
-  every document; the cache is keyed on the bytes fetched (or the ``<style>`` text), so an edited
-  theme file is parsed again;
-- on a miss, lets WeasyPrint parse as usual (the fetched response is replayed, not fetched twice)
-  and keeps the result only if parsing had no effect beyond the sheet itself that a later document
-  would then miss: no refused or large fetch (``@font-face`` files are large), no ``@layer``,
-  ``@counter-style`` or colour profile, no WeasyPrint warning or error;
-- on a hit, returns a ``CSS`` sharing the parsed selectors (WeasyPrint reuses one ``CSS`` object
-  across documents for user stylesheets, so they are never changed by a layout) and appends the
-  sheet's ``@page`` rules to the document's list, where parsing would have put them.
+  every document; the cache is keyed on a digest of the bytes fetched (or of the ``<style>``
+  text), so an edited theme file is parsed again;
+- on a miss, lets WeasyPrint parse as usual (what was fetched ahead is handed over, not fetched
+  twice) and keeps the result only if a later document sharing it would see what its own parse
+  gives: no refused, large or non-CSS fetch (a font is read once per font configuration, not per
+  document), no ``@counter-style``, colour profile or cascade layer, no WeasyPrint warning or
+  error (and warnings not switched off), and no value WeasyPrint changes while computing styles
+  (`appkit.render.sheetshare`: gradients; a ``var()`` value's "error logged" mark is cleared
+  before each document instead);
+- on a hit, returns a ``CSS`` sharing the parsed selectors and appends the sheet's ``@page``
+  rules to the document's list, where parsing would have put them.
+
+tests/render/test_sheetcache.py renders documents with the cache and with WeasyPrint parsing
+every sheet itself, and compares the PDF bytes, the refusals and the warnings.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -38,8 +44,7 @@ _serving: ContextVar[SheetCache | None] = ContextVar("appkit_sheet_cache", defau
 _original: Any = None  # WeasyPrint's CSS class, once `install` has run
 MAX_KEPT_BYTES = 256 * 1024  # a theme's sheet is a few KB; a huge one is parsed each time
 
-
-Fetched = tuple[str, str, bytes]  # the URL a response came from, its headers, its body
+Fetched = tuple[str, str, bytes]  # the URL a response came from, its headers, a digest of its body
 
 
 @dataclass(frozen=True)
@@ -47,9 +52,10 @@ class _Parsed:
     """What parsing one stylesheet produced that a later document needs."""
 
     base_url: str | None
-    matcher: Any  # cssselect2.Matcher, read-only once built
+    matcher: Any  # cssselect2.Matcher: selectors and declarations, never changed by a layout
     page_rules: tuple[Any, ...]
     imports: tuple[tuple[str, Fetched], ...]  # fetched while parsing: checked again on a hit
+    pending: tuple[Any, ...]  # var() values: whether each has logged its error, per document
 
 
 class SheetCache:
@@ -76,43 +82,57 @@ class SheetCache:
     def sheet(self, kwargs: dict[str, Any]) -> Any:
         """The ``CSS`` for a ``<link>`` or ``<style>`` sheet: from the cache, or parsed and kept
         when parsing it had no effect a later document would miss."""
-        fetched = _Fetches(kwargs["url_fetcher"])
+        fetches = _Fetches(kwargs["url_fetcher"])
         if "url" in kwargs:
-            body = fetched.first(kwargs["url"])
-            if body is None:  # refused or missing: WeasyPrint reports it, as it would have
-                return _original(**{**kwargs, "url_fetcher": fetched})
-            source: tuple[Any, ...] = ("url", kwargs["url"], *body)
+            own = fetches.ahead(kwargs["url"])
+            if own is None:  # refused or missing: WeasyPrint reports it, as it would have
+                return _original(**{**kwargs, "url_fetcher": fetches})
+            key: tuple[Any, ...] = ("url", kwargs["url"], *own)
         else:
-            source = ("string", kwargs["string"], kwargs.get("base_url"))
-        key = (*source, kwargs.get("media_type"))
-        size = len(source[-1] if "url" in kwargs else source[1])
+            key = ("string", _digest(kwargs["string"].encode()), kwargs.get("base_url"))
+        key = (*key, kwargs.get("media_type"))
         parsed = self._sheets.get(key)
-        if parsed is not None and fetched.same(parsed.imports):
+        if parsed is not None and all(fetches.ahead(url) == seen for url, seen in parsed.imports):
             self._sheets.move_to_end(key)
             self.hits += 1
             return _rebuilt(parsed, kwargs)
         self.misses += 1
+        return self._parse(key, kwargs, fetches)
+
+    def _parse(self, key: tuple[Any, ...], kwargs: dict[str, Any], fetches: _Fetches) -> Any:
+        """WeasyPrint's own parse; the result is kept if later documents may share it."""
+        from appkit.render.sheetshare import pending_values, shareable
+
         page_rules, layers = kwargs["page_rules"], kwargs["layers"]
         counters, profiles = kwargs["counter_style"], kwargs["color_profiles"]
         before = (len(page_rules), len(layers), dict(counters), dict(profiles))
-        fetched.recording = True
+        size = fetches.size or len(kwargs.get("string") or "")
+        fetches.recording = True
         with _counting_warnings() as warnings:
-            css = _original(**{**kwargs, "url_fetcher": fetched})
-        kept_alone = (
-            fetched.complete
+            css = _original(**{**kwargs, "url_fetcher": fetches})
+        rules = tuple(page_rules[before[0] :])
+        kept = (
+            fetches.complete
+            and warnings.observed
             and not warnings
+            and size <= MAX_KEPT_BYTES
             and len(layers) == before[1]
             and _same(counters, before[2])
             and _same(profiles, before[3])
-            and size <= MAX_KEPT_BYTES
+            and shareable(css.matcher, rules)
         )
-        if kept_alone:
-            rules = tuple(page_rules[before[0] :])
-            self._sheets[key] = _Parsed(css.base_url, css.matcher, rules, fetched.imports())
+        if kept:
+            pending = pending_values(css.matcher, rules)
+            imports = tuple(fetches.imports)
+            self._sheets[key] = _Parsed(css.base_url, css.matcher, rules, imports, pending)
             self._sheets.move_to_end(key)
             while len(self._sheets) > self.limit:
                 self._sheets.popitem(last=False)
         return css
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
 
 
 def _same(after: dict[Any, Any], before: dict[Any, Any]) -> bool:
@@ -121,6 +141,9 @@ def _same(after: dict[Any, Any], before: dict[Any, Any]) -> bool:
 
 def _rebuilt(parsed: _Parsed, kwargs: dict[str, Any]) -> Any:
     """A ``CSS`` as WeasyPrint's constructor would have left it, without parsing."""
+    for value in parsed.pending:  # as fresh as a parse leaves them: each error logged once
+        if hasattr(value, "_reported_error"):
+            value._reported_error = False
     css = _original.__new__(_original)
     css.base_url = parsed.base_url
     css.matcher = parsed.matcher
@@ -131,54 +154,46 @@ def _rebuilt(parsed: _Parsed, kwargs: dict[str, Any]) -> Any:
 
 
 class _Fetches:
-    """The document's URL fetcher, each URL asked once: WeasyPrint's parse is answered from what
-    was fetched already (a refusal is reported once), and what the sheet fetches beyond its own
-    URL is recorded as its imports."""
+    """The document's URL fetcher, with answers fetched ahead: each is handed to WeasyPrint once,
+    for the first request of its URL (so a refusal is reported as often as WeasyPrint asks), and
+    every other request goes to the fetcher. While recording, what the sheet fetched beyond its
+    own URL is noted as its imports: stylesheets only (a font is read once per font
+    configuration, not per document), all allowed."""
 
     def __init__(self, fetcher: Any) -> None:
         self.fetcher = fetcher
         self._fail_on_errors = getattr(fetcher, "_fail_on_errors", False)  # read by WeasyPrint
-        self._answers: dict[str, tuple[str, Any, bytes] | Exception] = {}
+        self._ahead: dict[str, tuple[str, Any, bytes] | Exception] = {}
         self._own: str | None = None
-        self._imports: list[tuple[str, Fetched]] = []
-        self.recording, self.complete = False, True
+        self.imports: list[tuple[str, Fetched]] = []
+        self.recording, self.complete, self.size = False, True, 0
 
-    def first(self, url: str) -> Fetched | None:
-        """The sheet's own URL, fetched now (None if the fetcher raised)."""
-        self._own = url
-        answer = self._fetch(url)
-        return None if isinstance(answer, Exception) else _comparable(answer)
-
-    def same(self, imports: tuple[tuple[str, Fetched], ...]) -> bool:
-        """Whether every file a cached sheet imported is still allowed and unchanged."""
-        for url, fetched in imports:
-            answer = self._fetch(url)
-            if isinstance(answer, Exception) or _comparable(answer) != fetched:
-                return False
-        return True
-
-    def imports(self) -> tuple[tuple[str, Fetched], ...]:
-        return tuple(self._imports)
+    def ahead(self, url: str) -> Fetched | None:
+        """Fetch ``url`` now, for WeasyPrint's next request of it; None if the fetcher raised.
+        The first URL fetched ahead is the sheet's own."""
+        if self._own is None:
+            self._own = url
+        answer = self._ahead[url] = self._fetch(url)
+        if isinstance(answer, Exception):
+            return None
+        if url == self._own:
+            self.size = len(answer[2])
+        return _comparable(answer)
 
     def _fetch(self, url: str) -> tuple[str, Any, bytes] | Exception:
-        if url not in self._answers:
+        try:
+            response = self.fetcher(url)
             try:
-                response = self.fetcher(url)
-                try:
-                    self._answers[url] = (response.url, response.headers, response.read())
-                finally:
-                    response.close()
-            except Exception as exc:
-                self._answers[url] = exc
-        return self._answers[url]
+                return response.url, response.headers, response.read()
+            finally:
+                response.close()
+        except Exception as exc:
+            return exc
 
     def __call__(self, url: str) -> Any:
-        answer = self._fetch(url)
+        answer = self._ahead.pop(url) if url in self._ahead else self._fetch(url)
         if self.recording and url != self._own:
-            if isinstance(answer, Exception) or len(answer[2]) > MAX_KEPT_BYTES:
-                self.complete = False  # a refused or large import: parsed again every time
-            elif all(url != known for known, _ in self._imports):
-                self._imports.append((url, _comparable(answer)))
+            self._note(url, answer)
         if isinstance(answer, Exception):
             raise answer
         from weasyprint.urls import URLFetcherResponse
@@ -186,16 +201,25 @@ class _Fetches:
         final_url, headers, body = answer
         return URLFetcherResponse(final_url, body, headers=headers)
 
+    def _note(self, url: str, answer: tuple[str, Any, bytes] | Exception) -> None:
+        if isinstance(answer, Exception) or len(answer[2]) > MAX_KEPT_BYTES:
+            self.complete = False  # a refused or large import: parsed again every time
+        elif answer[1].get_content_type() != "text/css":
+            self.complete = False  # a font or other file: not fetched per document by WeasyPrint
+        else:
+            self.imports.append((url, _comparable(answer)))
+
 
 def _comparable(answer: tuple[str, Any, bytes]) -> Fetched:
     final_url, headers, body = answer
-    return final_url, str(headers), body
+    return final_url, str(headers), _digest(body)
 
 
 class _Counter(logging.Handler):
-    def __init__(self) -> None:
+    def __init__(self, observed: bool) -> None:
         super().__init__(level=logging.WARNING)
         self.count = 0
+        self.observed = observed  # False: the logger drops warnings before any handler sees them
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
@@ -208,7 +232,8 @@ class _Counter(logging.Handler):
 def _counting_warnings() -> Iterator[_Counter]:
     """Count WeasyPrint's warnings and errors during the block (a sheet that logs is not kept:
     a later document would not log it again)."""
-    logger, counter = logging.getLogger("weasyprint"), _Counter()
+    logger = logging.getLogger("weasyprint")
+    counter = _Counter(observed=logger.isEnabledFor(logging.WARNING))
     logger.addHandler(counter)
     try:
         yield counter
