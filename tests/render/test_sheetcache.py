@@ -13,9 +13,10 @@ from pypdf import PdfReader
 
 from appkit.engine import Engine
 from appkit.packet import Options, load_inputs, render_documents
+from appkit.render import sheetcache
 from appkit.render.pdffonts import PdfFonts
 from appkit.render.pdfwriter import layout_pdf
-from appkit.render.sheetcache import SheetCache, install
+from appkit.render.sheetcache import SheetCache
 from tests.conftest import ROOT
 
 KINDS = ["resume", "cover", "interview", "report"]
@@ -163,16 +164,65 @@ def test_the_cache_is_bounded(tmp_path: Path) -> None:
 
 
 def test_weasyprint_used_directly_is_unchanged(tmp_path: Path) -> None:
-    """Outside an appkit layout the stand-in is WeasyPrint's own CSS, every call."""
-    from weasyprint import HTML
+    """The stand-in is in place only while an appkit layout runs, and WeasyPrint's own CSS then
+    serves anything outside it (another thread)."""
+    import weasyprint
+    import weasyprint.css
 
-    assert install()
     (tmp_path / "look.css").write_text(".a { display: none }")
     html = PAGE.format(head='<link rel="stylesheet" href="look.css">')
-    for _ in range(2):
-        data = HTML(string=html, base_url=tmp_path.as_uri() + "/").write_pdf()
-        text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
-        assert "Alpha" not in text and "Beta" in text
+    fonts = PdfFonts()
+    with fonts.sheets.serving():
+        assert weasyprint.css.CSS is not weasyprint.CSS
+        with fonts.sheets.serving():  # nested: still in place after the inner block
+            pass
+        assert weasyprint.css.CSS is not weasyprint.CSS
+        for _ in range(2):  # as if from another thread: no cache in this context
+            token = sheetcache._serving.set(None)
+            try:
+                data = weasyprint.HTML(string=html, base_url=tmp_path.as_uri() + "/").write_pdf()
+            finally:
+                sheetcache._serving.reset(token)
+            text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+            assert "Alpha" not in text and "Beta" in text
+    assert weasyprint.css.CSS is weasyprint.CSS
+    assert (fonts.sheets.hits, fonts.sheets.misses) == (0, 0)
+    _text(fonts, html, tmp_path)
+    assert weasyprint.css.CSS is weasyprint.CSS
+
+
+def test_imports_of_a_style_block_are_checked_every_time(tmp_path: Path) -> None:
+    """A <style> block has no URL of its own: every file it imports is an import, asked for and
+    compared in every document (edited, refused, served by another fallback folder)."""
+    user, first, second = (tmp_path / name for name in ("user", "first", "second"))
+    for folder in (user, first, second):
+        folder.mkdir()
+    (first / "a.css").write_text(".b { display: none }")
+    (second / "a.css").write_text(".a { display: none }")
+    html = PAGE.format(head='<style>@import url("a.css");</style>')
+
+    def text(fallback: Path) -> str:
+        data = layout_pdf(html, user, fonts=fonts, fallback_dirs=(fallback,)).write()
+        return PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+    fonts = PdfFonts()
+    assert "Beta" not in text(first) and "Alpha" in text(first)
+    assert "Alpha" not in text(second) and "Beta" in text(second)
+    assert "Beta" not in text(first) and "Alpha" in text(first)
+    (tmp_path / "b.css").write_text(".a { color: red }")
+    (user / "a.css").symlink_to(tmp_path / "b.css")  # now outside the folder: refused
+    _as_weasyprint_would([(html, user)] * 2)
+
+
+def test_a_sheet_and_its_imports_count_together_against_the_size_limit(tmp_path: Path) -> None:
+    padding = "/* padding */\n" * 10_000  # ~150 KB a file, each under the limit
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.css").write_text(f".{name} {{ color: red }}\n{padding}")
+    (tmp_path / "look.css").write_text('@import url("one.css");\n@import url("two.css");')
+    fonts = _as_weasyprint_would(
+        [(PAGE.format(head='<link rel="stylesheet" href="look.css">'), tmp_path)] * 2
+    )
+    assert len(fonts.sheets) == 0 and fonts.sheets.hits == 0
 
 
 def test_a_sheet_in_a_cascade_layer_is_not_shared(tmp_path: Path) -> None:

@@ -4,11 +4,12 @@ WeasyPrint parses every ``<link rel="stylesheet">`` and ``<style>`` again for ea
 lays out: for a resume, the design's ``<style>`` and the theme's file, ~8 ms of a ~190 ms render,
 paid again for every density page fitting tries and for every student of a batch. WeasyPrint has
 no public way to hand it an author stylesheet already parsed (``render(stylesheets=...)`` adds
-user-origin sheets, which would change the cascade), so `install` replaces the name ``CSS`` that
-``weasyprint.css.find_stylesheets`` calls with `_stylesheet`. That stand-in:
+user-origin sheets, which would change the cascade), so while an appkit layout runs the name
+``CSS`` that ``weasyprint.css.find_stylesheets`` calls is `_stylesheet` (WeasyPrint's own class
+again once no layout runs). That stand-in:
 
-- outside `SheetCache.serving` (any WeasyPrint use that is not an appkit layout) is WeasyPrint's
-  own ``CSS``, called with the same arguments;
+- outside `SheetCache.serving` (another thread using WeasyPrint meanwhile) is WeasyPrint's own
+  ``CSS``, called with the same arguments;
 - inside it, fetches each linked sheet, and every file a kept sheet imported, through the
   document's own fetcher, every time, so the deny-by-default policy and its refusals apply to
   every document; the cache is keyed on a digest of the bytes fetched (or of the ``<style>``
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,10 +40,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["SheetCache", "install"]
+__all__ = ["SheetCache"]
 
 _serving: ContextVar[SheetCache | None] = ContextVar("appkit_sheet_cache", default=None)
-_original: Any = None  # WeasyPrint's CSS class, once `install` has run
+_original: Any = None  # WeasyPrint's CSS class, while `_stand_in` has replaced it
+_users = 0  # layouts running with the stand-in in place (threads may overlap)
+_lock = threading.Lock()
 MAX_KEPT_BYTES = 256 * 1024  # a theme's sheet is a few KB; a huge one is parsed each time
 
 Fetched = tuple[str, str, bytes]  # the URL a response came from, its headers, a digest of its body
@@ -72,24 +76,26 @@ class SheetCache:
     @contextmanager
     def serving(self) -> Iterator[None]:
         """Serve stylesheets from this cache while the block lays a document out."""
-        install()
-        token = _serving.set(self)
-        try:
-            yield
-        finally:
-            _serving.reset(token)
+        with _stand_in():
+            token = _serving.set(self)
+            try:
+                yield
+            finally:
+                _serving.reset(token)
 
     def sheet(self, kwargs: dict[str, Any]) -> Any:
         """The ``CSS`` for a ``<link>`` or ``<style>`` sheet: from the cache, or parsed and kept
         when parsing it had no effect a later document would miss."""
         fetches = _Fetches(kwargs["url_fetcher"])
         if "url" in kwargs:
-            own = fetches.ahead(kwargs["url"])
+            own = fetches.own(kwargs["url"])
             if own is None:  # refused or missing: WeasyPrint reports it, as it would have
                 return _original(**{**kwargs, "url_fetcher": fetches})
             key: tuple[Any, ...] = ("url", kwargs["url"], *own)
         else:
-            key = ("string", _digest(kwargs["string"].encode()), kwargs.get("base_url"))
+            text = kwargs["string"].encode()
+            fetches.size = len(text)
+            key = ("string", _digest(text), kwargs.get("base_url"))
         key = (*key, kwargs.get("media_type"))
         parsed = self._sheets.get(key)
         if parsed is not None and all(fetches.ahead(url) == seen for url, seen in parsed.imports):
@@ -106,7 +112,6 @@ class SheetCache:
         page_rules, layers = kwargs["page_rules"], kwargs["layers"]
         counters, profiles = kwargs["counter_style"], kwargs["color_profiles"]
         before = (len(page_rules), len(layers), dict(counters), dict(profiles))
-        size = fetches.size or len(kwargs.get("string") or "")
         fetches.recording = True
         with _counting_warnings() as warnings:
             css = _original(**{**kwargs, "url_fetcher": fetches})
@@ -115,7 +120,7 @@ class SheetCache:
             fetches.complete
             and warnings.observed
             and not warnings
-            and size <= MAX_KEPT_BYTES
+            and fetches.size <= MAX_KEPT_BYTES  # the sheet and its imports together
             and len(layers) == before[1]
             and _same(counters, before[2])
             and _same(profiles, before[3])
@@ -168,17 +173,19 @@ class _Fetches:
         self.imports: list[tuple[str, Fetched]] = []
         self.recording, self.complete, self.size = False, True, 0
 
+    def own(self, url: str) -> Fetched | None:
+        """A linked sheet's own URL, fetched now for WeasyPrint's request of it (None if the
+        fetcher raised)."""
+        self._own = url
+        answer = self.ahead(url)
+        if answer is not None:
+            self.size += len(self._ahead[url][2])  # type: ignore[index]
+        return answer
+
     def ahead(self, url: str) -> Fetched | None:
-        """Fetch ``url`` now, for WeasyPrint's next request of it; None if the fetcher raised.
-        The first URL fetched ahead is the sheet's own."""
-        if self._own is None:
-            self._own = url
+        """Fetch ``url`` now, for WeasyPrint's next request of it; None if the fetcher raised."""
         answer = self._ahead[url] = self._fetch(url)
-        if isinstance(answer, Exception):
-            return None
-        if url == self._own:
-            self.size = len(answer[2])
-        return _comparable(answer)
+        return None if isinstance(answer, Exception) else _comparable(answer)
 
     def _fetch(self, url: str) -> tuple[str, Any, bytes] | Exception:
         try:
@@ -207,6 +214,7 @@ class _Fetches:
         elif answer[1].get_content_type() != "text/css":
             self.complete = False  # a font or other file: not fetched per document by WeasyPrint
         else:
+            self.size += len(answer[2])
             self.imports.append((url, _comparable(answer)))
 
 
@@ -256,17 +264,24 @@ def _stylesheet(*args: Any, **kwargs: Any) -> Any:
     return cache.sheet(kwargs)
 
 
-def install() -> bool:
-    """Put `_stylesheet` in place of ``weasyprint.css.CSS``; False (nothing cached, nothing
-    changed) if that name is not WeasyPrint's ``CSS`` class, as a future version may have it."""
-    global _original
+@contextmanager
+def _stand_in() -> Iterator[None]:
+    """`_stylesheet` in place of ``weasyprint.css.CSS`` while any appkit layout runs, WeasyPrint's
+    own class again after the last one. Nothing is replaced (and nothing cached) if that name is
+    not WeasyPrint's ``CSS`` class, as a future version or another library may have it."""
+    global _original, _users
     import weasyprint
     import weasyprint.css
 
-    if weasyprint.css.__dict__.get("CSS") is _stylesheet:
-        return True
-    if weasyprint.css.__dict__.get("CSS") is not weasyprint.CSS:
-        return False
-    _original = weasyprint.CSS
-    weasyprint.css.CSS = _stylesheet  # type: ignore[attr-defined]
-    return True
+    with _lock:
+        if _users == 0 and weasyprint.css.__dict__.get("CSS") is weasyprint.CSS:
+            _original = weasyprint.CSS
+            weasyprint.css.CSS = _stylesheet  # type: ignore[attr-defined]
+        _users += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _users -= 1
+            if _users == 0 and weasyprint.css.__dict__.get("CSS") is _stylesheet:
+                weasyprint.css.CSS = _original  # type: ignore[attr-defined]

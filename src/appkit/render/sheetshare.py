@@ -9,6 +9,11 @@ is one of the plain kinds below (strings, numbers, dimensions, tuples and lists 
 tokens), or a ``var()`` value, whose one piece of state `appkit.render.sheetcache` clears before
 each document. Anything else (gradients, or a kind a later WeasyPrint adds) is parsed every time, as
 is a sheet with a cascade layer (the layer's order lives in each document's own list).
+
+The mark is cleared when a layout starts. WeasyPrint works a few values out only when it writes
+the PDF (``opacity``), so two layouts sharing a sheet that are both written after both were laid
+out would log such an error once, not twice; appkit writes at most one layout per document, after
+its trials, and lays the next document out after that.
 """
 
 from __future__ import annotations
