@@ -105,17 +105,14 @@ def salary_for(guide: Guide, title: str) -> SalaryBand | None:
     """The salary level whose title matches a career level title: the same title, else the
     closest one at a rapidfuzz ratio of 80 or more."""
     wanted = title.casefold()
-    best = next((s for s in guide.salary_levels if s.level.casefold() == wanted), None)
-    if best is None and guide.salary_levels:
-        from rapidfuzz import fuzz  # ~8 ms to import: only when no title is the same
+    levels = guide.salary_levels
+    best = next((s for s in levels if s.level.casefold() == wanted), None)
+    if best is None and levels:
+        from rapidfuzz import fuzz, process  # ~8 ms to import: only when no title is the same
 
-        best_score = 0.0
-        for s in guide.salary_levels:
-            score = fuzz.ratio(s.level.casefold(), wanted)
-            if score > best_score:
-                best, best_score = s, score
-        if best_score < 80:
-            return None
+        names = [s.level.casefold() for s in levels]
+        found = process.extractOne(wanted, names, scorer=fuzz.ratio, score_cutoff=80)
+        best = levels[found[2]] if found else None
     if best is None:
         return None
     return SalaryBand(level=best.level, median=best.median, average=best.average)

@@ -27,7 +27,7 @@ class PdfFonts:
     def __init__(self) -> None:
         self._config: FontConfiguration | None = None
         self._format_css: CSS | None = None
-        self.sheets = SheetCache()  # the themes' linked stylesheets, parsed once
+        self.sheets = SheetCache()  # the themes' <link> and <style> sheets, parsed once
 
     def configuration(self) -> FontConfiguration:
         """The FontConfiguration, built on first use."""

@@ -119,7 +119,7 @@ class SheetCache:
         kept = (
             fetches.complete
             and warnings.observed
-            and not warnings
+            and not warnings.warned
             and fetches.size <= MAX_KEPT_BYTES  # the sheet and its imports together
             and len(layers) == before[1]
             and _same(counters, before[2])
@@ -177,10 +177,11 @@ class _Fetches:
         """A linked sheet's own URL, fetched now for WeasyPrint's request of it (None if the
         fetcher raised)."""
         self._own = url
-        answer = self.ahead(url)
-        if answer is not None:
-            self.size += len(self._ahead[url][2])  # type: ignore[index]
-        return answer
+        answer = self._ahead[url] = self._fetch(url)
+        if isinstance(answer, Exception):
+            return None
+        self.size += len(answer[2])
+        return _comparable(answer)
 
     def ahead(self, url: str) -> Fetched | None:
         """Fetch ``url`` now, for WeasyPrint's next request of it; None if the fetcher raised."""
@@ -209,10 +210,14 @@ class _Fetches:
         return URLFetcherResponse(final_url, body, headers=headers)
 
     def _note(self, url: str, answer: tuple[str, Any, bytes] | Exception) -> None:
-        if isinstance(answer, Exception) or len(answer[2]) > MAX_KEPT_BYTES:
-            self.complete = False  # a refused or large import: parsed again every time
-        elif answer[1].get_content_type() != "text/css":
-            self.complete = False  # a font or other file: not fetched per document by WeasyPrint
+        # A refused or large import is parsed again every time; so is a sheet that fetched a
+        # font or other file, which WeasyPrint reads once per font configuration, not per document.
+        if (
+            isinstance(answer, Exception)
+            or len(answer[2]) > MAX_KEPT_BYTES
+            or answer[1].get_content_type() != "text/css"
+        ):
+            self.complete = False
         else:
             self.size += len(answer[2])
             self.imports.append((url, _comparable(answer)))
@@ -226,14 +231,11 @@ def _comparable(answer: tuple[str, Any, bytes]) -> Fetched:
 class _Counter(logging.Handler):
     def __init__(self, observed: bool) -> None:
         super().__init__(level=logging.WARNING)
-        self.count = 0
+        self.warned = False
         self.observed = observed  # False: the logger drops warnings before any handler sees them
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-    def __bool__(self) -> bool:
-        return self.count > 0
+        self.warned = True
 
 
 @contextmanager

@@ -28,11 +28,14 @@ _PLAIN = (str, int, float, type(None))
 
 def _entries(matcher: Any) -> Iterator[tuple[Any, ...]]:
     """Every (test, specificity, order, pseudo, payload) a cssselect2 Matcher holds."""
-    for index in ("id_selectors", "class_selectors", "lower_local_name_selectors"):
+    for index in (
+        "id_selectors",
+        "class_selectors",
+        "lower_local_name_selectors",
+        "namespace_selectors",
+    ):
         for entries in getattr(matcher, index).values():
             yield from entries
-    for entries in matcher.namespace_selectors.values():
-        yield from entries
     yield from matcher.lang_attr_selectors
     yield from matcher.other_selectors
 
